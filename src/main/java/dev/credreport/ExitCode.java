@@ -1,0 +1,25 @@
+package dev.credreport;
+
+/** The process exit codes every command shares (SPEC.md, "Exit codes"). */
+public enum ExitCode {
+    SUCCESS(0),
+    INTERNAL_ERROR(1),
+    USAGE(2),
+    FLAGGED(3),
+    AWS_REFUSED(4),
+    NOT_READY(5),
+    AWS_FAILED(6),
+    BAD_INPUT(7),
+    CANNOT_WRITE(8),
+    SOME_ACCOUNTS_FAILED(9);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

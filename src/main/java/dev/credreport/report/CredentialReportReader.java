@@ -1,0 +1,219 @@
+package dev.credreport.report;
+
+import dev.credreport.CredreportException;
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a credential report one user at a time: a Reader in, {@link UserCredentials} out.
+ * Columns are found by header name. Any input that is not a credential report fails with exit 7
+ * and a message that names the line and, where it applies, the column.
+ */
+public final class CredentialReportReader implements Iterator<UserCredentials>, Closeable {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            // Blank lines are skipped here rather than by commons-csv so that line numbers stay right.
+            .setIgnoreEmptyLines(false)
+            .get();
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final ReportHeader header;
+    private UserCredentials next;
+    /** Line breaks read before the current record began: its line number less one. */
+    private long lineBeforeRecord;
+
+    private CredentialReportReader(CSVParser parser) {
+        this.parser = parser;
+        this.records = parser.iterator();
+        this.header = readHeader();
+    }
+
+    /** Opens a report and reads its header line. */
+    public static CredentialReportReader open(Reader reader) {
+        BufferedReader buffered = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
+        try {
+            skipByteOrderMark(buffered);
+            return new CredentialReportReader(FORMAT.parse(buffered));
+        } catch (IOException e) {
+            throw inputError(1, e);
+        }
+    }
+
+    public ReportHeader header() {
+        return header;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null) {
+            next = readUser();
+        }
+        return next != null;
+    }
+
+    @Override
+    public UserCredentials next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        UserCredentials user = next;
+        next = null;
+        return user;
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+
+    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != BYTE_ORDER_MARK) {
+            reader.reset();
+        }
+    }
+
+    private ReportHeader readHeader() {
+        CSVRecord record = nextRecord();
+        if (record == null) {
+            throw CredreportException.badInput("the input is empty: a credential report starts with a header line");
+        }
+        List<String> names = new ArrayList<>(record.size());
+        for (String name : record) {
+            names.add(name.trim());
+        }
+        try {
+            return ReportHeader.of(names);
+        } catch (IllegalArgumentException e) {
+            throw CredreportException.badInput("line 1: not a credential report: " + e.getMessage());
+        }
+    }
+
+    private UserCredentials readUser() {
+        CSVRecord record = nextRecord();
+        if (record == null) {
+            return null;
+        }
+        long line = lineBeforeRecord + 1;
+        if (record.size() != header.size()) {
+            throw CredreportException.badInput("line " + line + ": expected " + header.size()
+                    + " fields as in the header, found " + record.size()
+                    + (record.size() > header.size() ? " (an unquoted comma in a value?)" : ""));
+        }
+        return new RowParser(line, record).parse();
+    }
+
+    /** The next non-blank record, or null at the end. */
+    private CSVRecord nextRecord() {
+        try {
+            while (true) {
+                // Read before hasNext(): the iterator reads the record ahead inside hasNext().
+                lineBeforeRecord = parser.getCurrentLineNumber();
+                if (!records.hasNext()) {
+                    return null;
+                }
+                CSVRecord record = records.next();
+                if (!(record.size() == 1 && record.get(0).isEmpty())) {
+                    return record;
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw inputError(lineBeforeRecord + 1, e.getCause());
+        } catch (IllegalStateException e) {
+            // commons-csv reports malformed quoting as IllegalStateException wrapping an IOException.
+            throw inputError(lineBeforeRecord + 1, e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    private static CredreportException inputError(long line, Throwable cause) {
+        if (cause instanceof CharacterCodingException) {
+            return CredreportException.badInput("line " + line + ": the input is not UTF-8 text", cause);
+        }
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return CredreportException.badInput("line " + line + ": not valid CSV: " + detail, cause);
+    }
+
+    /** Parses the cells of one record, naming the column of any value that does not fit. */
+    private final class RowParser {
+        private final long line;
+        private final CSVRecord record;
+
+        RowParser(long line, CSVRecord record) {
+            this.line = line;
+            this.record = record;
+        }
+
+        UserCredentials parse() {
+            List<String> cells = record.toList();
+            String user = required(Column.USER, CellParser::text).orElse("");
+            String arn = required(Column.ARN, CellParser::text).orElse("");
+            Instant created = cell(Column.USER_CREATION_TIME, CellParser::instant);
+            Password password = new Password(
+                    cell(Column.PASSWORD_ENABLED, CellParser::bool),
+                    cell(Column.PASSWORD_LAST_USED, CellParser::time),
+                    cell(Column.PASSWORD_LAST_CHANGED, CellParser::time),
+                    cell(Column.PASSWORD_NEXT_ROTATION, CellParser::time));
+            AccessKey key1 = new AccessKey(1,
+                    cell(Column.ACCESS_KEY_1_ACTIVE, CellParser::bool),
+                    cell(Column.ACCESS_KEY_1_LAST_ROTATED, CellParser::time),
+                    cell(Column.ACCESS_KEY_1_LAST_USED_DATE, CellParser::time),
+                    cell(Column.ACCESS_KEY_1_LAST_USED_REGION, CellParser::text),
+                    cell(Column.ACCESS_KEY_1_LAST_USED_SERVICE, CellParser::text));
+            AccessKey key2 = new AccessKey(2,
+                    cell(Column.ACCESS_KEY_2_ACTIVE, CellParser::bool),
+                    cell(Column.ACCESS_KEY_2_LAST_ROTATED, CellParser::time),
+                    cell(Column.ACCESS_KEY_2_LAST_USED_DATE, CellParser::time),
+                    cell(Column.ACCESS_KEY_2_LAST_USED_REGION, CellParser::text),
+                    cell(Column.ACCESS_KEY_2_LAST_USED_SERVICE, CellParser::text));
+            SigningCertificate cert1 = new SigningCertificate(1,
+                    cell(Column.CERT_1_ACTIVE, CellParser::bool),
+                    cell(Column.CERT_1_LAST_ROTATED, CellParser::time));
+            SigningCertificate cert2 = new SigningCertificate(2,
+                    cell(Column.CERT_2_ACTIVE, CellParser::bool),
+                    cell(Column.CERT_2_LAST_ROTATED, CellParser::time));
+            try {
+                return new UserCredentials(line, user, arn, created, password, cell(Column.MFA_ACTIVE, CellParser::bool),
+                        key1, key2, cert1, cert2, header, cells);
+            } catch (IllegalArgumentException e) {
+                throw CredreportException.badInput("line " + line + ": " + e.getMessage());
+            }
+        }
+
+        private <T> ReportValue<T> required(Column column, Function<String, ReportValue<T>> parse) {
+            ReportValue<T> value = cell(column, parse);
+            if (!value.isPresent()) {
+                throw CredreportException.badInput("line " + line + ", column " + column.columnName()
+                        + ": '" + value.absence().token() + "' where a value is required");
+            }
+            return value;
+        }
+
+        /** Parses a known column's cell; a column the report lacks (only optional ones) reads as N/A. */
+        @SuppressWarnings("unchecked")
+        private <T> T cell(Column column, Function<String, T> parse) {
+            int position = header.positionOf(column);
+            if (position < 0) {
+                return (T) ReportValue.absent(Absence.NOT_APPLICABLE);
+            }
+            try {
+                return parse.apply(record.get(position));
+            } catch (IllegalArgumentException e) {
+                throw CredreportException.badInput("line " + line + ", column " + column.columnName() + ": " + e.getMessage());
+            }
+        }
+    }
+}
