@@ -1,0 +1,34 @@
+package dev.credreport;
+
+import dev.credreport.cli.CommandLineFactory;
+import dev.credreport.cli.Environment;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The program: the only place that touches the process's streams and calls System.exit. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        // UTF-8 whatever the locale: the report's bytes must come out as they went in.
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        try {
+            return CommandLineFactory.create(Environment.system(), out, err).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.credreport.aws;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Everything needed to build an IAM client, already resolved from options and environment.
+ *
+ * @param profile the named profile, or null for the SDK's default credentials chain
+ * @param signingRegion the global IAM region of the partition (aws-global, aws-cn-global, ...)
+ * @param endpoint an endpoint override, or null for the partition's IAM endpoint
+ * @param caBundle a PEM file of trusted certificates, or null for the JVM's
+ * @param verifyTls false only with --no-verify-ssl
+ * @param connectTimeout zero for no limit
+ * @param readTimeout zero for no limit
+ */
+public record AwsSettings(
+        String profile,
+        Region signingRegion,
+        URI endpoint,
+        Path caBundle,
+        boolean verifyTls,
+        Duration connectTimeout,
+        Duration readTimeout) {
+
+    public AwsSettings {
+        Objects.requireNonNull(signingRegion, "signingRegion");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        if (connectTimeout.isNegative() || readTimeout.isNegative()) {
+            throw new IllegalArgumentException("timeouts cannot be negative");
+        }
+    }
+
+    /** Where requests go, for messages. */
+    public String endpointDescription() {
+        if (endpoint != null) {
+            return endpoint.toString();
+        }
+        return IamRegions.defaultEndpoint(signingRegion);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.credreport.aws;
+
+/** The IAM calls credreport makes, with the permission each needs and what to do when it is denied. */
+enum IamAction {
+    GENERATE("GenerateCredentialReport",
+            "grant it, or pass --no-generate to read an existing report with iam:GetCredentialReport alone"),
+    GET("GetCredentialReport", "grant iam:GetCredentialReport to this identity");
+
+    private final String apiName;
+    private final String accessDeniedAdvice;
+
+    IamAction(String apiName, String accessDeniedAdvice) {
+        this.apiName = apiName;
+        this.accessDeniedAdvice = accessDeniedAdvice;
+    }
+
+    String apiName() {
+        return apiName;
+    }
+
+    String permission() {
+        return "iam:" + apiName;
+    }
+
+    String accessDeniedAdvice() {
+        return accessDeniedAdvice;
+    }
+}

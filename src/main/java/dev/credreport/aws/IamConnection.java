@@ -1,0 +1,91 @@
+package dev.credreport.aws;
+
+import dev.credreport.CredreportException;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.IamClientBuilder;
+import software.amazon.awssdk.utils.AttributeMap;
+
+/** An IAM client built from {@link AwsSettings}, with the credentials it signs with. */
+public final class IamConnection implements AutoCloseable {
+    private final AwsSettings settings;
+    private final AwsCredentialsProvider credentials;
+    private final IamClient client;
+
+    private IamConnection(AwsSettings settings, AwsCredentialsProvider credentials, IamClient client) {
+        this.settings = settings;
+        this.credentials = credentials;
+        this.client = client;
+    }
+
+    public static IamConnection open(AwsSettings settings) {
+        AwsCredentialsProvider credentials = new RedactingCredentialsProvider(credentialsFor(settings));
+        IamClientBuilder builder = IamClient.builder()
+                .httpClient(httpClient(settings))
+                .region(settings.signingRegion())
+                .credentialsProvider(credentials);
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        return new IamConnection(settings, credentials, builder.build());
+    }
+
+    /**
+     * Resolves the credentials before the first call, so that a missing profile, an expired SSO
+     * session or an empty chain is reported as such rather than as a failed request.
+     */
+    public void checkCredentials() {
+        try {
+            credentials.resolveCredentials();
+        } catch (SdkException | IllegalStateException | IllegalArgumentException e) {
+            throw AwsErrors.credentialsFailure(e, settings);
+        }
+    }
+
+    public IamClient client() {
+        return client;
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private static AwsCredentialsProvider credentialsFor(AwsSettings settings) {
+        if (settings.profile() != null) {
+            // As with the AWS CLI, an explicit --profile wins over credentials in the environment.
+            return ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static SdkHttpClient httpClient(AwsSettings settings) {
+        UrlConnectionHttpClient.Builder builder = UrlConnectionHttpClient.builder()
+                .connectionTimeout(settings.connectTimeout())
+                .socketTimeout(settings.readTimeout());
+        if (!settings.verifyTls()) {
+            return builder.buildWithDefaults(AttributeMap.builder()
+                    .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE)
+                    .build());
+        }
+        if (settings.caBundle() != null && usesTls(settings)) {
+            var trustManagers = PemTrustManagers.load(settings.caBundle());
+            builder.tlsTrustManagersProvider(() -> trustManagers);
+        }
+        return builder.build();
+    }
+
+    private static boolean usesTls(AwsSettings settings) {
+        return settings.endpoint() == null || "https".equalsIgnoreCase(settings.endpoint().getScheme());
+    }
+}

@@ -1,0 +1,69 @@
+package dev.credreport.aws;
+
+import java.util.Map;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.RegionMetadata;
+
+/**
+ * IAM is global per partition: a configured region only tells which partition, and requests are
+ * signed for that partition's global region.
+ */
+public final class IamRegions {
+    private static final Map<String, Region> GLOBAL_BY_PARTITION = Map.of(
+            "aws", Region.AWS_GLOBAL,
+            "aws-cn", Region.AWS_CN_GLOBAL,
+            "aws-us-gov", Region.AWS_US_GOV_GLOBAL,
+            "aws-iso", Region.AWS_ISO_GLOBAL,
+            "aws-iso-b", Region.AWS_ISO_B_GLOBAL);
+
+    private static final Map<Region, String> ENDPOINTS = Map.of(
+            Region.AWS_GLOBAL, "https://iam.amazonaws.com",
+            Region.AWS_CN_GLOBAL, "https://iam.cn-north-1.amazonaws.com.cn",
+            Region.AWS_US_GOV_GLOBAL, "https://iam.us-gov.amazonaws.com",
+            Region.AWS_ISO_GLOBAL, "https://iam.us-iso-east-1.c2s.ic.gov",
+            Region.AWS_ISO_B_GLOBAL, "https://iam.us-isob-east-1.sc2s.sgov.gov");
+
+    private IamRegions() {
+    }
+
+    /**
+     * The global IAM region for a configured region, or aws-global when none is configured.
+     *
+     * @throws IllegalArgumentException when the text cannot be a region name
+     */
+    public static Region signingRegionFor(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return Region.AWS_GLOBAL;
+        }
+        String name = configured.trim();
+        if (!name.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("'" + configured + "' is not a region name (e.g. us-east-1)");
+        }
+        Region region = Region.of(name);
+        if (GLOBAL_BY_PARTITION.containsValue(region)) {
+            return region;
+        }
+        RegionMetadata metadata = region.metadata();
+        if (metadata != null) {
+            return GLOBAL_BY_PARTITION.getOrDefault(metadata.partition().id(), Region.AWS_GLOBAL);
+        }
+        // A region newer than this SDK: its prefix tells the partition, as botocore's patterns do.
+        if (name.startsWith("cn-")) {
+            return Region.AWS_CN_GLOBAL;
+        }
+        if (name.startsWith("us-gov-")) {
+            return Region.AWS_US_GOV_GLOBAL;
+        }
+        if (name.startsWith("us-isob-")) {
+            return Region.AWS_ISO_B_GLOBAL;
+        }
+        if (name.startsWith("us-iso-")) {
+            return Region.AWS_ISO_GLOBAL;
+        }
+        return Region.AWS_GLOBAL;
+    }
+
+    static String defaultEndpoint(Region signingRegion) {
+        return ENDPOINTS.getOrDefault(signingRegion, "the IAM endpoint of " + signingRegion.id());
+    }
+}

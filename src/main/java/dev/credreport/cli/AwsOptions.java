@@ -1,0 +1,105 @@
+package dev.credreport.cli;
+
+import dev.credreport.CredreportException;
+import dev.credreport.aws.AwsSettings;
+import dev.credreport.aws.IamRegions;
+import dev.credreport.aws.ProfileRegion;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The AWS CLI's connection options, with the same names and environment variables, for every
+ * command that talks to AWS.
+ */
+public final class AwsOptions {
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Use this named profile from ~/.aws/config and ~/.aws/credentials (static keys, "
+                    + "role_arn, SSO, credential_process). Default: AWS_PROFILE, else the SDK's default chain "
+                    + "(environment, profile 'default', web identity, container and instance credentials).")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Any region of the partition to use: it picks the partition's global IAM endpoint "
+                    + "(aws, aws-cn, aws-us-gov). Default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, "
+                    + "else the aws partition.")
+    String region;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL",
+            description = "Send IAM requests to this URL instead (a proxy or an emulator). "
+                    + "Default: AWS_ENDPOINT_URL_IAM, else AWS_ENDPOINT_URL.")
+    String endpointUrl;
+
+    @Option(names = "--ca-bundle", paramLabel = "FILE",
+            description = "Trust the certificates in this PEM file for TLS. Default: AWS_CA_BUNDLE.")
+    Path caBundle;
+
+    @Option(names = "--no-verify-ssl",
+            description = "Do not verify TLS certificates. Insecure: only for a trusted proxy or emulator.")
+    boolean noVerifySsl;
+
+    @Option(names = "--cli-connect-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Longest wait for a connection, in seconds; 0 waits forever. Default: ${DEFAULT-VALUE}.")
+    int connectTimeoutSeconds;
+
+    @Option(names = "--cli-read-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Longest wait for data on an open connection, in seconds; 0 waits forever. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int readTimeoutSeconds;
+
+    /** The settings these options and the environment give, in the AWS CLI's order of precedence. */
+    AwsSettings toSettings(Environment environment) {
+        String profileName = firstOf(profile, environment.variable("AWS_PROFILE"));
+        String regionName = firstOf(region, environment.variable("AWS_REGION"), environment.variable("AWS_DEFAULT_REGION"));
+        if (regionName == null) {
+            regionName = ProfileRegion.of(profileName).orElse(null);
+        }
+        Region signingRegion;
+        try {
+            signingRegion = IamRegions.signingRegionFor(regionName);
+        } catch (IllegalArgumentException e) {
+            throw CredreportException.usage("--region: " + e.getMessage());
+        }
+        String caBundleFile = caBundle != null ? caBundle.toString() : environment.variable("AWS_CA_BUNDLE");
+        if (connectTimeoutSeconds < 0 || readTimeoutSeconds < 0) {
+            throw CredreportException.usage("--cli-connect-timeout and --cli-read-timeout take seconds, 0 or more");
+        }
+        return new AwsSettings(
+                profile,
+                signingRegion,
+                endpoint(firstOf(endpointUrl, environment.variable("AWS_ENDPOINT_URL_IAM"), environment.variable("AWS_ENDPOINT_URL"))),
+                caBundleFile == null ? null : Path.of(caBundleFile),
+                !noVerifySsl,
+                Duration.ofSeconds(connectTimeoutSeconds),
+                Duration.ofSeconds(readTimeoutSeconds));
+    }
+
+    private static URI endpoint(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw CredreportException.usage("endpoint URL '" + url + "' is not an http(s) URL (e.g. https://iam.amazonaws.com)");
+    }
+
+    private static String firstOf(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isEmpty()) {
+                return value;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.credreport.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "credreport",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Fetch, parse and print AWS IAM credential reports: every IAM user of an account, and the root user, "
+                    + "with the state of their passwords, MFA, access keys and signing certificates.",
+        },
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%n",
+        footer = "Run 'credreport COMMAND --help' for a command's options.")
+final class CredreportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("credreport: missing command");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return dev.credreport.ExitCode.USAGE.code();
+    }
+}

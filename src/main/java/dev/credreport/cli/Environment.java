@@ -1,0 +1,91 @@
+package dev.credreport.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * What a command may know of the process it runs in, so that tests can supply their own:
+ * environment variables, standard input, whether the standard streams are terminals, the
+ * terminal's width and the clock.
+ */
+public record Environment(
+        Map<String, String> variables,
+        InputStream stdin,
+        boolean stdoutIsTerminal,
+        boolean stderrIsTerminal,
+        IntSupplier terminalWidth,
+        Clock clock) {
+
+    private static final int FALLBACK_WIDTH = 80;
+
+    public Environment {
+        variables = Map.copyOf(variables);
+        Objects.requireNonNull(stdin, "stdin");
+        Objects.requireNonNull(terminalWidth, "terminalWidth");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The real process. */
+    public static Environment system() {
+        boolean stdoutTerminal = isTerminal(1);
+        return new Environment(System.getenv(), System.in, stdoutTerminal, isTerminal(2),
+                () -> systemWidth(System.getenv(), stdoutTerminal), Clock.systemUTC());
+    }
+
+    /** A variable, or null where unset or empty (as the AWS CLI treats empty ones). */
+    public String variable(String name) {
+        String value = variables.get(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static boolean isTerminal(int fd) {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // No /proc (macOS): the JDK only tells whether stdin and stdout are both terminals.
+            return System.console() != null;
+        }
+    }
+
+    private static int systemWidth(Map<String, String> variables, boolean stdoutTerminal) {
+        String columns = variables.get("COLUMNS");
+        if (columns != null && columns.matches("\\d{1,4}") && Integer.parseInt(columns) > 0) {
+            return Integer.parseInt(columns);
+        }
+        if (!stdoutTerminal) {
+            return 0;
+        }
+        return sttyWidth();
+    }
+
+    private static int sttyWidth() {
+        File tty = new File("/dev/tty");
+        if (!tty.exists()) {
+            return FALLBACK_WIDTH;
+        }
+        try {
+            Process stty = new ProcessBuilder("stty", "size").redirectInput(tty)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String answer = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            if (stty.waitFor(2, TimeUnit.SECONDS) && answer.matches("\\d+ \\d+")) {
+                int width = Integer.parseInt(answer.substring(answer.indexOf(' ') + 1));
+                return width > 0 ? width : FALLBACK_WIDTH;
+            }
+        } catch (IOException e) {
+            // no stty: fall through
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return FALLBACK_WIDTH;
+    }
+}

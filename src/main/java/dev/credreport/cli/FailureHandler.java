@@ -1,0 +1,62 @@
+package dev.credreport.cli;
+
+import dev.credreport.CredreportException;
+import dev.credreport.ExitCode;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns failures into one line on standard error and an exit code: expected ones
+ * ({@link CredreportException}) with their own code, anything else as an internal error (1) that
+ * asks for a bug report. Stack traces only with --debug.
+ */
+final class FailureHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    static final String BUG_REPORT = "this is a bug in credreport; please report it with the output of the same command run with --debug";
+
+    @Override
+    public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        boolean debug = debugRequested(parseResult);
+        if (exception instanceof CredreportException) {
+            CredreportException failure = (CredreportException) exception;
+            err.println("credreport: " + failure.getMessage());
+            if (debug && failure.getCause() != null) {
+                failure.printStackTrace(err);
+            }
+            if (failure.exitCode() == ExitCode.USAGE) {
+                err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+            }
+            err.flush();
+            return failure.exitCode().code();
+        }
+        err.println("credreport: internal error: " + exception + "; " + BUG_REPORT);
+        if (debug) {
+            exception.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.INTERNAL_ERROR.code();
+    }
+
+    @Override
+    public int handleParseException(ParameterException exception, String[] args) {
+        CommandLine commandLine = exception.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("credreport: " + exception.getMessage());
+        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
+
+    private static boolean debugRequested(ParseResult parseResult) {
+        for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+            if (result.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

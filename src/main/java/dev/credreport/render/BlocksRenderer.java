@@ -1,0 +1,35 @@
+package dev.credreport.render;
+
+import dev.credreport.report.Column;
+import dev.credreport.report.CredentialReportReader;
+import dev.credreport.report.ReportInput;
+import dev.credreport.report.UserCredentials;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * One block of {@code Label: value} lines per user, values as they stand in the CSV: the output of
+ * the well-known awk one-liner, but with quoted fields kept whole.
+ */
+final class BlocksRenderer implements ReportRenderer {
+    static final String SEPARATOR = "-------------------";
+
+    @Override
+    public void render(ReportInput input, Writer out, RenderContext context) throws IOException {
+        try (CredentialReportReader report = input.openReport()) {
+            List<String> labels = report.header().names().stream().map(Column::labelFor).toList();
+            while (report.hasNext()) {
+                UserCredentials user = report.next();
+                for (int i = 0; i < labels.size(); i++) {
+                    out.write(labels.get(i));
+                    out.write(": ");
+                    out.write(TerminalText.escape(user.cell(i)));
+                    out.write('\n');
+                }
+                out.write(SEPARATOR);
+                out.write('\n');
+            }
+        }
+    }
+}

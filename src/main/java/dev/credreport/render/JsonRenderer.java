@@ -1,0 +1,134 @@
+package dev.credreport.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import dev.credreport.report.Column;
+import dev.credreport.report.CredentialReportReader;
+import dev.credreport.report.ReportHeader;
+import dev.credreport.report.ReportInput;
+import dev.credreport.report.ReportValue;
+import dev.credreport.report.UserCredentials;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One JSON document: the report's metadata, then each user with typed values under the CSV's
+ * column names. An absent value is null, and the token AWS wrote for it is kept in the user's
+ * {@code absent} object; columns credreport does not know are kept as text in {@code extra}.
+ */
+final class JsonRenderer implements ReportRenderer {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            // User names are ASCII; escaping the rest keeps the output safe to print on any terminal.
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .build()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+    @Override
+    public void render(ReportInput input, Writer out, RenderContext context) throws IOException {
+        try (CredentialReportReader report = input.openReport();
+                JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.setPrettyPrinter(PRETTY.createInstance());
+            UserCredentials first = report.hasNext() ? report.next() : null;
+            json.writeStartObject();
+            writeMetadata(json, input, report.header(), first);
+            json.writeArrayFieldStart("users");
+            if (first != null) {
+                writeUser(json, first);
+            }
+            while (report.hasNext()) {
+                writeUser(json, report.next());
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.flush();
+            out.write('\n');
+        }
+    }
+
+    private static void writeMetadata(JsonGenerator json, ReportInput input, ReportHeader header, UserCredentials first)
+            throws IOException {
+        json.writeObjectFieldStart("report");
+        writeTime(json, "generated_time", input.generatedTime().orElse(null));
+        json.writeStringField("account_id", first == null ? null : first.accountId());
+        json.writeStringField("source", input.origin().name().toLowerCase(Locale.ROOT));
+        json.writeStringField("source_name", input.name());
+        json.writeArrayFieldStart("columns");
+        for (String name : header.names()) {
+            json.writeString(name);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeUser(JsonGenerator json, UserCredentials user) throws IOException {
+        ReportHeader header = user.header();
+        json.writeStartObject();
+        json.writeStringField(Column.USER.columnName(), user.user());
+        json.writeStringField(Column.ARN.columnName(), user.arn());
+        writeTime(json, Column.USER_CREATION_TIME.columnName(), user.creationTime());
+        for (Column column : Column.values()) {
+            if (column.ordinal() > Column.USER_CREATION_TIME.ordinal() && header.has(column)) {
+                writeValue(json, column.columnName(), user.value(column));
+            }
+        }
+        boolean anyAbsent = false;
+        for (Column column : Column.values()) {
+            if (column.ordinal() > Column.USER_CREATION_TIME.ordinal() && header.has(column)) {
+                ReportValue<?> value = user.value(column);
+                if (!value.isPresent()) {
+                    if (!anyAbsent) {
+                        json.writeObjectFieldStart("absent");
+                        anyAbsent = true;
+                    }
+                    json.writeStringField(column.columnName(), value.absence().token());
+                }
+            }
+        }
+        if (anyAbsent) {
+            json.writeEndObject();
+        }
+        Map<String, String> unknown = user.unknownColumns();
+        if (!unknown.isEmpty()) {
+            json.writeObjectFieldStart("extra");
+            for (Map.Entry<String, String> entry : unknown.entrySet()) {
+                json.writeStringField(entry.getKey(), entry.getValue());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeValue(JsonGenerator json, String name, ReportValue<?> value) throws IOException {
+        Object present = value.value();
+        if (present == null) {
+            json.writeNullField(name);
+        } else if (present instanceof Boolean) {
+            json.writeBooleanField(name, (Boolean) present);
+        } else if (present instanceof Instant) {
+            writeTime(json, name, (Instant) present);
+        } else {
+            json.writeStringField(name, present.toString());
+        }
+    }
+
+    private static void writeTime(JsonGenerator json, String name, Instant time) throws IOException {
+        if (time == null) {
+            json.writeNullField(name);
+        } else {
+            // Instant.toString is ISO 8601 in UTC with a Z.
+            json.writeStringField(name, time.toString());
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.credreport.render;
+
+import dev.credreport.report.AccessKey;
+import dev.credreport.report.Absence;
+import dev.credreport.report.CredentialReportReader;
+import dev.credreport.report.ReportInput;
+import dev.credreport.report.ReportValue;
+import dev.credreport.report.SigningCertificate;
+import dev.credreport.report.UserCredentials;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * For people: a title line, then one aligned line per user with dates, ages and readable words in
+ * place of the report's tokens, fitted to the terminal's width. Columns that do not fit are hidden
+ * and named below the table.
+ */
+final class TableRenderer implements ReportRenderer {
+    private static final List<TextTable.TableColumn> COLUMNS = List.of(
+            new TextTable.TableColumn("USER", 100),
+            new TextTable.TableColumn("CREATED", 50),
+            new TextTable.TableColumn("PASSWORD", 75),
+            new TextTable.TableColumn("PASSWORD USED", 85),
+            new TextTable.TableColumn("MFA", 95),
+            new TextTable.TableColumn("KEY 1", 90),
+            new TextTable.TableColumn("KEY 1 USED", 80),
+            new TextTable.TableColumn("KEY 2", 60),
+            new TextTable.TableColumn("KEY 2 USED", 55),
+            new TextTable.TableColumn("CERTS", 40));
+
+    @Override
+    public void render(ReportInput input, Writer out, RenderContext context) throws IOException {
+        Instant now = context.clock().instant();
+        TextTable table = new TextTable(COLUMNS);
+        String account = null;
+        int users = 0;
+        try (CredentialReportReader report = input.openReport()) {
+            while (report.hasNext()) {
+                UserCredentials user = report.next();
+                account = account == null ? user.accountId() : account;
+                users++;
+                table.addRow(
+                        TerminalText.escape(user.user()),
+                        HumanTime.date(user.creationTime()),
+                        yesNo(user.password().enabled()),
+                        lastUsed(user.password().lastUsed(), now),
+                        yesNo(user.mfaActive()),
+                        key(user.accessKey1(), now),
+                        keyUse(user.accessKey1(), now),
+                        key(user.accessKey2(), now),
+                        keyUse(user.accessKey2(), now),
+                        certificates(user.certificates()));
+            }
+        }
+        out.write(fit(title(input, account, users, now), context.width()));
+        out.write('\n');
+        if (users == 0) {
+            out.write("(the report lists no users)\n");
+            return;
+        }
+        List<String> hidden = table.write(out, context.width());
+        if (!hidden.isEmpty()) {
+            out.write(fit("(hidden to fit " + context.width() + " columns: " + String.join(", ", hidden)
+                    + "; widen the terminal, pass --width, or use --format blocks)", context.width()));
+            out.write('\n');
+        }
+    }
+
+    private static String title(ReportInput input, String account, int users, Instant now) {
+        StringBuilder title = new StringBuilder("Credential report");
+        if (account != null) {
+            title.append(" of account ").append(account);
+        }
+        input.generatedTime().ifPresentOrElse(
+                generated -> title.append(", generated ").append(HumanTime.minute(generated))
+                        .append(" (").append(HumanTime.relative(generated, now)).append(')'),
+                () -> title.append(", from ").append(TerminalText.escape(input.name())));
+        title.append(", ").append(users).append(users == 1 ? " user" : " users");
+        return title.toString();
+    }
+
+    private static String fit(String line, int width) {
+        return width > 0 && line.length() > width ? line.substring(0, width - 1) + "\u2026" : line;
+    }
+
+    private static String yesNo(ReportValue<Boolean> value) {
+        return value.isPresent() ? (value.value() ? "yes" : "no") : "n/a";
+    }
+
+    private static String lastUsed(ReportValue<Instant> value, Instant now) {
+        if (value.isPresent()) {
+            return HumanTime.relative(value.value(), now);
+        }
+        return value.is(Absence.NO_INFORMATION) ? "never" : "n/a";
+    }
+
+    private static String key(AccessKey key, Instant now) {
+        if (!key.exists()) {
+            return "-";
+        }
+        String state = key.isActive() ? "active" : "inactive";
+        return key.lastRotated().isPresent()
+                ? state + ", " + HumanTime.span(java.time.Duration.between(key.lastRotated().value(), now)) + " old"
+                : state;
+    }
+
+    private static String keyUse(AccessKey key, Instant now) {
+        if (!key.exists()) {
+            return "-";
+        }
+        return key.lastUsedDate().isPresent() ? HumanTime.relative(key.lastUsedDate().value(), now) : "never";
+    }
+
+    private static String certificates(List<SigningCertificate> certificates) {
+        long active = certificates.stream().filter(SigningCertificate::isActive).count();
+        long inactive = certificates.stream().filter(c -> c.exists() && !c.isActive()).count();
+        if (active == 0 && inactive == 0) {
+            return "-";
+        }
+        if (inactive == 0) {
+            return active + " active";
+        }
+        return active == 0 ? inactive + " inactive" : active + " active, " + inactive + " inactive";
+    }
+}

@@ -1,0 +1,108 @@
+package dev.credreport.report;
+
+import dev.credreport.CredreportException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A credential report's bytes and what is known of where they came from. It can be opened more
+ * than once: the raw CSV output validates the report before copying it.
+ */
+public final class ReportInput {
+    /** Where a report came from, as the JSON metadata names it. */
+    public enum Origin { AWS, FILE, STDIN }
+
+    private final Origin origin;
+    private final String name;
+    private final Instant generatedTime;
+    private final byte[] bytes;
+    private final Path file;
+
+    private ReportInput(Origin origin, String name, Instant generatedTime, byte[] bytes, Path file) {
+        this.origin = origin;
+        this.name = name;
+        this.generatedTime = generatedTime;
+        this.bytes = bytes;
+        this.file = file;
+    }
+
+    /** A report as GetCredentialReport returned it. */
+    public static ReportInput fromAws(byte[] content, Instant generatedTime, String endpoint) {
+        return new ReportInput(Origin.AWS, endpoint, generatedTime, Objects.requireNonNull(content), null);
+    }
+
+    /** A saved report; the file must exist and be readable. */
+    public static ReportInput fromFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw CredreportException.badInput("cannot read " + file + ": it is a directory, not a report file");
+        }
+        if (!Files.exists(file)) {
+            throw CredreportException.badInput("cannot read " + file + ": no such file");
+        }
+        if (!Files.isReadable(file)) {
+            throw CredreportException.badInput("cannot read " + file + ": permission denied");
+        }
+        return new ReportInput(Origin.FILE, file.toString(), null, null, file);
+    }
+
+    /** A report piped in; read whole, since standard input can be read only once. */
+    public static ReportInput fromStdin(InputStream stdin) {
+        try {
+            return new ReportInput(Origin.STDIN, "standard input", null, stdin.readAllBytes(), null);
+        } catch (IOException e) {
+            throw CredreportException.badInput("cannot read standard input: " + e.getMessage(), e);
+        }
+    }
+
+    public Origin origin() {
+        return origin;
+    }
+
+    /** The endpoint, file name or "standard input". */
+    public String name() {
+        return name;
+    }
+
+    public Optional<Instant> generatedTime() {
+        return Optional.ofNullable(generatedTime);
+    }
+
+    /** The report as text; bytes that are not UTF-8 fail the read rather than turn into replacement characters. */
+    public Reader openReader() {
+        return new InputStreamReader(openStream(), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** Opens the report and reads its header. */
+    public CredentialReportReader openReport() {
+        return CredentialReportReader.open(openReader());
+    }
+
+    private InputStream openStream() {
+        if (bytes != null) {
+            return new ByteArrayInputStream(bytes);
+        }
+        try {
+            return Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw CredreportException.badInput("cannot read " + file + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw CredreportException.badInput("cannot read " + file + ": permission denied", e);
+        } catch (IOException e) {
+            throw CredreportException.badInput("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
