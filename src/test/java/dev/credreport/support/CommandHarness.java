@@ -1,0 +1,83 @@
+package dev.credreport.support;
+
+import dev.credreport.cli.CommandLineFactory;
+import dev.credreport.cli.Environment;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs credreport's real command line in-process, as {@code main} does, capturing standard output,
+ * standard error and the exit code.
+ */
+public final class CommandHarness {
+    /** Test-only credentials the SDK's default chain picks up from system properties. */
+    public static final String TEST_ACCESS_KEY = "AKIDTESTFIXTURE00001";
+    public static final String TEST_SECRET_KEY = "test-fixture-secret-key-not-real-0000001";
+
+    public static final Instant NOW = Instant.parse("2024-06-01T12:00:00Z");
+
+    static {
+        useTestCredentials();
+    }
+
+    private final Map<String, String> variables = new HashMap<>();
+    private byte[] stdin = new byte[0];
+    private boolean stdoutTerminal;
+    private boolean stderrTerminal;
+    private int terminalWidth = 80;
+    private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    /** The outcome of one run. */
+    public record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
+        }
+    }
+
+    public static void useTestCredentials() {
+        System.setProperty("aws.accessKeyId", TEST_ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", TEST_SECRET_KEY);
+    }
+
+    public CommandHarness variable(String name, String value) {
+        variables.put(name, value);
+        return this;
+    }
+
+    public CommandHarness stdin(String text) {
+        stdin = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    public CommandHarness terminal(boolean stdout, boolean stderr, int width) {
+        stdoutTerminal = stdout;
+        stderrTerminal = stderr;
+        terminalWidth = width;
+        return this;
+    }
+
+    public CommandHarness clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    public Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Environment environment = new Environment(variables, new ByteArrayInputStream(stdin),
+                stdoutTerminal, stderrTerminal, () -> terminalWidth, clock);
+        int exitCode;
+        try (PrintWriter outWriter = new PrintWriter(out); PrintWriter errWriter = new PrintWriter(err)) {
+            exitCode = CommandLineFactory.create(environment, outWriter, errWriter).execute(args);
+        }
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+}

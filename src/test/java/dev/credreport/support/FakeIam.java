@@ -1,0 +1,273 @@
+package dev.credreport.support;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake IAM endpoint: real HTTP on loopback speaking the Query protocol, so that tests drive the
+ * real SDK client. Each action answers from a script of replies; the last reply repeats.
+ */
+public final class FakeIam implements AutoCloseable {
+    private static final String NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
+
+    private final ServerSocket server;
+    private final Map<String, List<Reply>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final Thread acceptor;
+
+    /** A request as received. */
+    public record Request(String action, Map<String, String> headers, Map<String, String> form) {
+    }
+
+    /** One scripted answer. */
+    public interface Reply {
+        void send(Socket socket, OutputStream out) throws IOException, InterruptedException;
+    }
+
+    private FakeIam() throws IOException {
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        acceptor = new Thread(this::acceptLoop, "fake-iam-acceptor");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public static FakeIam start() {
+        try {
+            return new FakeIam();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the fake IAM endpoint", e);
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    }
+
+    public FakeIam onGenerate(Reply... replies) {
+        scripts.put("GenerateCredentialReport", List.of(replies));
+        return this;
+    }
+
+    public FakeIam onGet(Reply... replies) {
+        scripts.put("GetCredentialReport", List.of(replies));
+        return this;
+    }
+
+    /** How many requests of an action arrived. */
+    public int count(String action) {
+        AtomicInteger count = counts.get(action);
+        return count == null ? 0 : count.get();
+    }
+
+    public List<String> actions() {
+        List<String> actions = new ArrayList<>();
+        for (Request request : requests) {
+            actions.add(request.action());
+        }
+        return actions;
+    }
+
+    public List<Request> requests() {
+        return Collections.unmodifiableList(requests);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        for (Socket socket : open) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+
+    // --- replies -------------------------------------------------------------------------------
+
+    public static Reply state(String state) {
+        return xml(200, "<GenerateCredentialReportResponse xmlns=\"" + NAMESPACE + "\"><GenerateCredentialReportResult>"
+                + "<State>" + state + "</State><Description>No report exists. Starting a new report generation task</Description>"
+                + "</GenerateCredentialReportResult><ResponseMetadata><RequestId>req-generate</RequestId></ResponseMetadata>"
+                + "</GenerateCredentialReportResponse>");
+    }
+
+    public static Reply report(String csv, Instant generated) {
+        return report(csv.getBytes(StandardCharsets.UTF_8), generated);
+    }
+
+    public static Reply report(byte[] content, Instant generated) {
+        return xml(200, "<GetCredentialReportResponse xmlns=\"" + NAMESPACE + "\"><GetCredentialReportResult>"
+                + "<Content>" + Base64.getEncoder().encodeToString(content) + "</Content>"
+                + "<ReportFormat>text/csv</ReportFormat>"
+                + "<GeneratedTime>" + generated + "</GeneratedTime>"
+                + "</GetCredentialReportResult><ResponseMetadata><RequestId>req-get</RequestId></ResponseMetadata>"
+                + "</GetCredentialReportResponse>");
+    }
+
+    public static Reply error(int status, String code, String message) {
+        String type = status >= 500 ? "Receiver" : "Sender";
+        return xml(status, "<ErrorResponse xmlns=\"" + NAMESPACE + "\"><Error><Type>" + type + "</Type><Code>" + code
+                + "</Code><Message>" + message + "</Message></Error><RequestId>req-error</RequestId></ErrorResponse>");
+    }
+
+    public static Reply xml(int status, String body) {
+        return raw(status, "text/xml", body);
+    }
+
+    public static Reply raw(int status, String contentType, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return (socket, out) -> {
+            String head = "HTTP/1.1 " + status + " " + reason(status) + "\r\n"
+                    + "Content-Type: " + contentType + "\r\n"
+                    + "Content-Length: " + bytes.length + "\r\n"
+                    + "x-amzn-RequestId: req-fake\r\n"
+                    + "Connection: close\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes);
+            out.flush();
+        };
+    }
+
+    /** Waits, then answers as the given reply does: a server slower than the read timeout. */
+    public static Reply stall(Duration delay, Reply then) {
+        return (socket, out) -> {
+            Thread.sleep(delay.toMillis());
+            then.send(socket, out);
+        };
+    }
+
+    /** Closes the connection without answering. */
+    public static Reply hangUp() {
+        return (socket, out) -> socket.close();
+    }
+
+    // --- the server ----------------------------------------------------------------------------
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                open.add(socket);
+                Thread handler = new Thread(() -> handle(socket), "fake-iam-connection");
+                handler.setDaemon(true);
+                handler.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void handle(Socket socket) {
+        try (socket) {
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            Map<String, String> headers = readHeaders(in);
+            if (headers == null) {
+                return;
+            }
+            int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
+            String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+            Map<String, String> form = parseForm(body);
+            String action = form.getOrDefault("Action", "");
+            requests.add(new Request(action, headers, form));
+            int index = counts.computeIfAbsent(action, a -> new AtomicInteger()).getAndIncrement();
+            List<Reply> script = scripts.get(action);
+            Reply reply = script == null || script.isEmpty()
+                    ? error(400, "InvalidAction", "The fake IAM endpoint has no script for " + action)
+                    : script.get(Math.min(index, script.size() - 1));
+            reply.send(socket, socket.getOutputStream());
+        } catch (IOException e) {
+            // the client went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            open.remove(socket);
+        }
+    }
+
+    private static Map<String, String> readHeaders(InputStream in) throws IOException {
+        String requestLine = readLine(in);
+        if (requestLine == null || requestLine.isEmpty()) {
+            return null;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            }
+        }
+        return headers;
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            if (b == '\n') {
+                break;
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        if (b == -1 && line.size() == 0) {
+            return null;
+        }
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+
+    private static Map<String, String> parseForm(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    private static String reason(int status) {
+        switch (status) {
+            case 200: return "OK";
+            case 400: return "Bad Request";
+            case 403: return "Forbidden";
+            case 404: return "Not Found";
+            case 409: return "Conflict";
+            case 410: return "Gone";
+            case 500: return "Internal Server Error";
+            case 503: return "Service Unavailable";
+            default: return "Status";
+        }
+    }
+}
