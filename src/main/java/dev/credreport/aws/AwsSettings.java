@@ -10,7 +10,7 @@ import software.amazon.awssdk.regions.Region;
  * Everything needed to build an IAM client, already resolved from options and environment.
  *
  * @param profile the named profile, or null for the SDK's default credentials chain
- * @param signingRegion the global IAM region of the partition (aws-global, aws-cn-global, ...)
+ * @param iamRegion the global IAM region of the partition (aws-global, aws-cn-global, ...)
  * @param endpoint an endpoint override, or null for the partition's IAM endpoint
  * @param caBundle a PEM file of trusted certificates, or null for the JVM's
  * @param verifyTls false only with --no-verify-ssl
@@ -19,7 +19,7 @@ import software.amazon.awssdk.regions.Region;
  */
 public record AwsSettings(
         String profile,
-        Region signingRegion,
+        Region iamRegion,
         URI endpoint,
         Path caBundle,
         boolean verifyTls,
@@ -27,7 +27,7 @@ public record AwsSettings(
         Duration readTimeout) {
 
     public AwsSettings {
-        Objects.requireNonNull(signingRegion, "signingRegion");
+        Objects.requireNonNull(iamRegion, "iamRegion");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
         if (connectTimeout.isNegative() || readTimeout.isNegative()) {
@@ -40,6 +40,6 @@ public record AwsSettings(
         if (endpoint != null) {
             return endpoint.toString();
         }
-        return IamRegions.defaultEndpoint(signingRegion);
+        return IamRegions.defaultEndpoint(iamRegion);
     }
 }

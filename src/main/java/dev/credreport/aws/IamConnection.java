@@ -28,10 +28,12 @@ public final class IamConnection implements AutoCloseable {
         AwsCredentialsProvider credentials = new RedactingCredentialsProvider(credentialsFor(settings));
         IamClientBuilder builder = IamClient.builder()
                 .httpClient(httpClient(settings))
-                .region(settings.signingRegion())
                 .credentialsProvider(credentials);
         if (settings.endpoint() != null) {
-            builder.endpointOverride(settings.endpoint());
+            // IAM's endpoint rules sign for us-east-1 (cn-north-1, ...) only for IAM's own endpoints.
+            builder.endpointOverride(settings.endpoint()).region(IamRegions.signingRegionOf(settings.iamRegion()));
+        } else {
+            builder.region(settings.iamRegion());
         }
         return new IamConnection(settings, credentials, builder.build());
     }

@@ -16,6 +16,14 @@ public final class IamRegions {
             "aws-iso", Region.AWS_ISO_GLOBAL,
             "aws-iso-b", Region.AWS_ISO_B_GLOBAL);
 
+    /** The region requests to an overridden endpoint are signed for, as IAM's own endpoints are. */
+    private static final Map<Region, Region> SIGNING = Map.of(
+            Region.AWS_GLOBAL, Region.US_EAST_1,
+            Region.AWS_CN_GLOBAL, Region.CN_NORTH_1,
+            Region.AWS_US_GOV_GLOBAL, Region.US_GOV_WEST_1,
+            Region.AWS_ISO_GLOBAL, Region.US_ISO_EAST_1,
+            Region.AWS_ISO_B_GLOBAL, Region.US_ISOB_EAST_1);
+
     private static final Map<Region, String> ENDPOINTS = Map.of(
             Region.AWS_GLOBAL, "https://iam.amazonaws.com",
             Region.AWS_CN_GLOBAL, "https://iam.cn-north-1.amazonaws.com.cn",
@@ -31,7 +39,7 @@ public final class IamRegions {
      *
      * @throws IllegalArgumentException when the text cannot be a region name
      */
-    public static Region signingRegionFor(String configured) {
+    public static Region globalRegionFor(String configured) {
         if (configured == null || configured.isBlank()) {
             return Region.AWS_GLOBAL;
         }
@@ -63,7 +71,12 @@ public final class IamRegions {
         return Region.AWS_GLOBAL;
     }
 
-    static String defaultEndpoint(Region signingRegion) {
-        return ENDPOINTS.getOrDefault(signingRegion, "the IAM endpoint of " + signingRegion.id());
+    /** The region to sign for when requests go to an endpoint override rather than IAM's own. */
+    public static Region signingRegionOf(Region globalRegion) {
+        return SIGNING.getOrDefault(globalRegion, Region.US_EAST_1);
+    }
+
+    static String defaultEndpoint(Region globalRegion) {
+        return ENDPOINTS.getOrDefault(globalRegion, "the IAM endpoint of " + globalRegion.id());
     }
 }

@@ -44,12 +44,12 @@ public final class AwsOptions {
 
     @Option(names = "--cli-connect-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Longest wait for a connection, in seconds; 0 waits forever. Default: ${DEFAULT-VALUE}.")
-    int connectTimeoutSeconds;
+    int connectTimeoutSeconds = 60;
 
     @Option(names = "--cli-read-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Longest wait for data on an open connection, in seconds; 0 waits forever. "
                     + "Default: ${DEFAULT-VALUE}.")
-    int readTimeoutSeconds;
+    int readTimeoutSeconds = 60;
 
     /** The settings these options and the environment give, in the AWS CLI's order of precedence. */
     AwsSettings toSettings(Environment environment) {
@@ -58,9 +58,9 @@ public final class AwsOptions {
         if (regionName == null) {
             regionName = ProfileRegion.of(profileName).orElse(null);
         }
-        Region signingRegion;
+        Region iamRegion;
         try {
-            signingRegion = IamRegions.signingRegionFor(regionName);
+            iamRegion = IamRegions.globalRegionFor(regionName);
         } catch (IllegalArgumentException e) {
             throw CredreportException.usage("--region: " + e.getMessage());
         }
@@ -70,7 +70,7 @@ public final class AwsOptions {
         }
         return new AwsSettings(
                 profile,
-                signingRegion,
+                iamRegion,
                 endpoint(firstOf(endpointUrl, environment.variable("AWS_ENDPOINT_URL_IAM"), environment.variable("AWS_ENDPOINT_URL"))),
                 caBundleFile == null ? null : Path.of(caBundleFile),
                 !noVerifySsl,

@@ -13,13 +13,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "fetch",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        optionListHeading = "%nOptions:%n",
         description = {
             "Generate the account's IAM credential report, wait until it is ready, download it and print it.",
             "",
@@ -28,10 +32,10 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  credreport fetch                               table on a terminal",
-            "  credreport fetch > report.csv                  the CSV exactly as AWS wrote it",
-            "  credreport fetch --format json | jq '.users[] | select(.mfa_active == false) | .user'",
-            "  credreport fetch -q -o /var/reports/iam.csv    from cron: atomic, mode 0600, silent on success",
+            "  credreport fetch                          a table, on a terminal",
+            "  credreport fetch > report.csv             the CSV exactly as AWS wrote it",
+            "  credreport fetch --format json | jq '.users[] | select(.mfa_active == false)'",
+            "  credreport fetch -q -o /srv/iam.csv       for cron: atomic, 0600, silent",
             "  credreport fetch --input report.csv --format blocks",
             "",
             "Exit codes: 0 ok, 2 usage, 4 AWS refused (credentials, permissions), 5 report not ready within "
@@ -46,28 +50,28 @@ final class FetchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    AwsOptions aws;
-
-    @Option(names = "--input", paramLabel = "FILE",
+    @Option(names = "--input", paramLabel = "FILE", order = 1,
             description = "Read a saved report from FILE ('-' for standard input) instead of calling AWS.")
     Path input;
 
-    @Option(names = "--max-wait", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+    @Option(names = "--max-wait", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class, order = 2,
             description = "Longest wait for AWS to generate the report, including while IAM refuses to start "
                     + "one (LimitExceeded), e.g. 90s, 5m, 1m30s. Default: ${DEFAULT-VALUE}.")
     Duration maxWait;
 
-    @Option(names = "--no-generate",
+    @Option(names = "--no-generate", order = 3,
             description = "Only download the existing report (needs iam:GetCredentialReport alone); "
                     + "fail if there is none or it has expired.")
     boolean noGenerate;
+
+    @ArgGroup(validate = false, heading = "%nOutput:%n", order = 10)
+    OutputOptions output = new OutputOptions();
+
+    @ArgGroup(validate = false, heading = "%nAWS connection (the AWS CLI's options and variables):%n", order = 20)
+    AwsOptions aws = new AwsOptions();
+
+    @ArgGroup(validate = false, heading = "%nDiagnostics:%n", order = 30)
+    CommonOptions common = new CommonOptions();
 
     FetchCommand(Environment environment) {
         this.environment = environment;

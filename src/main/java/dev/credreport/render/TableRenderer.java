@@ -63,7 +63,7 @@ final class TableRenderer implements ReportRenderer {
         List<String> hidden = table.write(out, context.width());
         if (!hidden.isEmpty()) {
             out.write(fit("(hidden to fit " + context.width() + " columns: " + String.join(", ", hidden)
-                    + "; widen the terminal, pass --width, or use --format blocks)", context.width()));
+                    + "; see --width or --format blocks)", context.width()));
             out.write('\n');
         }
     }

@@ -1,0 +1,60 @@
+package dev.credreport.support;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.iam.model.StatusType;
+
+/** Sets up IAM users in moto through the SDK, as an administrator would. */
+public final class MotoAccount implements AutoCloseable {
+    private final IamClient iam;
+
+    public MotoAccount(URI endpoint) {
+        iam = IamClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.AWS_GLOBAL)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(CommandHarness.TEST_ACCESS_KEY, CommandHarness.TEST_SECRET_KEY)))
+                .build();
+    }
+
+    public IamClient iam() {
+        return iam;
+    }
+
+    public MotoAccount user(String name) {
+        iam.createUser(r -> r.userName(name));
+        return this;
+    }
+
+    public MotoAccount password(String name) {
+        iam.createLoginProfile(r -> r.userName(name).password("Fixture-Passw0rd!").passwordResetRequired(false));
+        return this;
+    }
+
+    public MotoAccount mfa(String name) {
+        String serial = iam.createVirtualMFADevice(r -> r.virtualMFADeviceName(name + "-mfa"))
+                .virtualMFADevice().serialNumber();
+        iam.enableMFADevice(r -> r.userName(name).serialNumber(serial)
+                .authenticationCode1("123456").authenticationCode2("654321"));
+        return this;
+    }
+
+    public AccessKey accessKey(String name) {
+        return iam.createAccessKey(r -> r.userName(name)).accessKey();
+    }
+
+    public void deactivate(String name, AccessKey key) {
+        iam.updateAccessKey(r -> r.userName(name).accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
+    }
+
+    @Override
+    public void close() {
+        iam.close();
+    }
+}
