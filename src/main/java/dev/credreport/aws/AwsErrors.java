@@ -42,10 +42,15 @@ final class AwsErrors {
 
     /** A failure to resolve credentials before any call was made. */
     static CredreportException credentialsFailure(RuntimeException error, AwsSettings settings) {
-        if (causedBy(error, IOException.class) != null) {
-            return clientError(error, "credentials", settings);
-        }
         String detail = firstLine(error.getMessage());
+        if (isNetworkFailure(error)) {
+            return CredreportException.awsFailed("could not get AWS credentials: the credentials service "
+                    + "(STS, SSO or the container or instance endpoint) could not be reached: " + detail, error);
+        }
+        if (settings.profile() != null && !Profiles.exists(settings.profile())) {
+            return CredreportException.awsRefused("profile '" + settings.profile() + "' is not in ~/.aws/config or "
+                    + "~/.aws/credentials (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE); 'aws configure list-profiles' lists them", error);
+        }
         if (settings.profile() != null) {
             return CredreportException.awsRefused("could not get credentials from profile '" + settings.profile()
                     + "': " + detail + " (check ~/.aws/config, or run 'aws sso login --profile " + settings.profile()
@@ -128,6 +133,15 @@ final class AwsErrors {
         }
         return CredreportException.awsFailed("the answer from " + endpoint + " to " + what
                 + " could not be understood: " + firstLine(error.getMessage()), error);
+    }
+
+    private static boolean isNetworkFailure(Throwable error) {
+        return causedBy(error, java.net.SocketException.class) != null
+                || causedBy(error, UnknownHostException.class) != null
+                || causedBy(error, SocketTimeoutException.class) != null
+                || causedBy(error, SSLException.class) != null
+                || error instanceof ApiCallTimeoutException
+                || error instanceof ApiCallAttemptTimeoutException;
     }
 
     private static <T extends Throwable> T causedBy(Throwable error, Class<T> type) {

@@ -10,6 +10,7 @@ import software.amazon.awssdk.regions.Region;
  * Everything needed to build an IAM client, already resolved from options and environment.
  *
  * @param profile the named profile, or null for the SDK's default credentials chain
+ * @param configuredRegion the region the user configured (option, environment or profile), or null
  * @param iamRegion the global IAM region of the partition (aws-global, aws-cn-global, ...)
  * @param endpoint an endpoint override, or null for the partition's IAM endpoint
  * @param caBundle a PEM file of trusted certificates, or null for the JVM's
@@ -19,6 +20,7 @@ import software.amazon.awssdk.regions.Region;
  */
 public record AwsSettings(
         String profile,
+        String configuredRegion,
         Region iamRegion,
         URI endpoint,
         Path caBundle,

@@ -4,7 +4,6 @@ import dev.credreport.CredreportException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -14,6 +13,8 @@ import software.amazon.awssdk.utils.AttributeMap;
 
 /** An IAM client built from {@link AwsSettings}, with the credentials it signs with. */
 public final class IamConnection implements AutoCloseable {
+    private static final String REGION_PROPERTY = "aws.region";
+
     private final AwsSettings settings;
     private final AwsCredentialsProvider credentials;
     private final IamClient client;
@@ -43,10 +44,23 @@ public final class IamConnection implements AutoCloseable {
      * session or an empty chain is reported as such rather than as a failed request.
      */
     public void checkCredentials() {
+        // The STS and SSO clients the SDK builds for role and SSO profiles find their region on their
+        // own, from aws.region or AWS_REGION only: lend them the one the user configured, as the AWS
+        // CLI does with AWS_DEFAULT_REGION or --region, for the length of the lookup.
+        boolean lendRegion = settings.configuredRegion() != null && System.getProperty(REGION_PROPERTY) == null;
+        if (lendRegion) {
+            System.setProperty(REGION_PROPERTY, settings.configuredRegion());
+        }
         try {
             credentials.resolveCredentials();
-        } catch (SdkException | IllegalStateException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Whatever a provider throws (SDK errors, a missing SSO token cache file, a bad config
+            // file) means there are no usable credentials; it is never an internal error.
             throw AwsErrors.credentialsFailure(e, settings);
+        } finally {
+            if (lendRegion) {
+                System.clearProperty(REGION_PROPERTY);
+            }
         }
     }
 

@@ -3,7 +3,7 @@ package dev.credreport.cli;
 import dev.credreport.CredreportException;
 import dev.credreport.aws.AwsSettings;
 import dev.credreport.aws.IamRegions;
-import dev.credreport.aws.ProfileRegion;
+import dev.credreport.aws.Profiles;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -56,7 +56,7 @@ public final class AwsOptions {
         String profileName = firstOf(profile, environment.variable("AWS_PROFILE"));
         String regionName = firstOf(region, environment.variable("AWS_REGION"), environment.variable("AWS_DEFAULT_REGION"));
         if (regionName == null) {
-            regionName = ProfileRegion.of(profileName).orElse(null);
+            regionName = Profiles.region(profileName).orElse(null);
         }
         Region iamRegion;
         try {
@@ -70,6 +70,7 @@ public final class AwsOptions {
         }
         return new AwsSettings(
                 profile,
+                regionName,
                 iamRegion,
                 endpoint(firstOf(endpointUrl, environment.variable("AWS_ENDPOINT_URL_IAM"), environment.variable("AWS_ENDPOINT_URL"))),
                 caBundleFile == null ? null : Path.of(caBundleFile),

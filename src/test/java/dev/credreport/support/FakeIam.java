@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A fake IAM endpoint: real HTTP on loopback speaking the Query protocol, so that tests drive the
@@ -41,6 +42,19 @@ public final class FakeIam implements AutoCloseable {
 
     /** A request as received. */
     public record Request(String action, Map<String, String> headers, Map<String, String> form) {
+        /** The access key id the request was signed with. */
+        public String accessKey() {
+            String authorization = headers.getOrDefault("authorization", "");
+            int start = authorization.indexOf("Credential=") + "Credential=".length();
+            return authorization.substring(start, authorization.indexOf('/', start));
+        }
+
+        /** The region of the signature's credential scope. */
+        public String signingRegion() {
+            String authorization = headers.getOrDefault("authorization", "");
+            String[] scope = authorization.substring(authorization.indexOf("Credential=")).split("/");
+            return scope[2];
+        }
     }
 
     /** One scripted answer. */
@@ -48,8 +62,11 @@ public final class FakeIam implements AutoCloseable {
         void send(Socket socket, OutputStream out) throws IOException, InterruptedException;
     }
 
-    private FakeIam() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    private final String scheme;
+
+    private FakeIam(ServerSocket server, String scheme) {
+        this.server = server;
+        this.scheme = scheme;
         acceptor = new Thread(this::acceptLoop, "fake-iam-acceptor");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -57,14 +74,29 @@ public final class FakeIam implements AutoCloseable {
 
     public static FakeIam start() {
         try {
-            return new FakeIam();
+            return new FakeIam(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), "http");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the fake IAM endpoint", e);
+        }
+    }
+
+    /** The same over TLS, with the server certificate of the given context. */
+    public static FakeIam startTls(SSLContext tls) {
+        try {
+            return new FakeIam(tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()), "https");
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the fake IAM endpoint", e);
         }
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getLocalPort());
+        return URI.create(scheme + "://127.0.0.1:" + server.getLocalPort());
+    }
+
+    /** Scripts any action, e.g. STS's AssumeRole for a role profile. */
+    public FakeIam on(String action, Reply... replies) {
+        scripts.put(action, List.of(replies));
+        return this;
     }
 
     public FakeIam onGenerate(Reply... replies) {

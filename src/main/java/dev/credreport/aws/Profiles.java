@@ -4,13 +4,22 @@ import java.util.Optional;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
 
-/** The region a profile names in ~/.aws/config, which tells the partition when nothing else does. */
-public final class ProfileRegion {
-    private ProfileRegion() {
+/** What credreport reads of ~/.aws/config itself: whether a profile exists, and its region. */
+public final class Profiles {
+    private Profiles() {
+    }
+
+    /** Whether the config or credentials file defines this profile. */
+    public static boolean exists(String profile) {
+        try {
+            return ProfileFile.defaultProfileFile().profile(profile).isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** @param profile the profile's name, or null for "default" */
-    public static Optional<String> of(String profile) {
+    public static Optional<String> region(String profile) {
         try {
             return ProfileFile.defaultProfileFile()
                     .profile(profile == null ? "default" : profile)
