@@ -1,0 +1,123 @@
+package dev.credreport;
+
+import static dev.credreport.support.FakeIam.report;
+import static dev.credreport.support.FakeIam.state;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.credreport.support.CommandHarness;
+import dev.credreport.support.FakeIam;
+import dev.credreport.support.SampleReports;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shaded jar and the launcher, run as separate processes exactly as users run them. */
+class PackagedJarIT {
+    @TempDir
+    Path dir;
+
+    record Run(int exitCode, byte[] out, String err) {
+        String outText() {
+            return new String(out, StandardCharsets.UTF_8);
+        }
+    }
+
+    static Run run(Map<String, String> environment, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().remove("AWS_PROFILE");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        byte[] err;
+        byte[] out;
+        try (var stderr = process.getErrorStream()) {
+            var errReader = new java.util.concurrent.CompletableFuture<byte[]>();
+            Thread drain = new Thread(() -> {
+                try {
+                    errReader.complete(stderr.readAllBytes());
+                } catch (IOException e) {
+                    errReader.completeExceptionally(e);
+                }
+            });
+            drain.start();
+            out = process.getInputStream().readAllBytes();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "finished within a minute");
+            err = errReader.join();
+        }
+        return new Run(process.exitValue(), out, new String(err, StandardCharsets.UTF_8));
+    }
+
+    static String jar() {
+        return System.getProperty("credreport.jar");
+    }
+
+    static String launcher() {
+        return System.getProperty("credreport.launcher");
+    }
+
+    static List<String> javaJar(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    @Test
+    void should_print_the_version_from_the_jar_and_the_launcher() throws Exception {
+        Run jar = run(Map.of(), javaJar("--version").toArray(String[]::new));
+        Run launcher = run(Map.of(), launcher(), "--version");
+
+        assertEquals(0, jar.exitCode(), jar.err());
+        assertTrue(jar.outText().startsWith("credreport "), jar.outText());
+        assertEquals(jar.outText(), launcher.outText());
+        assertEquals("", launcher.err());
+    }
+
+    @Test
+    void should_pass_a_saved_report_through_byte_for_byte() throws Exception {
+        byte[] csv = ("\uFEFF" + SampleReports.standard().replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8);
+        Path file = Files.write(dir.resolve("report.csv"), csv);
+
+        Run run = run(Map.of("LANG", "C", "LC_ALL", "C"), launcher(), "fetch", "--input", file.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(new String(csv, StandardCharsets.UTF_8), run.outText());
+        assertTrue(java.util.Arrays.equals(csv, run.out()), "the same bytes, whatever the locale");
+    }
+
+    @Test
+    void should_fetch_from_iam_with_no_slf4j_warning_and_exit_with_the_right_codes() throws Exception {
+        try (FakeIam iam = FakeIam.start()) {
+            iam.onGenerate(state("COMPLETE")).onGet(report(SampleReports.standard(), Instant.now()));
+            Map<String, String> credentials = Map.of(
+                    "AWS_ACCESS_KEY_ID", CommandHarness.TEST_ACCESS_KEY,
+                    "AWS_SECRET_ACCESS_KEY", CommandHarness.TEST_SECRET_KEY);
+
+            Run ok = run(credentials, launcher(), "fetch", "--endpoint-url", iam.endpoint().toString(), "--format", "blocks");
+            iam.onGenerate(FakeIam.error(403, "AccessDenied", "not authorized"));
+            Run denied = run(credentials, launcher(), "fetch", "--endpoint-url", iam.endpoint().toString());
+
+            assertEquals(0, ok.exitCode(), ok.err());
+            assertEquals("", ok.err(), "no SLF4J or SDK chatter on stderr");
+            assertEquals(4, ok.outText().lines().filter(line -> line.startsWith("User: ")).count());
+            assertEquals(4, denied.exitCode(), denied.err());
+            assertTrue(denied.err().startsWith("credreport: access denied"), denied.err());
+            assertEquals(1, denied.err().lines().count(), denied.err());
+        }
+    }
+
+    @Test
+    void should_exit_2_on_a_usage_error() throws Exception {
+        Run run = run(Map.of(), launcher(), "fetch", "--nope");
+
+        assertEquals(2, run.exitCode());
+    }
+}
