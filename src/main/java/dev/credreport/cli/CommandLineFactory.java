@@ -14,6 +14,7 @@ public final class CommandLineFactory {
         FailureHandler failures = new FailureHandler();
         CommandLine commandLine = new CommandLine(new CredreportCommand())
                 .addSubcommand("fetch", new FetchCommand(environment))
+                .addSubcommand("audit", new AuditCommand(environment))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err)

@@ -1,5 +1,6 @@
 package dev.credreport.cli;
 
+import dev.credreport.CredreportException;
 import dev.credreport.render.OutputFormat;
 import dev.credreport.render.RenderContext;
 import dev.credreport.report.ReportInput;
@@ -8,6 +9,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "fetch",
@@ -41,6 +43,16 @@ final class FetchCommand implements Callable<Integer> {
     @Mixin
     ReportSourceOptions source;
 
+    @Option(names = "--format", paramLabel = "FORMAT", order = 9,
+            description = "table, csv, blocks or json. Default: table when standard output is a terminal, "
+                    + "csv otherwise (so pipes and files get the report as AWS wrote it).")
+    OutputFormat format;
+
+    @Option(names = "--width", paramLabel = "COLUMNS", order = 9,
+            description = "Fit the table to this many columns. Default: the terminal's width (COLUMNS), "
+                    + "no limit when not writing to a terminal.")
+    Integer width;
+
     @ArgGroup(validate = false, heading = "%nOutput:%n", order = 10)
     OutputOptions output = new OutputOptions();
 
@@ -53,10 +65,21 @@ final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat format = output.format(environment);
-        RenderContext context = new RenderContext(environment.clock(), format == OutputFormat.TABLE ? output.width(environment) : 0);
+        OutputFormat format = this.format != null ? this.format
+                : output.tableByDefault(environment) ? OutputFormat.TABLE : OutputFormat.CSV;
+        RenderContext context = new RenderContext(environment.clock(), format == OutputFormat.TABLE ? tableWidth() : 0);
         ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
         output.write(spec.commandLine().getOut(), out -> format.renderer().render(report, out, context));
         return 0;
+    }
+
+    private int tableWidth() {
+        if (width != null) {
+            if (width < 20) {
+                throw CredreportException.usage("--width must be at least 20 columns");
+            }
+            return width;
+        }
+        return output.toStdout() ? environment.terminalWidth().getAsInt() : 0;
     }
 }

@@ -1,11 +1,6 @@
 package dev.credreport.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import dev.credreport.report.Column;
 import dev.credreport.report.CredentialReportReader;
 import dev.credreport.report.ReportHeader;
@@ -24,22 +19,10 @@ import java.util.Map;
  * {@code absent} object; columns credreport does not know are kept as text in {@code extra}.
  */
 final class JsonRenderer implements ReportRenderer {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            // User names are ASCII; escaping the rest keeps the output safe to print on any terminal.
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .build()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
-            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-
     @Override
     public void render(ReportInput input, Writer out, RenderContext context) throws IOException {
         try (CredentialReportReader report = input.openReport();
-                JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.setPrettyPrinter(PRETTY.createInstance());
+                JsonGenerator json = Json.generator(out)) {
             UserCredentials first = report.hasNext() ? report.next() : null;
             json.writeStartObject();
             writeMetadata(json, input, report.header(), first);

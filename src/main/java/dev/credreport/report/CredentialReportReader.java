@@ -75,9 +75,14 @@ public final class CredentialReportReader implements Iterator<UserCredentials>, 
         return user;
     }
 
+    /** Closes the input; a failure to close a reader that was read to the end changes nothing. */
     @Override
-    public void close() throws IOException {
-        parser.close();
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            // nothing was lost: every record was already read or abandoned
+        }
     }
 
     private static void skipByteOrderMark(BufferedReader reader) throws IOException {

@@ -14,13 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 
-/** fetch end to end against moto: users, passwords, MFA and keys created through the SDK. */
+/** fetch and audit end to end against moto: users, passwords, MFA and keys created through the SDK. */
 class FetchAgainstMotoTest {
     static MotoServer moto;
     static MotoAccount account;
@@ -134,6 +135,31 @@ class FetchAgainstMotoTest {
         }
         String carolLine = result.out().lines().filter(line -> line.startsWith("carol ")).findFirst().orElseThrow();
         assertTrue(carolLine.contains("active, ") && carolLine.contains("inactive, "), carolLine);
+    }
+
+    @Test
+    void should_audit_the_users_moto_reports() {
+        String asOf = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(100).toString();
+
+        Result atGeneratedTime = new CommandHarness().run("audit", "--endpoint-url", moto.endpoint().toString(),
+                "--format", "csv", "--quiet");
+        Result later = new CommandHarness().run("audit", "--endpoint-url", moto.endpoint().toString(),
+                "--format", "csv", "--quiet", "--as-of", asOf);
+
+        assertEquals(3, atGeneratedTime.exitCode(), atGeneratedTime::toString);
+        assertEquals(List.of(
+                "high console-without-mfa bob",
+                "medium access-key-created-at-setup bob"), AuditCommandTest.findings(atGeneratedTime));
+        assertEquals(3, later.exitCode(), later::toString);
+        assertEquals(List.of(
+                "high console-without-mfa bob",
+                "medium credentials-unused alice",
+                "medium credentials-unused bob",
+                "medium credentials-unused bob",
+                "medium access-key-not-rotated bob",
+                "medium access-key-created-at-setup bob",
+                "medium credentials-unused carol",
+                "medium access-key-not-rotated carol"), AuditCommandTest.findings(later));
     }
 
     static String block(String blocks, String user) {

@@ -34,8 +34,6 @@ class CredentialReportReaderTest {
         List<UserCredentials> users = new ArrayList<>();
         try (CredentialReportReader reader = CredentialReportReader.open(new StringReader(csv))) {
             reader.forEachRemaining(users::add);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
         }
         return users;
     }
@@ -164,7 +162,7 @@ class CredentialReportReaderTest {
     }
 
     @Test
-    void should_read_crlf_line_ends_and_a_byte_order_mark() throws Exception {
+    void should_read_crlf_line_ends_and_a_byte_order_mark() {
         String csv = "\uFEFF" + report(ROOT, ALICE, BOB).replace("\n", "\r\n");
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
         List<UserCredentials> users = new ArrayList<>();

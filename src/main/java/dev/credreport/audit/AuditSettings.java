@@ -1,0 +1,28 @@
+package dev.credreport.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The thresholds of the rules and the instant ages are counted to.
+ *
+ * @param asOf the report's generated time, or --as-of
+ */
+public record AuditSettings(Instant asOf, int rootUseDays, int unusedDays, int rotationDays) {
+    public static final int DEFAULT_ROOT_USE_DAYS = 90;
+    public static final int DEFAULT_UNUSED_DAYS = 45;
+    public static final int DEFAULT_ROTATION_DAYS = 90;
+
+    public AuditSettings {
+        Objects.requireNonNull(asOf, "asOf");
+        if (rootUseDays < 1 || unusedDays < 1 || rotationDays < 1) {
+            throw new IllegalArgumentException("thresholds are whole days, 1 or more");
+        }
+    }
+
+    /** How long before the as-of instant a time lies; negative for a later time. */
+    public Duration ageOf(Instant time) {
+        return Duration.between(time, asOf);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.credreport.audit;
+
+import dev.credreport.audit.rules.AccessKeyCreatedAtSetup;
+import dev.credreport.audit.rules.AccessKeyNotRotated;
+import dev.credreport.audit.rules.ConsoleWithoutMfa;
+import dev.credreport.audit.rules.MultipleActiveAccessKeys;
+import dev.credreport.audit.rules.PasswordPastRotation;
+import dev.credreport.audit.rules.RootAccessKeyActive;
+import dev.credreport.audit.rules.RootRecentlyUsed;
+import dev.credreport.audit.rules.RootSigningCertificateActive;
+import dev.credreport.audit.rules.RootWithoutMfa;
+import dev.credreport.audit.rules.SigningCertificateNotRotated;
+import dev.credreport.audit.rules.UnusedCredentials;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Every rule, in the order they are listed and applied. */
+public final class Rules {
+    private static final List<Rule> ALL = List.of(
+            new RootAccessKeyActive(),
+            new RootWithoutMfa(),
+            new RootRecentlyUsed(),
+            new RootSigningCertificateActive(),
+            new ConsoleWithoutMfa(),
+            new UnusedCredentials(),
+            new AccessKeyNotRotated(),
+            new MultipleActiveAccessKeys(),
+            new AccessKeyCreatedAtSetup(),
+            new PasswordPastRotation(),
+            new SigningCertificateNotRotated());
+
+    private Rules() {
+    }
+
+    public static List<Rule> all() {
+        return ALL;
+    }
+
+    /**
+     * The rules named in {@code only} (all when empty) less those in {@code skip}, in the usual order.
+     *
+     * @throws IllegalArgumentException naming an id that is no rule's
+     */
+    public static List<Rule> select(Collection<String> only, Collection<String> skip) {
+        Set<String> known = new LinkedHashSet<>();
+        ALL.forEach(rule -> known.add(rule.info().id()));
+        for (String id : concat(only, skip)) {
+            if (!known.contains(id)) {
+                throw new IllegalArgumentException("no rule has the id '" + id + "'; the rules are: " + String.join(", ", known));
+            }
+        }
+        List<Rule> selected = new ArrayList<>();
+        for (Rule rule : ALL) {
+            String id = rule.info().id();
+            if ((only.isEmpty() || only.contains(id)) && !skip.contains(id)) {
+                selected.add(rule);
+            }
+        }
+        return selected;
+    }
+
+    private static List<String> concat(Collection<String> a, Collection<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.credreport.audit.rules;
+
+import dev.credreport.audit.Ages;
+import dev.credreport.audit.AuditSettings;
+import dev.credreport.audit.Finding;
+import dev.credreport.audit.Rule;
+import dev.credreport.audit.RuleInfo;
+import dev.credreport.audit.Severity;
+import dev.credreport.report.UserCredentials;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** An IAM user can sign in to the console with a password alone. */
+public final class ConsoleWithoutMfa implements Rule {
+    private static final RuleInfo INFO = new RuleInfo("console-without-mfa", "Console password without MFA",
+            Severity.HIGH, List.of("CIS 1.10", "Security Hub IAM.5"), "-",
+            "Assign an MFA device to the user, or remove the console password if the user does not need it.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(UserCredentials user, AuditSettings settings, Consumer<Finding> findings) {
+        if (!user.isRoot() && user.password().isEnabled() && Boolean.FALSE.equals(user.mfaActive().value())) {
+            String used = user.password().lastUsed().asOptional()
+                    .map(t -> "last used " + Ages.dated(t, settings))
+                    .orElse("never used");
+            findings.accept(finding(user, "password_enabled is true (" + used + "), mfa_active is false"));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.credreport.audit.rules;
+
+import dev.credreport.audit.Ages;
+import dev.credreport.audit.AuditSettings;
+import dev.credreport.audit.Finding;
+import dev.credreport.audit.Rule;
+import dev.credreport.audit.RuleInfo;
+import dev.credreport.audit.Severity;
+import dev.credreport.report.SigningCertificate;
+import dev.credreport.report.UserCredentials;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The root user has an active X.509 signing certificate, a long-lived credential like an access key. */
+public final class RootSigningCertificateActive implements Rule {
+    private static final RuleInfo INFO = new RuleInfo("root-signing-certificate-active", "Root user has an active signing certificate",
+            Severity.MEDIUM, List.of(), "-",
+            "Deactivate and delete the root user's X.509 signing certificates.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(UserCredentials user, AuditSettings settings, Consumer<Finding> findings) {
+        if (!user.isRoot()) {
+            return;
+        }
+        for (SigningCertificate certificate : user.certificates()) {
+            if (certificate.isActive()) {
+                findings.accept(finding(user, "signing certificate " + certificate.slot() + " is active"
+                        + certificate.lastRotated().asOptional().map(t -> ", created " + Ages.dated(t, settings)).orElse("")));
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.credreport.audit.rules;
+
+import dev.credreport.audit.Ages;
+import dev.credreport.audit.AuditSettings;
+import dev.credreport.audit.Finding;
+import dev.credreport.audit.Rule;
+import dev.credreport.audit.RuleInfo;
+import dev.credreport.audit.Severity;
+import dev.credreport.report.AccessKey;
+import dev.credreport.report.Password;
+import dev.credreport.report.UserCredentials;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A password or active access key not used for --unused-days. A never-used password counts from
+ * its last change (else the user's creation), a never-used key from its creation. The root user
+ * is left to root-recently-used.
+ */
+public final class UnusedCredentials implements Rule {
+    private static final RuleInfo INFO = new RuleInfo("credentials-unused", "Credentials unused for too long",
+            Severity.MEDIUM, List.of("CIS 1.12", "Security Hub IAM.22", "Security Hub IAM.8 (90 days)"),
+            "unused for --unused-days or more (default 45)",
+            "Disable the unused password or deactivate the unused access key; delete it once nothing breaks.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(UserCredentials user, AuditSettings settings, Consumer<Finding> findings) {
+        if (user.isRoot()) {
+            return;
+        }
+        Password password = user.password();
+        if (password.isEnabled()) {
+            if (password.lastUsed().isPresent()) {
+                report(user, settings, findings, "password", password.lastUsed().value(), true);
+            } else {
+                Instant since = password.lastChanged().orElse(user.creationTime());
+                report(user, settings, findings, "password", since, false);
+            }
+        }
+        for (AccessKey key : user.accessKeys()) {
+            if (!key.isActive()) {
+                continue;
+            }
+            if (key.lastUsedDate().isPresent()) {
+                report(user, settings, findings, "access key " + key.slot(), key.lastUsedDate().value(), true);
+            } else if (key.lastRotated().isPresent()) {
+                report(user, settings, findings, "access key " + key.slot(), key.lastRotated().value(), false);
+            }
+        }
+    }
+
+    private void report(UserCredentials user, AuditSettings settings, Consumer<Finding> findings, String credential,
+            Instant since, boolean used) {
+        Duration age = settings.ageOf(since);
+        if (Ages.atLeastDays(age, settings.unusedDays())) {
+            findings.accept(finding(user, used
+                    ? credential + " unused for " + Ages.days(age) + ", last used " + Ages.dated(since, settings)
+                            + " (threshold " + settings.unusedDays() + "d)"
+                    : credential + " never used, " + (credential.equals("password") ? "set " : "created ")
+                            + Ages.dated(since, settings) + " (threshold " + settings.unusedDays() + "d)"));
+        }
+    }
+}

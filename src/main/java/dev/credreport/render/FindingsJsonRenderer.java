@@ -1,0 +1,75 @@
+package dev.credreport.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.credreport.audit.AuditResult;
+import dev.credreport.audit.Finding;
+import dev.credreport.audit.RuleInfo;
+import dev.credreport.audit.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+
+/** Findings as one JSON document: what was audited and how, then each finding. */
+final class FindingsJsonRenderer implements FindingsRenderer {
+    @Override
+    public void render(AuditResult result, Writer out) throws IOException {
+        try (JsonGenerator json = Json.generator(out)) {
+            json.writeStartObject();
+            json.writeObjectFieldStart("audit");
+            json.writeStringField("account_id", result.accountId());
+            json.writeStringField("generated_time", result.generatedTime() == null ? null : result.generatedTime().toString());
+            json.writeStringField("as_of", result.settings().asOf().toString());
+            json.writeStringField("source", result.source());
+            json.writeObjectFieldStart("thresholds");
+            json.writeNumberField("root_use_days", result.settings().rootUseDays());
+            json.writeNumberField("unused_days", result.settings().unusedDays());
+            json.writeNumberField("rotation_days", result.settings().rotationDays());
+            json.writeEndObject();
+            json.writeArrayFieldStart("rules");
+            for (RuleInfo rule : result.rules()) {
+                json.writeString(rule.id());
+            }
+            json.writeEndArray();
+            json.writeNumberField("users_checked", result.usersChecked());
+            json.writeArrayFieldStart("ignored_users");
+            for (AuditResult.IgnoredUser ignored : result.ignored()) {
+                json.writeStartObject();
+                json.writeStringField("user", ignored.user());
+                json.writeStringField("pattern", ignored.pattern());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeObjectFieldStart("counts");
+            for (Map.Entry<Severity, Integer> count : result.counts().entrySet()) {
+                json.writeNumberField(count.getKey().label(), count.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeArrayFieldStart("findings");
+            for (Finding finding : result.findings()) {
+                writeFinding(json, finding);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("rule_id", finding.rule().id());
+        json.writeStringField("severity", finding.severity().label());
+        json.writeStringField("title", finding.rule().title());
+        json.writeArrayFieldStart("controls");
+        for (String control : finding.rule().controls()) {
+            json.writeString(control);
+        }
+        json.writeEndArray();
+        json.writeStringField("user", finding.user());
+        json.writeStringField("arn", finding.arn());
+        json.writeNumberField("line", finding.line());
+        json.writeStringField("evidence", finding.evidence());
+        json.writeStringField("remediation", finding.rule().remediation());
+        json.writeEndObject();
+    }
+}

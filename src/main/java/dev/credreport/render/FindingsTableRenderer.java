@@ -1,0 +1,51 @@
+package dev.credreport.render;
+
+import dev.credreport.audit.AuditResult;
+import dev.credreport.audit.Finding;
+import dev.credreport.audit.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/** Findings for people: grouped by severity, worst first, each with its evidence and fix, then a summary line. */
+final class FindingsTableRenderer implements FindingsRenderer {
+    @Override
+    public void render(AuditResult result, Writer out) throws IOException {
+        out.write(title(result));
+        out.write("\n");
+        for (Severity severity : Severity.values()) {
+            List<Finding> findings = result.findings().stream().filter(f -> f.severity() == severity).toList();
+            if (findings.isEmpty()) {
+                continue;
+            }
+            out.write("\n" + severity.name() + " (" + findings.size() + ")\n");
+            for (Finding finding : findings) {
+                out.write("  " + finding.rule().id() + ": " + finding.rule().title() + "\n");
+                out.write("    user:     " + TerminalText.escape(finding.user()) + "  " + TerminalText.escape(finding.arn()) + "\n");
+                out.write("    evidence: " + TerminalText.escape(finding.evidence()) + "\n");
+                out.write("    fix:      " + finding.rule().remediation() + "\n");
+                if (!finding.rule().controls().isEmpty()) {
+                    out.write("    controls: " + String.join(", ", finding.rule().controls()) + "\n");
+                }
+            }
+        }
+        if (result.findings().isEmpty()) {
+            out.write("\nNo findings.\n");
+        }
+        out.write("\n" + TerminalText.escape(result.summary()) + "\n");
+    }
+
+    private static String title(AuditResult result) {
+        StringBuilder title = new StringBuilder("Audit");
+        if (result.accountId() != null) {
+            title.append(" of account ").append(result.accountId());
+        }
+        if (result.generatedTime() != null) {
+            title.append(", report generated ").append(HumanTime.minute(result.generatedTime()));
+        } else {
+            title.append(", report from ").append(TerminalText.escape(result.source()));
+        }
+        title.append(", ages as of ").append(HumanTime.minute(result.settings().asOf()));
+        return title.toString();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.credreport.render;
+
+import dev.credreport.audit.RuleInfo;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/** The table of {@code audit --list-rules}. */
+public final class RuleListRenderer {
+    private static final List<TextTable.TableColumn> COLUMNS = List.of(
+            new TextTable.TableColumn("ID", 100),
+            new TextTable.TableColumn("SEVERITY", 90),
+            new TextTable.TableColumn("DEFAULT THRESHOLD", 80),
+            new TextTable.TableColumn("CONTROLS", 70),
+            new TextTable.TableColumn("TITLE", 60));
+
+    private RuleListRenderer() {
+    }
+
+    public static void render(List<RuleInfo> rules, Writer out) throws IOException {
+        TextTable table = new TextTable(COLUMNS);
+        for (RuleInfo rule : rules) {
+            table.addRow(rule.id(), rule.severity().label(), rule.threshold(),
+                    rule.controls().isEmpty() ? "-" : String.join(", ", rule.controls()), rule.title());
+        }
+        table.write(out, 0);
+    }
+}

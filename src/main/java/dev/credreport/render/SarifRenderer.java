@@ -1,0 +1,152 @@
+package dev.credreport.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.credreport.BuildInfo;
+import dev.credreport.audit.AuditResult;
+import dev.credreport.audit.Finding;
+import dev.credreport.audit.RuleInfo;
+import dev.credreport.audit.Severity;
+import dev.credreport.report.ReportInput;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Findings as SARIF 2.1.0, for code-scanning dashboards. Each result points at the report line
+ * of its user and names the user as a logical location.
+ */
+final class SarifRenderer implements FindingsRenderer {
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    @Override
+    public void render(AuditResult result, Writer out) throws IOException {
+        Map<String, Integer> ruleIndex = new HashMap<>();
+        try (JsonGenerator json = Json.generator(out)) {
+            json.writeStartObject();
+            json.writeStringField("$schema", SCHEMA);
+            json.writeStringField("version", "2.1.0");
+            json.writeArrayFieldStart("runs");
+            json.writeStartObject();
+            json.writeObjectFieldStart("tool");
+            json.writeObjectFieldStart("driver");
+            json.writeStringField("name", "credreport");
+            json.writeStringField("version", BuildInfo.version());
+            json.writeArrayFieldStart("rules");
+            List<RuleInfo> rules = result.rules();
+            for (int i = 0; i < rules.size(); i++) {
+                ruleIndex.put(rules.get(i).id(), i);
+                writeRule(json, rules.get(i));
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeArrayFieldStart("results");
+            for (Finding finding : result.findings()) {
+                writeResult(json, finding, ruleIndex.get(finding.rule().id()), artifact(result));
+            }
+            json.writeEndArray();
+            json.writeObjectFieldStart("properties");
+            json.writeStringField("accountId", result.accountId());
+            json.writeStringField("asOf", result.settings().asOf().toString());
+            json.writeNumberField("usersChecked", result.usersChecked());
+            json.writeStringField("summary", result.summary());
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    private static void writeRule(JsonGenerator json, RuleInfo rule) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", rule.id());
+        json.writeStringField("name", rule.id());
+        json.writeObjectFieldStart("shortDescription");
+        json.writeStringField("text", rule.title());
+        json.writeEndObject();
+        json.writeObjectFieldStart("help");
+        json.writeStringField("text", rule.remediation());
+        json.writeEndObject();
+        json.writeObjectFieldStart("defaultConfiguration");
+        json.writeStringField("level", level(rule.severity()));
+        json.writeEndObject();
+        json.writeObjectFieldStart("properties");
+        json.writeArrayFieldStart("tags");
+        json.writeString("security");
+        for (String control : rule.controls()) {
+            json.writeString(control);
+        }
+        json.writeEndArray();
+        // GitHub code scanning ranks security results by this score (0-10).
+        json.writeStringField("security-severity", securitySeverity(rule.severity()));
+        json.writeStringField("threshold", rule.threshold());
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static void writeResult(JsonGenerator json, Finding finding, int ruleIndex, String artifact) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ruleId", finding.rule().id());
+        json.writeNumberField("ruleIndex", ruleIndex);
+        json.writeStringField("level", level(finding.severity()));
+        json.writeObjectFieldStart("message");
+        json.writeStringField("text", finding.rule().title() + ": " + finding.user() + ": " + finding.evidence()
+                + ". Fix: " + finding.rule().remediation());
+        json.writeEndObject();
+        json.writeArrayFieldStart("locations");
+        json.writeStartObject();
+        json.writeObjectFieldStart("physicalLocation");
+        json.writeObjectFieldStart("artifactLocation");
+        json.writeStringField("uri", artifact);
+        json.writeEndObject();
+        json.writeObjectFieldStart("region");
+        json.writeNumberField("startLine", finding.line());
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeArrayFieldStart("logicalLocations");
+        json.writeStartObject();
+        json.writeStringField("name", finding.user());
+        json.writeStringField("fullyQualifiedName", finding.arn());
+        json.writeStringField("kind", "user");
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeObjectFieldStart("partialFingerprints");
+        json.writeStringField("credreport/v1", finding.rule().id() + ":" + finding.arn());
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** A file name for the report: the one read, or one naming the account for a report fetched from AWS. */
+    private static String artifact(AuditResult result) {
+        if (result.origin() == ReportInput.Origin.FILE) {
+            return result.source();
+        }
+        return "credential-report-" + (result.accountId() == null ? "unknown" : result.accountId()) + ".csv";
+    }
+
+    static String level(Severity severity) {
+        switch (severity) {
+            case CRITICAL:
+            case HIGH:
+                return "error";
+            case MEDIUM:
+                return "warning";
+            default:
+                return "note";
+        }
+    }
+
+    private static String securitySeverity(Severity severity) {
+        switch (severity) {
+            case CRITICAL: return "9.5";
+            case HIGH: return "8.0";
+            case MEDIUM: return "5.5";
+            default: return "3.0";
+        }
+    }
+}
