@@ -15,6 +15,7 @@ public final class CommandLineFactory {
         CommandLine commandLine = new CommandLine(new CredreportCommand())
                 .addSubcommand("fetch", new FetchCommand(environment))
                 .addSubcommand("audit", new AuditCommand(environment))
+                .addSubcommand("diff", new DiffCommand(environment))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err)

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             "  credreport fetch > report.csv             the CSV exactly as AWS wrote it",
             "  credreport fetch --format json | jq '.users[] | select(.mfa_active == false)'",
             "  credreport fetch -q -o /srv/iam.csv       for cron: atomic, 0600, silent",
+            "  credreport fetch -q --output-dir /srv/reports --keep 30",
             "  credreport fetch --input report.csv --format blocks",
             "",
             "Exit codes: 0 ok, 2 usage, 4 AWS refused (credentials, permissions), 5 report not ready within "
@@ -56,6 +57,9 @@ final class FetchCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nOutput:%n", order = 10)
     OutputOptions output = new OutputOptions();
 
+    @ArgGroup(validate = false, heading = "%nSaving (for cron):%n", order = 15)
+    SaveOptions save = new SaveOptions();
+
     @ArgGroup(validate = false, heading = "%nDiagnostics:%n", order = 30)
     CommonOptions common = new CommonOptions();
 
@@ -65,6 +69,16 @@ final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        save.check();
+        if (save.saving()) {
+            if (!output.toStdout() || this.format != null) {
+                throw CredreportException.usage("--output-dir saves the report as AWS wrote it; it cannot be used with "
+                        + "-o or --format");
+            }
+            ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
+            save.save(report, spec.commandLine().getOut(), spec.commandLine().getErr(), common.quiet);
+            return 0;
+        }
         OutputFormat format = this.format != null ? this.format
                 : output.tableByDefault(environment) ? OutputFormat.TABLE : OutputFormat.CSV;
         RenderContext context = new RenderContext(environment.clock(), format == OutputFormat.TABLE ? tableWidth() : 0);

@@ -7,6 +7,8 @@ import dev.credreport.aws.CredentialReportFetcher;
 import dev.credreport.aws.FetchedReport;
 import dev.credreport.aws.IamConnection;
 import dev.credreport.report.ReportInput;
+import dev.credreport.store.ReportArchive;
+import dev.credreport.store.ReportMetadata;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,14 +43,14 @@ public final class ReportSourceOptions {
 
     /**
      * Reads the saved report or fetches one from AWS, with a progress line on a terminal and a
-     * note on standard error when the report is stale.
+     * note on standard error when a fetched report is stale (AWS reuses one for up to 4 hours).
      */
     ReportInput read(Environment environment, PrintWriter err, boolean quiet) {
         if (input != null && noGenerate) {
             throw CredreportException.usage("--no-generate cannot be used with --input: a saved report is never generated");
         }
         ReportInput report = input != null ? readSaved(environment) : fetch(environment, err, quiet);
-        if (!quiet) {
+        if (!quiet && report.origin() == ReportInput.Origin.AWS) {
             noteIfStale(report, environment, err);
         }
         return report;
@@ -62,7 +64,9 @@ public final class ReportSourceOptions {
         if (input.toString().equals("-")) {
             return ReportInput.fromStdin(environment.stdin());
         }
-        return ReportInput.fromFile(input);
+        // A report saved with --output-dir knows its generated time from the metadata beside it.
+        Instant generated = ReportArchive.metadataOf(input).map(ReportMetadata::generatedTime).orElse(null);
+        return ReportInput.fromFile(input, generated);
     }
 
     private ReportInput fetch(Environment environment, PrintWriter err, boolean quiet) {

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,7 +38,22 @@ public final class AtomicFileWriter {
     private AtomicFileWriter() {
     }
 
+    /** Writes the file, replacing any file of that name. */
     public static void write(Path target, Body body) {
+        publish(target, body, true);
+    }
+
+    /**
+     * Writes the file only if no file of that name exists, atomically even against another process
+     * doing the same: the finished temporary file is hard-linked to the name, which fails if it is taken.
+     *
+     * @return false, writing nothing, when the name was taken
+     */
+    public static boolean writeNew(Path target, Body body) {
+        return publish(target, body, false);
+    }
+
+    private static boolean publish(Path target, Body body, boolean replace) {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         if (Files.isDirectory(absolute)) {
@@ -48,7 +64,7 @@ public final class AtomicFileWriter {
                     + " does not exist", null);
         }
         Path temporary = createTemporary(directory, absolute.getFileName().toString(), target);
-        boolean moved = false;
+        boolean published = false;
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                     Writer out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16)) {
@@ -56,14 +72,38 @@ public final class AtomicFileWriter {
                 out.flush();
                 channel.force(true);
             }
-            move(temporary, absolute);
-            moved = true;
-            syncDirectory(directory);
+            if (replace) {
+                move(temporary, absolute);
+                published = true;
+            } else {
+                published = link(temporary, absolute);
+            }
+            if (published) {
+                syncDirectory(directory);
+            }
+            return published;
         } catch (IOException e) {
             throw CredreportException.cannotWrite("cannot write " + target + ": " + describe(e), e);
         } finally {
-            if (!moved) {
+            if (!replace || !published) {
                 deleteQuietly(temporary);
+            }
+        }
+    }
+
+    private static boolean link(Path temporary, Path target) throws IOException {
+        try {
+            Files.createLink(target, temporary);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException e) {
+            // No hard links here: a rename that refuses an existing target, checked just before.
+            try {
+                Files.move(temporary, target);
+                return true;
+            } catch (FileAlreadyExistsException taken) {
+                return false;
             }
         }
     }

@@ -16,6 +16,12 @@ public final class Arns {
         return Optional.of(parts[4]);
     }
 
+    /** The partition: the second {@code :}-separated part ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). */
+    public static String partition(String arn) {
+        String[] parts = arn.split(":", 3);
+        return parts.length < 3 ? "" : parts[1];
+    }
+
     public static boolean isAccountId(String text) {
         if (text.length() != 12) {
             return false;

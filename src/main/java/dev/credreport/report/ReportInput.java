@@ -45,6 +45,11 @@ public final class ReportInput {
 
     /** A saved report; the file must exist and be readable. */
     public static ReportInput fromFile(Path file) {
+        return fromFile(file, null);
+    }
+
+    /** A saved report whose generated time is known from its metadata (or null). */
+    public static ReportInput fromFile(Path file, Instant generatedTime) {
         if (Files.isDirectory(file)) {
             throw CredreportException.badInput("cannot read " + file + ": it is a directory, not a report file");
         }
@@ -54,7 +59,7 @@ public final class ReportInput {
         if (!Files.isReadable(file)) {
             throw CredreportException.badInput("cannot read " + file + ": permission denied");
         }
-        return new ReportInput(Origin.FILE, file.toString(), null, null, file);
+        return new ReportInput(Origin.FILE, file.toString(), generatedTime, null, file);
     }
 
     /** A report piped in; read whole, since standard input can be read only once. */
@@ -77,6 +82,18 @@ public final class ReportInput {
 
     public Optional<Instant> generatedTime() {
         return Optional.ofNullable(generatedTime);
+    }
+
+    /** The report's bytes exactly as they were received or saved. */
+    public byte[] bytes() {
+        if (bytes != null) {
+            return bytes;
+        }
+        try (InputStream in = openStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw CredreportException.badInput("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The report as text; bytes that are not UTF-8 fail the read rather than turn into replacement characters. */

@@ -1,0 +1,55 @@
+package dev.credreport.render;
+
+import dev.credreport.diff.Change;
+import dev.credreport.diff.DiffResult;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Changes for people: grouped by user, one line per change, those that need a security look
+ * marked with {@code !}. Nothing at all when nothing changed.
+ */
+final class DiffTableRenderer implements DiffRenderer {
+    @Override
+    public void render(DiffResult result, Writer out) throws IOException {
+        if (result.isEmpty()) {
+            return;
+        }
+        out.write(title(result) + "\n");
+        String currentArn = null;
+        for (Change change : result.changes()) {
+            if (!change.arn().equals(currentArn)) {
+                currentArn = change.arn();
+                out.write("\n" + TerminalText.escape(change.user()) + "  " + TerminalText.escape(change.arn()) + "\n");
+            }
+            out.write((change.alert() ? "  ! " : "    ") + change.description() + values(change) + "\n");
+        }
+        out.write("\n" + result.summary() + "\n");
+    }
+
+    private static String values(Change change) {
+        String before = TerminalText.escape(change.before());
+        String after = TerminalText.escape(change.after());
+        if (before.isEmpty() && after.isEmpty()) {
+            return "";
+        }
+        if (before.isEmpty()) {
+            return ": " + after;
+        }
+        return after.isEmpty() ? ": was " + before : ": " + before + " -> " + after;
+    }
+
+    private static String title(DiffResult result) {
+        StringBuilder title = new StringBuilder("Changes");
+        if (result.newReport().accountId() != null) {
+            title.append(" in account ").append(result.newReport().accountId());
+        }
+        title.append(" from ").append(side(result.oldReport())).append(" to ").append(side(result.newReport()));
+        return title.toString();
+    }
+
+    private static String side(DiffResult.Side side) {
+        String source = TerminalText.escape(side.source());
+        return side.generatedTime() == null ? source : HumanTime.minute(side.generatedTime()) + " (" + source + ")";
+    }
+}

@@ -1,0 +1,150 @@
+package dev.credreport.store;
+
+import dev.credreport.CredreportException;
+import dev.credreport.io.AtomicFileWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A directory of saved reports, as cron jobs keep them: one private file per account and generated
+ * time, never overwritten, each with its metadata beside it.
+ */
+public final class ReportArchive {
+    private final Path directory;
+
+    /** What a save did. */
+    public record SaveOutcome(Path path, boolean written) {
+    }
+
+    public ReportArchive(Path directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * Saves a report under its account and generated time. The same content already saved under
+     * that name is kept as it is; a name taken by other content gets the next free suffix.
+     */
+    public SaveOutcome save(byte[] content, ReportMetadata metadata) {
+        createDirectory();
+        for (int suffix = 0; ; suffix++) {
+            Path path = directory.resolve(SavedReport.fileName(metadata.accountId(), metadata.generatedTime(), suffix));
+            if (Files.exists(path)) {
+                if (sameContent(path, content)) {
+                    writeMetadataIfMissing(path, metadata);
+                    return new SaveOutcome(path, false);
+                }
+                continue;
+            }
+            if (AtomicFileWriter.writeNew(path, out -> out.write(new String(content, StandardCharsets.UTF_8)))) {
+                try {
+                    AtomicFileWriter.write(SavedReport.metadataPath(path), out -> out.write(metadata.toJson()));
+                } catch (RuntimeException e) {
+                    deleteQuietly(path);
+                    throw e;
+                }
+                return new SaveOutcome(path, true);
+            }
+            // Another run took the name between the check and the write: look at what it wrote.
+            suffix--;
+        }
+    }
+
+    /** Deletes the oldest saved reports of the account beyond the newest {@code keep}, with their metadata. */
+    public List<Path> prune(String accountId, int keep) {
+        List<SavedReport> saved = list(accountId);
+        List<Path> deleted = new ArrayList<>();
+        for (int i = 0; i < saved.size() - keep; i++) {
+            Path path = saved.get(i).path();
+            try {
+                Files.deleteIfExists(path);
+                Files.deleteIfExists(SavedReport.metadataPath(path));
+                deleted.add(path);
+            } catch (IOException e) {
+                throw CredreportException.cannotWrite("cannot delete " + path + " for --keep: " + e.getMessage(), e);
+            }
+        }
+        return deleted;
+    }
+
+    /** The saved reports of an account (of every account for null), oldest first. */
+    public List<SavedReport> list(String accountId) {
+        List<SavedReport> saved = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "credential-report-*.csv")) {
+            for (Path file : files) {
+                SavedReport.parse(file)
+                        .filter(report -> accountId == null || report.accountId().equals(accountId))
+                        .filter(report -> Files.isRegularFile(report.path()))
+                        .ifPresent(saved::add);
+            }
+        } catch (NoSuchFileException e) {
+            throw CredreportException.badInput("cannot read " + directory + ": no such directory", e);
+        } catch (IOException e) {
+            throw CredreportException.badInput("cannot read " + directory + ": " + e.getMessage(), e);
+        }
+        saved.sort(SavedReport.OLDEST_FIRST);
+        return saved;
+    }
+
+    /** The metadata saved beside a report file, when there are some and they describe its content. */
+    public static Optional<ReportMetadata> metadataOf(Path report) {
+        Path metadata = SavedReport.metadataPath(report);
+        if (!Files.isRegularFile(metadata)) {
+            return Optional.empty();
+        }
+        try {
+            byte[] content = Files.readAllBytes(report);
+            return ReportMetadata.fromJson(Files.readAllBytes(metadata)).filter(m -> m.describes(content));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void createDirectory() {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        try {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException io) {
+                throw CredreportException.cannotWrite("cannot create " + directory + ": " + io.getMessage(), io);
+            }
+        } catch (IOException e) {
+            throw CredreportException.cannotWrite("cannot create " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean sameContent(Path path, byte[] content) {
+        try {
+            return Files.size(path) == content.length && Arrays.equals(Files.readAllBytes(path), content);
+        } catch (IOException e) {
+            throw CredreportException.cannotWrite("cannot read " + path + " to compare it: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeMetadataIfMissing(Path path, ReportMetadata metadata) {
+        Path metadataPath = SavedReport.metadataPath(path);
+        if (!Files.exists(metadataPath)) {
+            AtomicFileWriter.write(metadataPath, out -> out.write(metadata.toJson()));
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // the original failure is what matters
+        }
+    }
+}
