@@ -25,7 +25,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         try {
-            return CommandLineFactory.create(Environment.system(), out, err).execute(args);
+            return CommandLineFactory.run(Environment.system(), out, err, args);
         } finally {
             out.flush();
             err.flush();

@@ -34,6 +34,8 @@ class PackagedJarIT {
     static Run run(Map<String, String> environment, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().remove("AWS_PROFILE");
+        // No archive training in the background of every test run; the CDS test turns it on.
+        builder.environment().put("CREDREPORT_CDS", "off");
         builder.environment().putAll(environment);
         Process process = builder.start();
         byte[] err;
@@ -112,6 +114,44 @@ class PackagedJarIT {
             assertTrue(denied.err().startsWith("credreport: access denied"), denied.err());
             assertEquals(1, denied.err().lines().count(), denied.err());
         }
+    }
+
+    @Test
+    void should_make_a_class_data_sharing_archive_and_survive_a_broken_one() throws Exception {
+        Path cache = dir.resolve("cache");
+        Path file = Files.writeString(dir.resolve("report.csv"), SampleReports.standard());
+        Map<String, String> environment = Map.of("CREDREPORT_CACHE_DIR", cache.toString(), "CREDREPORT_CDS", "on");
+
+        Run first = run(environment, launcher(), "fetch", "--input", file.toString(), "--format", "json");
+        Path archive = awaitArchive(cache);
+        Run archived = run(environment, launcher(), "fetch", "--input", file.toString(), "--format", "json");
+        archive.toFile().setWritable(true);
+        Files.writeString(archive, "not an archive");
+        Run broken = run(environment, launcher(), "fetch", "--input", file.toString(), "--format", "json");
+
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.outText().contains("\"user\": \"bob,ops\""), first.outText());
+        for (Run later : List.of(archived, broken)) {
+            assertEquals(0, later.exitCode(), later.err());
+            assertEquals(first.outText(), later.outText());
+            assertEquals("", later.err(), "a stale or broken archive says nothing");
+        }
+    }
+
+    static Path awaitArchive(Path cache) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            if (Files.isDirectory(cache)) {
+                try (var files = Files.list(cache)) {
+                    var archive = files.filter(path -> path.getFileName().toString().endsWith(".jsa")).findFirst();
+                    if (archive.isPresent()) {
+                        return archive.get();
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no archive in " + cache + " after two minutes");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.credreport.aws;
 
 import dev.credreport.CredreportException;
+import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -94,7 +95,11 @@ public final class IamConnection implements AutoCloseable {
                     .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE)
                     .build());
         }
-        if (settings.caBundle() != null && usesTls(settings)) {
+        if (!usesTls(settings)) {
+            // Plain HTTP (an emulator or proxy on localhost) never needs the JVM's trust store, and
+            // loading it costs a tenth of a second of start-up.
+            builder.tlsTrustManagersProvider(() -> new TrustManager[] {NoTls.TRUST_NOTHING});
+        } else if (settings.caBundle() != null) {
             var trustManagers = PemTrustManagers.load(settings.caBundle());
             builder.tlsTrustManagersProvider(() -> trustManagers);
         }

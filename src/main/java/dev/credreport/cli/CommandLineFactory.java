@@ -2,6 +2,9 @@ package dev.credreport.cli;
 
 import dev.credreport.log.DebugLog;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -10,13 +13,30 @@ public final class CommandLineFactory {
     private CommandLineFactory() {
     }
 
-    public static CommandLine create(Environment environment, PrintWriter out, PrintWriter err) {
+    /** Runs the arguments as {@code main} does and returns the exit code. */
+    public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+        return create(environment, out, err, args.length > 0 ? args[0] : null).execute(args);
+    }
+
+    /**
+     * The command line with every command, or with only {@code command} when that names one:
+     * building a command's model by reflection is most of picocli's start-up time, so a run pays
+     * only for the command it runs.
+     */
+    public static CommandLine create(Environment environment, PrintWriter out, PrintWriter err, String command) {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("fetch", () -> new FetchCommand(environment));
+        commands.put("audit", () -> new AuditCommand(environment));
+        commands.put("diff", () -> new DiffCommand(environment));
+        commands.put("cds-training", TrainingCommand::new);
+        CommandLine commandLine = new CommandLine(new CredreportCommand());
+        commands.forEach((name, factory) -> {
+            if (command == null || !commands.containsKey(command) || command.equals(name)) {
+                commandLine.addSubcommand(name, factory.get());
+            }
+        });
         FailureHandler failures = new FailureHandler();
-        CommandLine commandLine = new CommandLine(new CredreportCommand())
-                .addSubcommand("fetch", new FetchCommand(environment))
-                .addSubcommand("audit", new AuditCommand(environment))
-                .addSubcommand("diff", new DiffCommand(environment))
-                .setCaseInsensitiveEnumValuesAllowed(true)
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(failures)

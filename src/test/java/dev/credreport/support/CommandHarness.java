@@ -76,7 +76,7 @@ public final class CommandHarness {
                 stdoutTerminal, stderrTerminal, () -> terminalWidth, clock);
         int exitCode;
         try (PrintWriter outWriter = new PrintWriter(out); PrintWriter errWriter = new PrintWriter(err)) {
-            exitCode = CommandLineFactory.create(environment, outWriter, errWriter).execute(args);
+            exitCode = CommandLineFactory.run(environment, outWriter, errWriter, args);
         }
         return new Result(exitCode, out.toString(), err.toString());
     }
