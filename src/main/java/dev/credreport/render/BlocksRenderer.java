@@ -18,17 +18,17 @@ final class BlocksRenderer implements ReportRenderer {
     @Override
     public void render(ReportInput input, Writer out, RenderContext context) throws IOException {
         try (CredentialReportReader report = input.openReport()) {
-            List<String> labels = report.header().names().stream().map(Column::labelFor).toList();
+            List<String> labels = report.header().names().stream().map(label -> Column.labelFor(label) + ": ").toList();
+            // One write a block: a write a line is most of the time on a large report.
+            StringBuilder block = new StringBuilder(1024);
             while (report.hasNext()) {
                 UserCredentials user = report.next();
+                block.setLength(0);
                 for (int i = 0; i < labels.size(); i++) {
-                    out.write(labels.get(i));
-                    out.write(": ");
-                    out.write(TerminalText.escape(user.cell(i)));
-                    out.write('\n');
+                    block.append(labels.get(i)).append(TerminalText.escape(user.cell(i))).append('\n');
                 }
-                out.write(SEPARATOR);
-                out.write('\n');
+                block.append(SEPARATOR).append('\n');
+                out.append(block);
             }
         }
     }

@@ -23,11 +23,16 @@ public enum Absence {
     }
 
     public static Optional<Absence> fromToken(String text) {
-        for (Absence absence : values()) {
-            if (absence.token.equals(text)) {
-                return Optional.of(absence);
-            }
+        return Optional.ofNullable(of(text));
+    }
+
+    /** The absence a cell's text stands for, or null for a value; called for every cell, so no allocation. */
+    static Absence of(String text) {
+        switch (text) {
+            case "N/A": return NOT_APPLICABLE;
+            case "no_information": return NO_INFORMATION;
+            case "not_supported": return NOT_SUPPORTED;
+            default: return null;
         }
-        return Optional.empty();
     }
 }

@@ -3,8 +3,6 @@ package dev.credreport.report;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Turns one cell into a typed value. The special tokens are checked first in every column that
@@ -12,47 +10,90 @@ import java.util.Optional;
  * {@code no_information}.
  */
 final class CellParser {
+    private static final ReportValue<Boolean> TRUE = ReportValue.of(Boolean.TRUE);
+    private static final ReportValue<Boolean> FALSE = ReportValue.of(Boolean.FALSE);
+
     private CellParser() {
     }
 
     static ReportValue<Instant> time(String cell) {
-        Optional<Absence> absence = Absence.fromToken(cell);
-        if (absence.isPresent()) {
-            return ReportValue.absent(absence.get());
+        Absence absence = Absence.of(cell);
+        if (absence != null) {
+            return ReportValue.absent(absence);
         }
         return ReportValue.of(instant(cell));
     }
 
     /** A time that must be present, such as user_creation_time. */
     static Instant instant(String cell) {
+        Instant utc = utcFastPath(cell);
+        if (utc != null) {
+            return utc;
+        }
         try {
-            // ISO_OFFSET_DATE_TIME accepts both "+00:00" and "Z".
+            // ISO_OFFSET_DATE_TIME accepts both "+00:00" and "Z", other offsets and fractions of seconds.
             return OffsetDateTime.parse(cell).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + cell + "' is not an ISO 8601 time with an offset");
         }
     }
 
+    /**
+     * The shape AWS writes, {@code 2024-03-05T10:21:07+00:00} or with {@code Z}, read without the
+     * general parser, which is most of the cost of reading a large report; null for any other shape.
+     */
+    static Instant utcFastPath(String cell) {
+        int length = cell.length();
+        if (!((length == 25 && cell.startsWith("+00:00", 19)) || (length == 20 && cell.charAt(19) == 'Z'))
+                || cell.charAt(4) != '-' || cell.charAt(7) != '-' || cell.charAt(10) != 'T'
+                || cell.charAt(13) != ':' || cell.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(cell, 0, 4);
+        int month = digits(cell, 5, 2);
+        int day = digits(cell, 8, 2);
+        int hour = digits(cell, 11, 2);
+        int minute = digits(cell, 14, 2);
+        int second = digits(cell, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86400L + hour * 3600L + minute * 60L + second);
+    }
+
+    private static int digits(String text, int start, int count) {
+        int value = 0;
+        for (int i = start; i < start + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     static ReportValue<Boolean> bool(String cell) {
-        Optional<Absence> absence = Absence.fromToken(cell);
-        if (absence.isPresent()) {
-            return ReportValue.absent(absence.get());
+        Absence absence = Absence.of(cell);
+        if (absence != null) {
+            return ReportValue.absent(absence);
         }
         // The IAM documentation writes TRUE/FALSE, the service writes true/false.
-        String lower = cell.toLowerCase(Locale.ROOT);
-        if (lower.equals("true")) {
-            return ReportValue.of(Boolean.TRUE);
+        if (cell.equalsIgnoreCase("true")) {
+            return TRUE;
         }
-        if (lower.equals("false")) {
-            return ReportValue.of(Boolean.FALSE);
+        if (cell.equalsIgnoreCase("false")) {
+            return FALSE;
         }
         throw new IllegalArgumentException("'" + cell + "' is not true or false");
     }
 
     static ReportValue<String> text(String cell) {
-        Optional<Absence> absence = Absence.fromToken(cell);
-        if (absence.isPresent()) {
-            return ReportValue.absent(absence.get());
+        Absence absence = Absence.of(cell);
+        if (absence != null) {
+            return ReportValue.absent(absence);
         }
         if (cell.isEmpty()) {
             throw new IllegalArgumentException("the value is empty");

@@ -44,7 +44,7 @@ public final class CredentialReportReader implements Iterator<UserCredentials>, 
 
     /** Opens a report and reads its header line. */
     public static CredentialReportReader open(Reader reader) {
-        BufferedReader buffered = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
+        BufferedReader buffered = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader, 1 << 16);
         try {
             skipByteOrderMark(buffered);
             return new CredentialReportReader(FORMAT.parse(buffered));
@@ -163,7 +163,7 @@ public final class CredentialReportReader implements Iterator<UserCredentials>, 
         }
 
         UserCredentials parse() {
-            List<String> cells = record.toList();
+            List<String> cells = List.of(record.values());
             String user = required(Column.USER, CellParser::text).orElse("");
             String arn = required(Column.ARN, CellParser::text).orElse("");
             Instant created = cell(Column.USER_CREATION_TIME, CellParser::instant);
