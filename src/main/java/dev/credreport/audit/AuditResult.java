@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What an audit found, and what it looked at so that nothing is hidden silently.
+ * What an audit looked at and how much it found, so that nothing is hidden silently. The findings
+ * themselves are streamed (see {@link Auditor#findings}), so that a report of a million users
+ * needs no more memory than one of ten.
  *
  * @param accountId the account of the report, or null for a report without users
  * @param generatedTime when AWS generated the report, or null if unknown
@@ -17,11 +19,16 @@ import java.util.Objects;
  * @param settings the as-of instant and thresholds
  * @param rules the rules applied
  * @param usersChecked users the rules were applied to
- * @param ignored users left out by --ignore-users, with the pattern that matched
- * @param findings worst first, then in report order
+ * @param ignored the first users --ignore-users left out, with the pattern that matched
+ * @param ignoredCount how many users --ignore-users left out in all
+ * @param counts findings per severity
  */
-public record AuditResult(String accountId, Instant generatedTime, ReportInput.Origin origin, String source, AuditSettings settings, List<RuleInfo> rules,
-        int usersChecked, List<IgnoredUser> ignored, List<Finding> findings) {
+public record AuditResult(String accountId, Instant generatedTime, ReportInput.Origin origin, String source,
+        AuditSettings settings, List<RuleInfo> rules, int usersChecked, List<IgnoredUser> ignored, int ignoredCount,
+        Map<Severity, Integer> counts) {
+
+    /** How many ignored users the summary names one by one. */
+    public static final int IGNORED_NAMED = 20;
 
     /** A user --ignore-users left out. */
     public record IgnoredUser(String user, String pattern) {
@@ -33,37 +40,44 @@ public record AuditResult(String accountId, Instant generatedTime, ReportInput.O
         Objects.requireNonNull(settings, "settings");
         rules = List.copyOf(rules);
         ignored = List.copyOf(ignored);
-        findings = List.copyOf(findings);
+        EnumMap<Severity, Integer> all = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            all.put(severity, counts.getOrDefault(severity, 0));
+        }
+        counts = java.util.Collections.unmodifiableMap(all);
     }
 
-    public Map<Severity, Integer> counts() {
-        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-        for (Severity severity : Severity.values()) {
-            counts.put(severity, 0);
-        }
-        findings.forEach(finding -> counts.merge(finding.severity(), 1, Integer::sum));
-        return counts;
+    public int findingCount() {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Whether any finding is at {@code threshold} or worse; never with no threshold. */
     public boolean anyAtLeast(Severity threshold) {
-        return threshold != null && findings.stream().anyMatch(finding -> finding.severity().atLeast(threshold));
+        if (threshold == null) {
+            return false;
+        }
+        return counts.entrySet().stream().anyMatch(count -> count.getKey().atLeast(threshold) && count.getValue() > 0);
     }
 
     /** The summary line: users checked, findings per severity, and who was ignored. */
     public String summary() {
+        int findings = findingCount();
         StringBuilder summary = new StringBuilder();
         summary.append(usersChecked).append(usersChecked == 1 ? " user" : " users").append(" checked, ")
-                .append(findings.size()).append(findings.size() == 1 ? " finding" : " findings");
-        StringBuilder perSeverity = new StringBuilder();
-        counts().forEach((severity, count) -> perSeverity.append(perSeverity.length() == 0 ? "" : ", ")
-                .append(count).append(' ').append(severity.label()));
-        summary.append(": ").append(perSeverity);
-        if (!ignored.isEmpty()) {
-            summary.append("; ignored ").append(ignored.size()).append(ignored.size() == 1 ? " user: " : " users: ");
+                .append(findings).append(findings == 1 ? " finding" : " findings").append(": ");
+        boolean first = true;
+        for (Map.Entry<Severity, Integer> count : counts.entrySet()) {
+            summary.append(first ? "" : ", ").append(count.getValue()).append(' ').append(count.getKey().label());
+            first = false;
+        }
+        if (ignoredCount > 0) {
+            summary.append("; ignored ").append(ignoredCount).append(ignoredCount == 1 ? " user: " : " users: ");
             for (int i = 0; i < ignored.size(); i++) {
                 IgnoredUser user = ignored.get(i);
                 summary.append(i == 0 ? "" : ", ").append(user.user()).append(" (--ignore-users '").append(user.pattern()).append("')");
+            }
+            if (ignoredCount > ignored.size()) {
+                summary.append(" and ").append(ignoredCount - ignored.size()).append(" more");
             }
         }
         return summary.toString();

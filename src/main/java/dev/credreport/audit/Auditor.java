@@ -3,11 +3,18 @@ package dev.credreport.audit;
 import dev.credreport.report.CredentialReportReader;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.UserCredentials;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
-/** Applies rules to a report one user at a time. */
+/**
+ * Applies rules to a report one user at a time. Findings are not kept: a first pass counts them,
+ * and {@link #findings} reads the report again once per severity that has any, so memory stays
+ * flat however large the report.
+ */
 public final class Auditor {
     private final List<Rule> rules;
     private final List<UserPattern> ignore;
@@ -17,30 +24,70 @@ public final class Auditor {
         this.ignore = List.copyOf(ignore);
     }
 
+    /** Reads the whole report and counts what the rules find. */
     public AuditResult audit(ReportInput input, AuditSettings settings) {
-        List<Finding> findings = new ArrayList<>();
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         List<AuditResult.IgnoredUser> ignored = new ArrayList<>();
         String account = null;
         int checked = 0;
+        int ignoredCount = 0;
         try (CredentialReportReader report = input.openReport()) {
             while (report.hasNext()) {
                 UserCredentials user = report.next();
                 account = account == null ? user.accountId() : account;
                 UserPattern matched = ignoring(user.user());
                 if (matched != null) {
-                    ignored.add(new AuditResult.IgnoredUser(user.user(), matched.glob()));
+                    ignoredCount++;
+                    if (ignored.size() < AuditResult.IGNORED_NAMED) {
+                        ignored.add(new AuditResult.IgnoredUser(user.user(), matched.glob()));
+                    }
                     continue;
                 }
                 checked++;
-                for (Rule rule : rules) {
-                    rule.check(user, settings, findings::add);
+                check(user, settings, finding -> counts.merge(finding.severity(), 1, Integer::sum));
+            }
+        }
+        return new AuditResult(account, input.generatedTime().orElse(null), input.origin(), input.name(), settings,
+                rules.stream().map(Rule::info).toList(), checked, ignored, ignoredCount, counts);
+    }
+
+    /** The findings an audit counted, worst first, in report order within a severity. */
+    public Findings findings(ReportInput input, AuditResult result) {
+        return consumer -> {
+            for (Severity severity : Severity.values()) {
+                if (result.counts().get(severity) > 0) {
+                    emit(input, result.settings(), severity, consumer);
+                }
+            }
+        };
+    }
+
+    private void emit(ReportInput input, AuditSettings settings, Severity severity, Findings.Consumer consumer)
+            throws IOException {
+        List<Finding> ofUser = new ArrayList<>();
+        try (CredentialReportReader report = input.openReport()) {
+            while (report.hasNext()) {
+                UserCredentials user = report.next();
+                if (ignoring(user.user()) != null) {
+                    continue;
+                }
+                ofUser.clear();
+                check(user, settings, finding -> {
+                    if (finding.severity() == severity) {
+                        ofUser.add(finding);
+                    }
+                });
+                for (Finding finding : ofUser) {
+                    consumer.accept(finding);
                 }
             }
         }
-        // Stable: findings of one severity keep report order, then rule order.
-        findings.sort(Comparator.comparing(Finding::severity));
-        return new AuditResult(account, input.generatedTime().orElse(null), input.origin(), input.name(), settings,
-                rules.stream().map(Rule::info).toList(), checked, ignored, findings);
+    }
+
+    private void check(UserCredentials user, AuditSettings settings, Consumer<Finding> findings) {
+        for (Rule rule : rules) {
+            rule.check(user, settings, findings);
+        }
     }
 
     private UserPattern ignoring(String user) {

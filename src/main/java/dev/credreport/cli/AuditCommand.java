@@ -139,8 +139,9 @@ final class AuditCommand implements Callable<Integer> {
         Instant asOf = explicitAsOf != null ? explicitAsOf
                 : report.generatedTime().orElseGet(() -> environment.clock().instant());
         AuditSettings settings = new AuditSettings(asOf, rules.rootUseDays, rules.unusedDays, rules.rotationDays);
-        AuditResult result = new Auditor(selected, ignore).audit(report, settings);
-        output.write(out, writer -> chosen.renderer().render(result, writer));
+        Auditor auditor = new Auditor(selected, ignore);
+        AuditResult result = auditor.audit(report, settings);
+        output.write(out, writer -> chosen.renderer().render(result, auditor.findings(report, result), writer));
         if (chosen != AuditFormat.TABLE && !common.quiet && !output.toStdout()) {
             spec.commandLine().getErr().println("credreport: " + result.summary());
         }

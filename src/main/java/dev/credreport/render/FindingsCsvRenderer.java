@@ -1,7 +1,7 @@
 package dev.credreport.render;
 
 import dev.credreport.audit.AuditResult;
-import dev.credreport.audit.Finding;
+import dev.credreport.audit.Findings;
 import java.io.IOException;
 import java.io.Writer;
 import org.apache.commons.csv.CSVFormat;
@@ -17,11 +17,10 @@ final class FindingsCsvRenderer implements FindingsRenderer {
     };
 
     @Override
-    public void render(AuditResult result, Writer out) throws IOException {
+    public void render(AuditResult result, Findings findings, Writer out) throws IOException {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
         csv.printRecord((Object[]) HEADER);
-        for (Finding finding : result.findings()) {
-            csv.printRecord(
+        findings.forEach(finding -> csv.printRecord(
                     finding.severity().label(),
                     finding.rule().id(),
                     finding.rule().title(),
@@ -30,8 +29,7 @@ final class FindingsCsvRenderer implements FindingsRenderer {
                     safe(finding.evidence()),
                     finding.rule().remediation(),
                     String.join("; ", finding.rule().controls()),
-                    finding.line());
-        }
+                    finding.line()));
         csv.flush();
     }
 

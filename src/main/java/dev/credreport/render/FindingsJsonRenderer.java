@@ -3,6 +3,7 @@ package dev.credreport.render;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Finding;
+import dev.credreport.audit.Findings;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.util.Map;
 /** Findings as one JSON document: what was audited and how, then each finding. */
 final class FindingsJsonRenderer implements FindingsRenderer {
     @Override
-    public void render(AuditResult result, Writer out) throws IOException {
+    public void render(AuditResult result, Findings findings, Writer out) throws IOException {
         try (JsonGenerator json = Json.generator(out)) {
             json.writeStartObject();
             json.writeObjectFieldStart("audit");
@@ -31,6 +32,7 @@ final class FindingsJsonRenderer implements FindingsRenderer {
             }
             json.writeEndArray();
             json.writeNumberField("users_checked", result.usersChecked());
+            json.writeNumberField("ignored_count", result.ignoredCount());
             json.writeArrayFieldStart("ignored_users");
             for (AuditResult.IgnoredUser ignored : result.ignored()) {
                 json.writeStartObject();
@@ -46,9 +48,7 @@ final class FindingsJsonRenderer implements FindingsRenderer {
             json.writeEndObject();
             json.writeEndObject();
             json.writeArrayFieldStart("findings");
-            for (Finding finding : result.findings()) {
-                writeFinding(json, finding);
-            }
+            findings.forEach(finding -> writeFinding(json, finding));
             json.writeEndArray();
             json.writeEndObject();
         }

@@ -1,35 +1,32 @@
 package dev.credreport.render;
 
 import dev.credreport.audit.AuditResult;
-import dev.credreport.audit.Finding;
+import dev.credreport.audit.Findings;
 import dev.credreport.audit.Severity;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
 
 /** Findings for people: grouped by severity, worst first, each with its evidence and fix, then a summary line. */
 final class FindingsTableRenderer implements FindingsRenderer {
     @Override
-    public void render(AuditResult result, Writer out) throws IOException {
+    public void render(AuditResult result, Findings findings, Writer out) throws IOException {
         out.write(title(result));
         out.write("\n");
-        for (Severity severity : Severity.values()) {
-            List<Finding> findings = result.findings().stream().filter(f -> f.severity() == severity).toList();
-            if (findings.isEmpty()) {
-                continue;
+        Severity[] current = {null};
+        findings.forEach(finding -> {
+            if (finding.severity() != current[0]) {
+                current[0] = finding.severity();
+                out.write("\n" + current[0].name() + " (" + result.counts().get(current[0]) + ")\n");
             }
-            out.write("\n" + severity.name() + " (" + findings.size() + ")\n");
-            for (Finding finding : findings) {
-                out.write("  " + finding.rule().id() + ": " + finding.rule().title() + "\n");
-                out.write("    user:     " + TerminalText.escape(finding.user()) + "  " + TerminalText.escape(finding.arn()) + "\n");
-                out.write("    evidence: " + TerminalText.escape(finding.evidence()) + "\n");
-                out.write("    fix:      " + finding.rule().remediation() + "\n");
-                if (!finding.rule().controls().isEmpty()) {
-                    out.write("    controls: " + String.join(", ", finding.rule().controls()) + "\n");
-                }
+            out.write("  " + finding.rule().id() + ": " + finding.rule().title() + "\n");
+            out.write("    user:     " + TerminalText.escape(finding.user()) + "  " + TerminalText.escape(finding.arn()) + "\n");
+            out.write("    evidence: " + TerminalText.escape(finding.evidence()) + "\n");
+            out.write("    fix:      " + finding.rule().remediation() + "\n");
+            if (!finding.rule().controls().isEmpty()) {
+                out.write("    controls: " + String.join(", ", finding.rule().controls()) + "\n");
             }
-        }
-        if (result.findings().isEmpty()) {
+        });
+        if (result.findingCount() == 0) {
             out.write("\nNo findings.\n");
         }
         out.write("\n" + TerminalText.escape(result.summary()) + "\n");

@@ -17,12 +17,19 @@ public final class RuleListRenderer {
     private RuleListRenderer() {
     }
 
+    private static String[] row(RuleInfo rule) {
+        return new String[] {rule.id(), rule.severity().label(), rule.threshold(),
+            rule.controls().isEmpty() ? "-" : String.join(", ", rule.controls()), rule.title()};
+    }
+
     public static void render(List<RuleInfo> rules, Writer out) throws IOException {
         TextTable table = new TextTable(COLUMNS);
-        for (RuleInfo rule : rules) {
-            table.addRow(rule.id(), rule.severity().label(), rule.threshold(),
-                    rule.controls().isEmpty() ? "-" : String.join(", ", rule.controls()), rule.title());
+        List<String[]> rows = rules.stream().map(RuleListRenderer::row).toList();
+        rows.forEach(table::measure);
+        table.fit(0);
+        table.writeHeader(out);
+        for (String[] row : rows) {
+            table.writeRow(out, row);
         }
-        table.write(out, 0);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.BuildInfo;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Finding;
+import dev.credreport.audit.Findings;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.ReportInput;
@@ -21,7 +22,7 @@ final class SarifRenderer implements FindingsRenderer {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
     @Override
-    public void render(AuditResult result, Writer out) throws IOException {
+    public void render(AuditResult result, Findings findings, Writer out) throws IOException {
         Map<String, Integer> ruleIndex = new HashMap<>();
         try (JsonGenerator json = Json.generator(out)) {
             json.writeStartObject();
@@ -43,9 +44,8 @@ final class SarifRenderer implements FindingsRenderer {
             json.writeEndObject();
             json.writeEndObject();
             json.writeArrayFieldStart("results");
-            for (Finding finding : result.findings()) {
-                writeResult(json, finding, ruleIndex.get(finding.rule().id()), artifact(result));
-            }
+            String artifact = artifact(result);
+            findings.forEach(finding -> writeResult(json, finding, ruleIndex.get(finding.rule().id()), artifact));
             json.writeEndArray();
             json.writeObjectFieldStart("properties");
             json.writeStringField("accountId", result.accountId());

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * For people: a title line, then one aligned line per user with dates, ages and readable words in
  * place of the report's tokens, fitted to the terminal's width. Columns that do not fit are hidden
- * and named below the table.
+ * and named below the table. The report is read twice (column widths, then rows), so a table of
+ * a million rows needs no more memory than one of ten.
  */
 final class TableRenderer implements ReportRenderer {
     private static final List<TextTable.TableColumn> COLUMNS = List.of(
@@ -32,6 +33,7 @@ final class TableRenderer implements ReportRenderer {
 
     @Override
     public void render(ReportInput input, Writer out, RenderContext context) throws IOException {
+        // Two passes over the report, measuring then writing, so that memory does not grow with it.
         Instant now = context.clock().instant();
         TextTable table = new TextTable(COLUMNS);
         String account = null;
@@ -41,17 +43,7 @@ final class TableRenderer implements ReportRenderer {
                 UserCredentials user = report.next();
                 account = account == null ? user.accountId() : account;
                 users++;
-                table.addRow(
-                        TerminalText.escape(user.user()),
-                        HumanTime.date(user.creationTime()),
-                        yesNo(user.password().enabled()),
-                        lastUsed(user.password().lastUsed(), now),
-                        yesNo(user.mfaActive()),
-                        key(user.accessKey1(), now),
-                        keyUse(user.accessKey1(), now),
-                        key(user.accessKey2(), now),
-                        keyUse(user.accessKey2(), now),
-                        certificates(user.certificates()));
+                table.measure(cells(user, now));
             }
         }
         out.write(fit(title(input, account, users, now), context.width()));
@@ -60,12 +52,33 @@ final class TableRenderer implements ReportRenderer {
             out.write("(the report lists no users)\n");
             return;
         }
-        List<String> hidden = table.write(out, context.width());
+        List<String> hidden = table.fit(context.width());
+        table.writeHeader(out);
+        try (CredentialReportReader report = input.openReport()) {
+            while (report.hasNext()) {
+                table.writeRow(out, cells(report.next(), now));
+            }
+        }
         if (!hidden.isEmpty()) {
             out.write(fit("(hidden to fit " + context.width() + " columns: " + String.join(", ", hidden)
                     + "; see --width or --format blocks)", context.width()));
             out.write('\n');
         }
+    }
+
+    private static String[] cells(UserCredentials user, Instant now) {
+        return new String[] {
+            TerminalText.escape(user.user()),
+            HumanTime.date(user.creationTime()),
+            yesNo(user.password().enabled()),
+            lastUsed(user.password().lastUsed(), now),
+            yesNo(user.mfaActive()),
+            key(user.accessKey1(), now),
+            keyUse(user.accessKey1(), now),
+            key(user.accessKey2(), now),
+            keyUse(user.accessKey2(), now),
+            certificates(user.certificates())
+        };
     }
 
     private static String title(ReportInput input, String account, int users, Instant now) {

@@ -3,11 +3,13 @@ package dev.credreport.render;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Aligned columns that fit a width: columns of least importance are hidden until the rest fit,
- * then the first (shrinkable) column is cut short with an ellipsis.
+ * Aligned columns that fit a width, written without holding the rows: every row is measured
+ * first, then {@link #fit} decides the layout, then every row is written. Columns of least
+ * importance are hidden until the rest fit; then the first column is cut short with an ellipsis.
  */
 final class TextTable {
     private static final String GAP = "  ";
@@ -18,81 +20,49 @@ final class TextTable {
     }
 
     private final List<TableColumn> columns;
-    private final List<String[]> rows = new ArrayList<>();
+    private final int[] widths;
+    private final boolean[] shown;
 
     TextTable(List<TableColumn> columns) {
         this.columns = List.copyOf(columns);
+        this.widths = new int[columns.size()];
+        this.shown = new boolean[columns.size()];
+        Arrays.fill(shown, true);
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = columns.get(c).header().length();
+        }
     }
 
-    void addRow(String... cells) {
-        if (cells.length != columns.size()) {
-            throw new IllegalArgumentException("a row has " + cells.length + " cells for " + columns.size() + " columns");
+    /** Takes a row's cells into account for the column widths. */
+    void measure(String... cells) {
+        check(cells);
+        for (int c = 0; c < cells.length; c++) {
+            widths[c] = Math.max(widths[c], cells[c].length());
         }
-        rows.add(cells);
     }
 
     /**
-     * Writes the table within {@code width} columns (0: no limit).
+     * Lays the measured columns out within {@code width} columns (0: no limit).
      *
      * @return the headers of the columns hidden to fit
      */
-    List<String> write(Writer out, int width) throws IOException {
-        int[] natural = new int[columns.size()];
-        for (int c = 0; c < columns.size(); c++) {
-            natural[c] = columns.get(c).header().length();
-            for (String[] row : rows) {
-                natural[c] = Math.max(natural[c], row[c].length());
-            }
-        }
-        boolean[] shown = new boolean[columns.size()];
-        java.util.Arrays.fill(shown, true);
+    List<String> fit(int width) {
         List<String> hidden = new ArrayList<>();
-        while (width > 0 && total(natural, shown) > width && hideOne(shown, hidden)) {
-            // hideOne hid the least important column still shown
+        while (width > 0 && total() > width && hideLeastImportant(hidden)) {
+            // one column fewer each time round
         }
-        int[] widths = natural.clone();
-        if (width > 0 && total(widths, shown) > width) {
-            widths[0] = Math.max(MIN_FIRST_COLUMN, widths[0] - (total(widths, shown) - width));
-        }
-        writeLine(out, headers(), widths, shown);
-        for (String[] row : rows) {
-            writeLine(out, row, widths, shown);
+        if (width > 0 && total() > width) {
+            widths[0] = Math.max(MIN_FIRST_COLUMN, widths[0] - (total() - width));
         }
         return hidden;
     }
 
-    private String[] headers() {
-        return columns.stream().map(TableColumn::header).toArray(String[]::new);
+    void writeHeader(Writer out) throws IOException {
+        writeRow(out, columns.stream().map(TableColumn::header).toArray(String[]::new));
     }
 
-    private boolean hideOne(boolean[] shown, List<String> hidden) {
-        int least = -1;
-        for (int c = 1; c < columns.size(); c++) {
-            if (shown[c] && (least < 0 || columns.get(c).keep() < columns.get(least).keep())) {
-                least = c;
-            }
-        }
-        if (least < 0) {
-            return false;
-        }
-        shown[least] = false;
-        hidden.add(columns.get(least).header());
-        return true;
-    }
-
-    private static int total(int[] widths, boolean[] shown) {
-        int total = 0;
-        int count = 0;
-        for (int c = 0; c < widths.length; c++) {
-            if (shown[c]) {
-                total += widths[c];
-                count++;
-            }
-        }
-        return total + GAP.length() * Math.max(0, count - 1);
-    }
-
-    private static void writeLine(Writer out, String[] cells, int[] widths, boolean[] shown) throws IOException {
+    void writeRow(Writer out, String... cells) throws IOException {
+        check(cells);
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < cells.length; c++) {
             if (!shown[c]) {
@@ -110,5 +80,38 @@ final class TextTable {
         }
         out.write(line.toString().stripTrailing());
         out.write('\n');
+    }
+
+    private void check(String[] cells) {
+        if (cells.length != columns.size()) {
+            throw new IllegalArgumentException("a row has " + cells.length + " cells for " + columns.size() + " columns");
+        }
+    }
+
+    private boolean hideLeastImportant(List<String> hidden) {
+        int least = -1;
+        for (int c = 1; c < columns.size(); c++) {
+            if (shown[c] && (least < 0 || columns.get(c).keep() < columns.get(least).keep())) {
+                least = c;
+            }
+        }
+        if (least < 0) {
+            return false;
+        }
+        shown[least] = false;
+        hidden.add(columns.get(least).header());
+        return true;
+    }
+
+    private int total() {
+        int total = 0;
+        int count = 0;
+        for (int c = 0; c < widths.length; c++) {
+            if (shown[c]) {
+                total += widths[c];
+                count++;
+            }
+        }
+        return total + GAP.length() * Math.max(0, count - 1);
     }
 }

@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,10 +64,28 @@ public final class ReportInput {
         return new ReportInput(Origin.FILE, file.toString(), generatedTime, null, file);
     }
 
-    /** A report piped in; read whole, since standard input can be read only once. */
+    /** How much of standard input is kept in memory; beyond it, the rest goes to a private temporary file. */
+    static final int STDIN_IN_MEMORY = 8 << 20;
+
+    /**
+     * A report piped in. Standard input can be read only once but formats read the report more than
+     * once, so it is kept: in memory when small, else in a temporary file readable by the user alone,
+     * deleted when the program ends.
+     */
     public static ReportInput fromStdin(InputStream stdin) {
         try {
-            return new ReportInput(Origin.STDIN, "standard input", null, stdin.readAllBytes(), null);
+            byte[] head = stdin.readNBytes(STDIN_IN_MEMORY);
+            if (head.length < STDIN_IN_MEMORY) {
+                return new ReportInput(Origin.STDIN, "standard input", null, head, null);
+            }
+            Path spill = Files.createTempFile("credreport-stdin-", ".csv",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            spill.toFile().deleteOnExit();
+            try (OutputStream out = Files.newOutputStream(spill)) {
+                out.write(head);
+                stdin.transferTo(out);
+            }
+            return new ReportInput(Origin.STDIN, "standard input", null, null, spill);
         } catch (IOException e) {
             throw CredreportException.badInput("cannot read standard input: " + e.getMessage(), e);
         }
