@@ -13,6 +13,8 @@ import software.amazon.awssdk.regions.Region;
  * @param configuredRegion the region the user configured (option, environment or profile), or null
  * @param iamRegion the global IAM region of the partition (aws-global, aws-cn-global, ...)
  * @param endpoint an endpoint override, or null for the partition's IAM endpoint
+ * @param stsEndpoint an STS endpoint override (AWS_ENDPOINT_URL_STS), or null
+ * @param organizationsEndpoint an Organizations endpoint override (AWS_ENDPOINT_URL_ORGANIZATIONS), or null
  * @param caBundle a PEM file of trusted certificates, or null for the JVM's
  * @param verifyTls false only with --no-verify-ssl
  * @param connectTimeout zero for no limit
@@ -23,6 +25,8 @@ public record AwsSettings(
         String configuredRegion,
         Region iamRegion,
         URI endpoint,
+        URI stsEndpoint,
+        URI organizationsEndpoint,
         Path caBundle,
         boolean verifyTls,
         Duration connectTimeout,

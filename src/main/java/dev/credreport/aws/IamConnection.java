@@ -27,9 +27,14 @@ public final class IamConnection implements AutoCloseable {
     }
 
     public static IamConnection open(AwsSettings settings) {
-        AwsCredentialsProvider credentials = new RedactingCredentialsProvider(credentialsFor(settings));
+        return open(settings, callerCredentials(settings), httpClient(settings, isPlainHttp(settings.endpoint())));
+    }
+
+    /** A connection with other credentials (an assumed role's) over a shared HTTP client. */
+    public static IamConnection open(AwsSettings settings, AwsCredentialsProvider callerOrRole, SdkHttpClient http) {
+        AwsCredentialsProvider credentials = new RedactingCredentialsProvider(callerOrRole);
         IamClientBuilder builder = IamClient.builder()
-                .httpClient(httpClient(settings))
+                .httpClient(http)
                 .credentialsProvider(credentials);
         if (settings.endpoint() != null) {
             // IAM's endpoint rules sign for us-east-1 (cn-north-1, ...) only for IAM's own endpoints.
@@ -78,7 +83,8 @@ public final class IamConnection implements AutoCloseable {
         client.close();
     }
 
-    private static AwsCredentialsProvider credentialsFor(AwsSettings settings) {
+    /** The credentials of whoever runs credreport: --profile, else the SDK's default chain. */
+    public static AwsCredentialsProvider callerCredentials(AwsSettings settings) {
         if (settings.profile() != null) {
             // As with the AWS CLI, an explicit --profile wins over credentials in the environment.
             return ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
@@ -86,7 +92,12 @@ public final class IamConnection implements AutoCloseable {
         return DefaultCredentialsProvider.builder().build();
     }
 
-    private static SdkHttpClient httpClient(AwsSettings settings) {
+    /**
+     * An HTTP client with the settings' timeouts and TLS trust; one can serve many SDK clients.
+     *
+     * @param plainHttpOnly whether every endpoint it will reach is plain HTTP, so that no trust store is needed
+     */
+    public static SdkHttpClient httpClient(AwsSettings settings, boolean plainHttpOnly) {
         UrlConnectionHttpClient.Builder builder = UrlConnectionHttpClient.builder()
                 .connectionTimeout(settings.connectTimeout())
                 .socketTimeout(settings.readTimeout());
@@ -95,7 +106,7 @@ public final class IamConnection implements AutoCloseable {
                     .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE)
                     .build());
         }
-        if (!usesTls(settings)) {
+        if (plainHttpOnly) {
             // Plain HTTP (an emulator or proxy on localhost) never needs the JVM's trust store, and
             // loading it costs a tenth of a second of start-up.
             builder.tlsTrustManagersProvider(() -> new TrustManager[] {NoTls.TRUST_NOTHING});
@@ -106,7 +117,8 @@ public final class IamConnection implements AutoCloseable {
         return builder.build();
     }
 
-    private static boolean usesTls(AwsSettings settings) {
-        return settings.endpoint() == null || "https".equalsIgnoreCase(settings.endpoint().getScheme());
+    /** Whether an endpoint override is plain HTTP; no override means IAM's own, HTTPS, endpoint. */
+    public static boolean isPlainHttp(java.net.URI endpoint) {
+        return endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme());
     }
 }

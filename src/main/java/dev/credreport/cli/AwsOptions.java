@@ -73,6 +73,9 @@ public final class AwsOptions {
                 regionName,
                 iamRegion,
                 endpoint(firstOf(endpointUrl, environment.variable("AWS_ENDPOINT_URL_IAM"), environment.variable("AWS_ENDPOINT_URL"))),
+                // --endpoint-url is IAM's alone, as in the AWS CLI; the other services take their own variables.
+                endpoint(firstOf(environment.variable("AWS_ENDPOINT_URL_STS"), environment.variable("AWS_ENDPOINT_URL"))),
+                endpoint(firstOf(environment.variable("AWS_ENDPOINT_URL_ORGANIZATIONS"), environment.variable("AWS_ENDPOINT_URL"))),
                 caBundleFile == null ? null : Path.of(caBundleFile),
                 !noVerifySsl,
                 Duration.ofSeconds(connectTimeoutSeconds),

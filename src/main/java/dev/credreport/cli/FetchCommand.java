@@ -57,6 +57,9 @@ final class FetchCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nOutput:%n", order = 10)
     OutputOptions output = new OutputOptions();
 
+    @ArgGroup(validate = false, heading = "%nMany accounts (an Organization):%n", order = 12)
+    MultiAccountOptions multi = new MultiAccountOptions();
+
     @ArgGroup(validate = false, heading = "%nSaving (for cron):%n", order = 15)
     SaveOptions save = new SaveOptions();
 
@@ -70,6 +73,10 @@ final class FetchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         save.check();
+        multi.check();
+        if (multi.active()) {
+            return new MultiAccountRun(environment, spec, source, multi, common.quiet).fetch(format(), tableWidth(), output, save);
+        }
         if (save.saving()) {
             if (!output.toStdout() || this.format != null) {
                 throw CredreportException.usage("--output-dir saves the report as AWS wrote it; it cannot be used with "
@@ -79,12 +86,15 @@ final class FetchCommand implements Callable<Integer> {
             save.save(report, spec.commandLine().getOut(), spec.commandLine().getErr(), common.quiet);
             return 0;
         }
-        OutputFormat format = this.format != null ? this.format
-                : output.tableByDefault(environment) ? OutputFormat.TABLE : OutputFormat.CSV;
+        OutputFormat format = format();
         RenderContext context = new RenderContext(environment.clock(), format == OutputFormat.TABLE ? tableWidth() : 0);
         ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
         output.write(spec.commandLine().getOut(), out -> format.renderer().render(report, out, context));
         return 0;
+    }
+
+    private OutputFormat format() {
+        return this.format != null ? this.format : output.tableByDefault(environment) ? OutputFormat.TABLE : OutputFormat.CSV;
     }
 
     private int tableWidth() {

@@ -56,8 +56,16 @@ final class JsonRenderer implements ReportRenderer {
     }
 
     private static void writeUser(JsonGenerator json, UserCredentials user) throws IOException {
+        writeUser(json, user, null);
+    }
+
+    /** One user's object; with an account id first when the document merges accounts. */
+    static void writeUser(JsonGenerator json, UserCredentials user, String accountId) throws IOException {
         ReportHeader header = user.header();
         json.writeStartObject();
+        if (accountId != null) {
+            json.writeStringField("account_id", accountId);
+        }
         json.writeStringField(Column.USER.columnName(), user.user());
         json.writeStringField(Column.ARN.columnName(), user.arn());
         writeTime(json, Column.USER_CREATION_TIME.columnName(), user.creationTime());
@@ -106,7 +114,7 @@ final class JsonRenderer implements ReportRenderer {
         }
     }
 
-    private static void writeTime(JsonGenerator json, String name, Instant time) throws IOException {
+    static void writeTime(JsonGenerator json, String name, Instant time) throws IOException {
         if (time == null) {
             json.writeNullField(name);
         } else {

@@ -19,6 +19,7 @@ import java.util.List;
  * a million rows needs no more memory than one of ten.
  */
 final class TableRenderer implements ReportRenderer {
+    private static final TextTable.TableColumn ACCOUNT = new TextTable.TableColumn("ACCOUNT", 98);
     private static final List<TextTable.TableColumn> COLUMNS = List.of(
             new TextTable.TableColumn("USER", 100),
             new TextTable.TableColumn("CREATED", 50),
@@ -31,11 +32,22 @@ final class TableRenderer implements ReportRenderer {
             new TextTable.TableColumn("KEY 2 USED", 55),
             new TextTable.TableColumn("CERTS", 40));
 
+    private final boolean accountColumn;
+
+    TableRenderer() {
+        this(false);
+    }
+
+    /** @param accountColumn whether to start each row with the account, for tables of many accounts */
+    TableRenderer(boolean accountColumn) {
+        this.accountColumn = accountColumn;
+    }
+
     @Override
     public void render(ReportInput input, Writer out, RenderContext context) throws IOException {
         // Two passes over the report, measuring then writing, so that memory does not grow with it.
         Instant now = context.clock().instant();
-        TextTable table = new TextTable(COLUMNS);
+        TextTable table = new TextTable(accountColumn ? withAccount() : COLUMNS);
         String account = null;
         int users = 0;
         try (CredentialReportReader report = input.openReport()) {
@@ -43,7 +55,7 @@ final class TableRenderer implements ReportRenderer {
                 UserCredentials user = report.next();
                 account = account == null ? user.accountId() : account;
                 users++;
-                table.measure(cells(user, now));
+                table.measure(cells(user, now, accountColumn));
             }
         }
         out.write(fit(title(input, account, users, now), context.width()));
@@ -56,7 +68,7 @@ final class TableRenderer implements ReportRenderer {
         table.writeHeader(out);
         try (CredentialReportReader report = input.openReport()) {
             while (report.hasNext()) {
-                table.writeRow(out, cells(report.next(), now));
+                table.writeRow(out, cells(report.next(), now, accountColumn));
             }
         }
         if (!hidden.isEmpty()) {
@@ -64,6 +76,24 @@ final class TableRenderer implements ReportRenderer {
                     + "; see --width or --format blocks)", context.width()));
             out.write('\n');
         }
+    }
+
+    private static List<TextTable.TableColumn> withAccount() {
+        List<TextTable.TableColumn> columns = new java.util.ArrayList<>(COLUMNS);
+        columns.add(1, ACCOUNT);
+        return columns;
+    }
+
+    private static String[] cells(UserCredentials user, Instant now, boolean accountColumn) {
+        String[] cells = cells(user, now);
+        if (!accountColumn) {
+            return cells;
+        }
+        String[] withAccount = new String[cells.length + 1];
+        withAccount[0] = cells[0];
+        withAccount[1] = user.accountId();
+        System.arraycopy(cells, 1, withAccount, 2, cells.length - 1);
+        return withAccount;
     }
 
     private static String[] cells(UserCredentials user, Instant now) {

@@ -41,7 +41,7 @@ public final class FakeIam implements AutoCloseable {
     private final Thread acceptor;
 
     /** A request as received. */
-    public record Request(String action, Map<String, String> headers, Map<String, String> form) {
+    public record Request(String action, Map<String, String> headers, Map<String, String> form, String body) {
         /** The access key id the request was signed with. */
         public String accessKey() {
             String authorization = headers.getOrDefault("authorization", "");
@@ -63,6 +63,9 @@ public final class FakeIam implements AutoCloseable {
     }
 
     private final String scheme;
+    private volatile java.util.function.Function<Request, Reply> router;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
 
     private FakeIam(ServerSocket server, String scheme) {
         this.server = server;
@@ -91,6 +94,17 @@ public final class FakeIam implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create(scheme + "://127.0.0.1:" + server.getLocalPort());
+    }
+
+    /** Answers every request with a function of it instead of the scripts: a fake with behaviour. */
+    public FakeIam route(java.util.function.Function<Request, Reply> router) {
+        this.router = router;
+        return this;
+    }
+
+    /** The most requests that were being answered at the same time. */
+    public int maxInFlight() {
+        return maxInFlight.get();
     }
 
     /** Scripts any action, e.g. STS's AssumeRole for a role profile. */
@@ -228,14 +242,28 @@ public final class FakeIam implements AutoCloseable {
             int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
             String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
             Map<String, String> form = parseForm(body);
-            String action = form.getOrDefault("Action", "");
-            requests.add(new Request(action, headers, form));
+            String target = headers.get("x-amz-target");
+            // JSON-protocol services (Organizations) name the action in a header, Query ones in the form.
+            String action = target != null ? target.substring(target.indexOf('.') + 1) : form.getOrDefault("Action", "");
+            Request request = new Request(action, headers, form, body);
+            requests.add(request);
             int index = counts.computeIfAbsent(action, a -> new AtomicInteger()).getAndIncrement();
-            List<Reply> script = scripts.get(action);
-            Reply reply = script == null || script.isEmpty()
-                    ? error(400, "InvalidAction", "The fake IAM endpoint has no script for " + action)
-                    : script.get(Math.min(index, script.size() - 1));
-            reply.send(socket, socket.getOutputStream());
+            Reply reply;
+            if (router != null) {
+                reply = router.apply(request);
+            } else {
+                List<Reply> script = scripts.get(action);
+                reply = script == null || script.isEmpty()
+                        ? error(400, "InvalidAction", "The fake IAM endpoint has no script for " + action)
+                        : script.get(Math.min(index, script.size() - 1));
+            }
+            int now = inFlight.incrementAndGet();
+            maxInFlight.accumulateAndGet(now, Math::max);
+            try {
+                reply.send(socket, socket.getOutputStream());
+            } finally {
+                inFlight.decrementAndGet();
+            }
         } catch (IOException e) {
             // the client went away
         } catch (InterruptedException e) {

@@ -1,0 +1,158 @@
+package dev.credreport.aws;
+
+import dev.credreport.CredreportException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.Account;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * Reaching the accounts of a multi-account run: which accounts an Organization has, and the
+ * credentials for each (a role assumed in it, or the caller's own in the caller's account).
+ */
+public final class AccountAccess implements AutoCloseable {
+    private final AwsSettings settings;
+    private final RoleSettings roles;
+    private final AwsCredentialsProvider caller;
+    private final SdkHttpClient http;
+    private final StsClient sts;
+    private String callerAccount;
+    private boolean callerAccountKnown;
+
+    /**
+     * How roles are named and assumed.
+     *
+     * @param arnTemplate the role ARN, with {account} and {partition} (and the role name already in it)
+     * @param externalId the external id the roles require, or null
+     * @param sessionName the role session name
+     */
+    public record RoleSettings(String arnTemplate, String externalId, String sessionName) {
+        public RoleSettings {
+            Objects.requireNonNull(arnTemplate, "arnTemplate");
+            Objects.requireNonNull(sessionName, "sessionName");
+            if (!arnTemplate.contains("{account}")) {
+                throw new IllegalArgumentException("the role ARN template must contain {account}");
+            }
+        }
+
+        public String roleArn(String account, String partition) {
+            return arnTemplate.replace("{account}", account).replace("{partition}", partition);
+        }
+    }
+
+    /** The accounts an Organization lists, active ones and the others with their status. */
+    public record OrganizationAccounts(List<String> active, List<String> skipped) {
+    }
+
+    public AccountAccess(AwsSettings settings, RoleSettings roles) {
+        this.settings = settings;
+        this.roles = roles;
+        this.caller = IamConnection.callerCredentials(settings);
+        this.http = IamConnection.httpClient(settings, IamConnection.isPlainHttp(settings.endpoint())
+                && IamConnection.isPlainHttp(settings.stsEndpoint()) && IamConnection.isPlainHttp(settings.organizationsEndpoint()));
+        var builder = StsClient.builder().httpClient(http).credentialsProvider(caller);
+        configure(builder, settings.stsEndpoint());
+        this.sts = builder.build();
+    }
+
+    public SdkHttpClient http() {
+        return http;
+    }
+
+    /** Every account of the Organization, every page followed; needs organizations:ListAccounts. */
+    public OrganizationAccounts organizationAccounts() {
+        var builder = OrganizationsClient.builder().httpClient(http).credentialsProvider(caller);
+        configure(builder, settings.organizationsEndpoint());
+        List<String> active = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        try (OrganizationsClient organizations = builder.build()) {
+            for (var page : organizations.listAccountsPaginator()) {
+                for (Account account : page.accounts()) {
+                    if ("ACTIVE".equals(account.statusAsString())) {
+                        active.add(account.id());
+                    } else {
+                        skipped.add(account.id() + " (" + account.statusAsString() + ")");
+                    }
+                }
+            }
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+            if (e.statusCode() == 403 || code.startsWith("AccessDenied") || code.equals("AWSOrganizationsNotInUseException")) {
+                throw CredreportException.awsRefused("cannot list the Organization's accounts (" + code + "): run --org from "
+                        + "the management account or a delegated administrator with organizations:ListAccounts, "
+                        + "or name the accounts with --accounts", e);
+            }
+            throw AwsErrors.translate(e, IamAction.GET, settings);
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, IamAction.GET, settings);
+        }
+        return new OrganizationAccounts(active, skipped);
+    }
+
+    /** Credentials for an account: the caller's own in its own account, else the assumed role's. */
+    public AwsCredentialsProvider credentialsFor(String account) {
+        if (account.equals(callerAccount())) {
+            return caller;
+        }
+        var request = software.amazon.awssdk.services.sts.model.AssumeRoleRequest.builder()
+                .roleArn(roles.roleArn(account, partition()))
+                .roleSessionName(roles.sessionName());
+        if (roles.externalId() != null) {
+            request.externalId(roles.externalId());
+        }
+        return StsAssumeRoleCredentialsProvider.builder().stsClient(sts).refreshRequest(request.build())
+                .asyncCredentialUpdateEnabled(false).build();
+    }
+
+    public String roleArn(String account) {
+        return roles.roleArn(account, partition());
+    }
+
+    /** The caller's account, asked of STS once; null when STS will not say. */
+    public synchronized String callerAccount() {
+        if (!callerAccountKnown) {
+            callerAccountKnown = true;
+            try {
+                callerAccount = sts.getCallerIdentity().account();
+            } catch (SdkException e) {
+                callerAccount = null;
+            }
+        }
+        return callerAccount;
+    }
+
+    private String partition() {
+        switch (settings.iamRegion().id()) {
+            case "aws-cn-global": return "aws-cn";
+            case "aws-us-gov-global": return "aws-us-gov";
+            case "aws-iso-global": return "aws-iso";
+            case "aws-iso-b-global": return "aws-iso-b";
+            default: return "aws";
+        }
+    }
+
+    private void configure(software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?> builder, URI endpoint) {
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint).region(IamRegions.signingRegionOf(settings.iamRegion()));
+        } else {
+            builder.region(settings.iamRegion());
+        }
+    }
+
+    @Override
+    public void close() {
+        sts.close();
+        http.close();
+    }
+
+    /** The default role: the one AWS Organizations creates in accounts it creates. */
+    public static final String DEFAULT_ROLE = "OrganizationAccountAccessRole";
+}

@@ -1,0 +1,114 @@
+package dev.credreport.cli;
+
+import dev.credreport.CredreportException;
+import dev.credreport.aws.AccountAccess;
+import dev.credreport.report.Arns;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import picocli.CommandLine.Option;
+
+/** Running a command over many accounts: which ones, and how to get into each. */
+public final class MultiAccountOptions {
+    @Option(names = "--accounts", paramLabel = "ID", split = ",", order = 1,
+            description = "Run in these accounts (comma-separated or repeated), assuming --role-name in each.")
+    List<String> accounts = new ArrayList<>();
+
+    @Option(names = "--accounts-file", paramLabel = "FILE", order = 2,
+            description = "Run in the accounts listed in FILE, one id per line; '#' starts a comment.")
+    Path accountsFile;
+
+    @Option(names = "--org", order = 3,
+            description = "Run in every ACTIVE account of the Organization (organizations:ListAccounts, from the "
+                    + "management account or a delegated administrator); the others are listed as skipped.")
+    boolean organization;
+
+    @Option(names = "--role-name", paramLabel = "NAME", defaultValue = AccountAccess.DEFAULT_ROLE, order = 4,
+            description = "The role to assume in each account. Default: ${DEFAULT-VALUE}.")
+    String roleName = AccountAccess.DEFAULT_ROLE;
+
+    @Option(names = "--role-arn-template", paramLabel = "TEMPLATE", order = 5,
+            description = "The role ARN instead, for roles with a path: {account} and {partition} are replaced, "
+                    + "e.g. arn:{partition}:iam::{account}:role/security/Audit.")
+    String roleArnTemplate;
+
+    @Option(names = "--external-id", paramLabel = "ID", order = 6, description = "The external id the roles require.")
+    String externalId;
+
+    @Option(names = "--role-session-name", paramLabel = "NAME", defaultValue = "credreport", order = 7,
+            description = "The session name in the member accounts' CloudTrail. Default: ${DEFAULT-VALUE}.")
+    String sessionName = "credreport";
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", order = 8,
+            description = "Accounts fetched at a time, each with its own --max-wait. Default: ${DEFAULT-VALUE}.")
+    int concurrency = 8;
+
+    boolean active() {
+        return organization || accountsFile != null || !accounts.isEmpty();
+    }
+
+    void check() {
+        int sources = (organization ? 1 : 0) + (accountsFile != null ? 1 : 0) + (accounts.isEmpty() ? 0 : 1);
+        if (sources > 1) {
+            throw CredreportException.usage("choose one of --accounts, --accounts-file and --org");
+        }
+        if (concurrency < 1 || concurrency > 256) {
+            throw CredreportException.usage("--concurrency must be from 1 to 256");
+        }
+        if (roleArnTemplate != null && !roleArnTemplate.contains("{account}")) {
+            throw CredreportException.usage("--role-arn-template must contain {account}");
+        }
+    }
+
+    AccountAccess.RoleSettings roles() {
+        String template = roleArnTemplate != null ? roleArnTemplate : "arn:{partition}:iam::{account}:role/" + roleName;
+        return new AccountAccess.RoleSettings(template, externalId, sessionName);
+    }
+
+    /** The accounts to run in, sorted by id; for --org the skipped ones are listed on standard error. */
+    List<String> resolve(AccountAccess access, PrintWriter err) {
+        List<String> ids = new ArrayList<>(accounts);
+        if (accountsFile != null) {
+            ids.addAll(readAccountsFile());
+        }
+        if (organization) {
+            AccountAccess.OrganizationAccounts listed = access.organizationAccounts();
+            ids.addAll(listed.active());
+            for (String skipped : listed.skipped()) {
+                err.println("credreport: skipped account " + skipped + ": not ACTIVE");
+            }
+        }
+        TreeSet<String> sorted = new TreeSet<>();
+        for (String id : ids) {
+            String trimmed = id.trim();
+            if (!Arns.isAccountId(trimmed)) {
+                throw CredreportException.usage("'" + id + "' is not an AWS account id (twelve digits)");
+            }
+            sorted.add(trimmed);
+        }
+        if (sorted.isEmpty()) {
+            throw CredreportException.usage("no accounts to run in");
+        }
+        return List.copyOf(sorted);
+    }
+
+    private List<String> readAccountsFile() {
+        try {
+            List<String> ids = new ArrayList<>();
+            for (String line : Files.readAllLines(accountsFile)) {
+                int comment = line.indexOf('#');
+                String id = (comment < 0 ? line : line.substring(0, comment)).trim();
+                if (!id.isEmpty()) {
+                    ids.add(id);
+                }
+            }
+            return ids;
+        } catch (IOException e) {
+            throw CredreportException.usage("cannot read --accounts-file " + accountsFile + ": " + e.getMessage());
+        }
+    }
+}

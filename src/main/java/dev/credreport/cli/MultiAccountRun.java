@@ -1,0 +1,113 @@
+package dev.credreport.cli;
+
+import dev.credreport.CredreportException;
+import dev.credreport.ExitCode;
+import dev.credreport.aws.AccountAccess;
+import dev.credreport.aws.AwsSettings;
+import dev.credreport.multi.AccountResult;
+import dev.credreport.multi.MultiAccountFetch;
+import dev.credreport.render.MergedReportWriter;
+import dev.credreport.render.OutputFormat;
+import dev.credreport.render.RenderContext;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * A command over many accounts: lists them, fetches each with its own role and wait budget,
+ * writes the results in account order, lists every failure, and exits 9 when some accounts failed
+ * (with the failure's own code when all did).
+ */
+final class MultiAccountRun {
+    private final Environment environment;
+    private final CommandSpec spec;
+    private final ReportSourceOptions source;
+    private final MultiAccountOptions multi;
+    private final boolean quiet;
+    private final List<AccountResult> failures = new ArrayList<>();
+    private int succeeded;
+
+    MultiAccountRun(Environment environment, CommandSpec spec, ReportSourceOptions source, MultiAccountOptions multi,
+            boolean quiet) {
+        this.environment = environment;
+        this.spec = spec;
+        this.source = source;
+        this.multi = multi;
+        this.quiet = quiet;
+    }
+
+    int fetch(OutputFormat format, int width, OutputOptions output, SaveOptions save) {
+        if (source.input != null) {
+            throw CredreportException.usage("--input reads one saved report; --accounts, --accounts-file and --org fetch from AWS");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        AwsSettings settings = source.aws.toSettings(environment);
+        ProgressLine progress = new ProgressLine(err, environment.stderrIsTerminal() && !quiet);
+        try (AccountAccess access = new AccountAccess(settings, multi.roles())) {
+            List<String> accounts = multi.resolve(access, err);
+            MultiAccountFetch fetch = new MultiAccountFetch(access, settings, source.maxWait, !source.noGenerate, multi.concurrency);
+            if (save.saving()) {
+                fetch.run(accounts, result -> {
+                    if (record(result)) {
+                        save.save(result.report(), spec.commandLine().getOut(), err, quiet);
+                    }
+                }, progress::update);
+            } else {
+                RenderContext context = new RenderContext(environment.clock(), format == OutputFormat.TABLE ? width : 0);
+                output.write(spec.commandLine().getOut(), out -> {
+                    MergedReportWriter merged = new MergedReportWriter(format, out, context);
+                    fetch.run(accounts, result -> {
+                        if (record(result)) {
+                            merged.account(result.accountId(), result.report());
+                        } else {
+                            merged.failed(result.accountId(), result.failure());
+                        }
+                    }, progress::update);
+                    if (succeeded == 0) {
+                        // Nothing to write: leave any previous output file as it was.
+                        throw allFailed(accounts.size());
+                    }
+                    merged.finish();
+                });
+            }
+            progress.clear();
+            return finish(accounts.size(), err);
+        } catch (IOException e) {
+            throw CredreportException.cannotWrite("cannot write the output: " + e.getMessage(), e);
+        } finally {
+            progress.clear();
+        }
+    }
+
+    /** Counts a result; false for a failure, which is listed on standard error at once. */
+    private boolean record(AccountResult result) {
+        if (result.succeeded()) {
+            succeeded++;
+            return true;
+        }
+        failures.add(result);
+        spec.commandLine().getErr().println("credreport: account " + result.accountId() + ": " + result.failure().getMessage());
+        return false;
+    }
+
+    private int finish(int asked, PrintWriter err) {
+        if (succeeded == 0) {
+            throw allFailed(asked);
+        }
+        if (!failures.isEmpty() || !quiet) {
+            err.println("credreport: " + summary(asked));
+        }
+        return failures.isEmpty() ? ExitCode.SUCCESS.code() : ExitCode.SOME_ACCOUNTS_FAILED.code();
+    }
+
+    private CredreportException allFailed(int asked) {
+        CredreportException first = failures.get(0).failure();
+        return new CredreportException(first.exitCode(), summary(asked) + "; every account failed", first);
+    }
+
+    private String summary(int asked) {
+        return asked + (asked == 1 ? " account" : " accounts") + " asked, " + succeeded + " succeeded, " + failures.size() + " failed";
+    }
+}

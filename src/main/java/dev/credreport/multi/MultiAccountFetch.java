@@ -1,0 +1,133 @@
+package dev.credreport.multi;
+
+import dev.credreport.CredreportException;
+import dev.credreport.Durations;
+import dev.credreport.ExitCode;
+import dev.credreport.aws.AccountAccess;
+import dev.credreport.aws.AwsSettings;
+import dev.credreport.aws.CredentialReportFetcher;
+import dev.credreport.aws.FetchedReport;
+import dev.credreport.aws.IamConnection;
+import dev.credreport.report.ReportInput;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * Fetches the reports of many accounts, {@code concurrency} at a time, each with its own wait
+ * budget, and hands them on in the order of the account list whatever finishes first. At most
+ * twice {@code concurrency} reports are held at once, so memory does not grow with the number of
+ * accounts.
+ */
+public final class MultiAccountFetch {
+    /** Receives each account's result, in order. */
+    @FunctionalInterface
+    public interface ResultConsumer {
+        void accept(AccountResult result) throws IOException;
+    }
+
+    private final AccountAccess access;
+    private final AwsSettings settings;
+    private final Duration maxWait;
+    private final boolean generate;
+    private final int concurrency;
+
+    public MultiAccountFetch(AccountAccess access, AwsSettings settings, Duration maxWait, boolean generate, int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be 1 or more");
+        }
+        this.access = access;
+        this.settings = settings;
+        this.maxWait = maxWait;
+        this.generate = generate;
+        this.concurrency = concurrency;
+    }
+
+    /**
+     * Runs every account and gives each result, in the list's order, to {@code results}.
+     *
+     * @param progress told "done / failed / total, elapsed" as accounts finish
+     */
+    public void run(List<String> accounts, ResultConsumer results, Consumer<String> progress) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "credreport-account");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long start = System.nanoTime();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Deque<Future<AccountResult>> pending = new ArrayDeque<>();
+        try {
+            for (String account : accounts) {
+                if (pending.size() >= 2 * concurrency) {
+                    results.accept(await(pending.removeFirst()));
+                }
+                pending.addLast(pool.submit(() -> {
+                    AccountResult result = fetch(account);
+                    int finished = done.incrementAndGet();
+                    int failures = result.succeeded() ? failed.get() : failed.incrementAndGet();
+                    progress.accept(finished + "/" + accounts.size() + " accounts done, " + failures + " failed, "
+                            + Durations.format(Duration.ofNanos(System.nanoTime() - start)));
+                    return result;
+                }));
+            }
+            while (!pending.isEmpty()) {
+                results.accept(await(pending.removeFirst()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private AccountResult fetch(String account) {
+        try {
+            AwsCredentialsProvider credentials = access.credentialsFor(account);
+            try {
+                credentials.resolveCredentials();
+            } catch (RuntimeException e) {
+                throw CredreportException.awsRefused("cannot assume role " + access.roleArn(account) + ": "
+                        + firstLine(e.getMessage()), e);
+            }
+            try (IamConnection connection = IamConnection.open(settings, credentials, access.http())) {
+                FetchedReport fetched = new CredentialReportFetcher(connection, maxWait, generate, message -> { }).fetch();
+                return new AccountResult(account,
+                        ReportInput.fromAws(fetched.content(), fetched.generatedTime(), "account " + account), null);
+            }
+        } catch (CredreportException e) {
+            return new AccountResult(account, null, e);
+        } catch (RuntimeException e) {
+            return new AccountResult(account, null, new CredreportException(ExitCode.INTERNAL_ERROR,
+                    "internal error: " + e, e));
+        }
+    }
+
+    private static AccountResult await(Future<AccountResult> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).strip();
+    }
+}

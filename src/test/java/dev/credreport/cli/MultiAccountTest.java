@@ -1,0 +1,237 @@
+package dev.credreport.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.credreport.support.CommandHarness;
+import dev.credreport.support.CommandHarness.Result;
+import dev.credreport.support.FakeOrganization;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** fetch over many accounts against a fake AWS: Organizations, STS and IAM on one loopback endpoint. */
+class MultiAccountTest {
+    static final List<String> ACCOUNTS = FakeOrganization.accounts(6);
+
+    @TempDir
+    Path dir;
+
+    FakeOrganization organization;
+
+    @AfterEach
+    void stop() {
+        if (organization != null) {
+            organization.close();
+        }
+    }
+
+    FakeOrganization organization(List<String> accounts, Set<String> suspended, int pageSize) {
+        List<String> all = new ArrayList<>(accounts);
+        all.add(FakeOrganization.MANAGEMENT);
+        organization = new FakeOrganization(all, suspended, pageSize);
+        return organization;
+    }
+
+    Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of("fetch"));
+        all.addAll(List.of(args));
+        return new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint()).run(all.toArray(String[]::new));
+    }
+
+    static List<CSVRecord> csv(Result result) {
+        try {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(result.out())).getRecords();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static List<String> accountsIn(Result result) {
+        return List.copyOf(new LinkedHashSet<>(csv(result).stream().map(row -> row.get("account_id")).toList()));
+    }
+
+    @Test
+    void should_merge_the_accounts_in_account_order_with_the_account_first() {
+        organization(ACCOUNTS, Set.of(), 100);
+
+        Result result = run("--accounts", String.join(",", ACCOUNTS.get(2), ACCOUNTS.get(0), FakeOrganization.MANAGEMENT,
+                ACCOUNTS.get(1)), "--format", "csv");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().startsWith("account_id,user,arn,user_creation_time,"), result.out());
+        assertEquals(List.of(ACCOUNTS.get(0), ACCOUNTS.get(1), ACCOUNTS.get(2), FakeOrganization.MANAGEMENT), accountsIn(result));
+        for (CSVRecord row : csv(result)) {
+            assertTrue(row.get("arn").contains(":" + row.get("account_id") + ":"), row::toString);
+        }
+        assertEquals(12, csv(result).size());
+        assertEquals(3, organization.server().count("AssumeRole"), "the caller's own account needs no role");
+        assertEquals("credreport: 4 accounts asked, 4 succeeded, 0 failed\n", result.err());
+    }
+
+    @Test
+    void should_list_an_organizations_active_accounts_over_every_page_and_skip_the_others() {
+        List<String> accounts = FakeOrganization.accounts(45);
+        organization(accounts, Set.of(accounts.get(4), accounts.get(30)), 20);
+
+        Result result = run("--org", "--format", "csv", "-q");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(3, organization.server().count("ListAccounts"), "every page is read");
+        assertEquals(44, accountsIn(result).size());
+        assertFalse(accountsIn(result).contains(accounts.get(4)));
+        assertTrue(result.err().contains("credreport: skipped account " + accounts.get(4) + " (SUSPENDED): not ACTIVE\n"),
+                result::toString);
+        assertTrue(result.err().contains("credreport: skipped account " + accounts.get(30) + " (SUSPENDED)"), result::toString);
+    }
+
+    @Test
+    void should_go_on_past_a_refused_role_and_exit_9() {
+        organization(ACCOUNTS, Set.of(), 100).refuseRole(ACCOUNTS.get(3));
+
+        Result result = run("--accounts", String.join(",", ACCOUNTS), "--format", "csv");
+
+        assertEquals(9, result.exitCode(), result::toString);
+        assertFalse(accountsIn(result).contains(ACCOUNTS.get(3)));
+        assertEquals(5, accountsIn(result).size());
+        assertTrue(result.err().contains("credreport: account " + ACCOUNTS.get(3) + ": cannot assume role arn:aws:iam::"
+                + ACCOUNTS.get(3) + ":role/OrganizationAccountAccessRole: "), result::toString);
+        assertTrue(result.err().endsWith("credreport: 6 accounts asked, 5 succeeded, 1 failed\n"), result::toString);
+    }
+
+    @Test
+    void should_not_let_a_stuck_account_hold_up_the_others() {
+        organization(ACCOUNTS, Set.of(), 100).stuckInProgress(ACCOUNTS.get(0));
+
+        long start = System.nanoTime();
+        Result result = run("--accounts", String.join(",", ACCOUNTS), "--format", "csv", "--max-wait", "2s", "--concurrency", "2");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertEquals(9, result.exitCode(), result::toString);
+        assertEquals(ACCOUNTS.subList(1, 6), accountsIn(result));
+        assertTrue(result.err().contains("credreport: account " + ACCOUNTS.get(0)
+                + ": the credential report was not ready after waiting"), result::toString);
+        assertTrue(took.compareTo(Duration.ofSeconds(6)) < 0, "the other accounts went on meanwhile: " + took);
+    }
+
+    @Test
+    void should_ride_out_throttling_in_one_account() {
+        organization(ACCOUNTS, Set.of(), 100).throttle(ACCOUNTS.get(2), 2);
+
+        Result result = run("--accounts", String.join(",", ACCOUNTS), "--format", "csv", "-q");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(ACCOUNTS, accountsIn(result));
+    }
+
+    @Test
+    void should_keep_no_more_accounts_in_flight_than_the_concurrency() {
+        List<String> accounts = FakeOrganization.accounts(12);
+        organization(accounts, Set.of(), 100).latency(Duration.ofMillis(150));
+
+        Result result = run("--accounts", String.join(",", accounts), "--format", "csv", "--concurrency", "3", "-q");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(accounts, accountsIn(result));
+        assertTrue(organization.server().maxInFlight() <= 3, "in flight: " + organization.server().maxInFlight());
+        assertTrue(organization.server().maxInFlight() >= 2, "accounts ran side by side: " + organization.server().maxInFlight());
+    }
+
+    @Test
+    void should_fail_with_the_accounts_own_code_when_every_account_fails_and_write_nothing() throws IOException {
+        organization(ACCOUNTS.subList(0, 2), Set.of(), 100).refuseRole(ACCOUNTS.get(0)).refuseRole(ACCOUNTS.get(1));
+        Path output = Files.writeString(dir.resolve("merged.csv"), "yesterday\n");
+
+        Result result = run("--accounts", ACCOUNTS.get(0) + "," + ACCOUNTS.get(1), "-o", output.toString());
+
+        assertEquals(4, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("2 accounts asked, 0 succeeded, 2 failed; every account failed"), result::toString);
+        assertEquals("yesterday\n", Files.readString(output));
+    }
+
+    @Test
+    void should_put_the_account_in_blocks_json_and_tables() throws Exception {
+        organization(ACCOUNTS, Set.of(), 100).refuseRole(ACCOUNTS.get(1));
+        String accounts = ACCOUNTS.get(0) + "," + ACCOUNTS.get(1) + "," + ACCOUNTS.get(2);
+
+        Result blocks = run("--accounts", accounts, "--format", "blocks", "-q");
+        Result json = run("--accounts", accounts, "--format", "json", "-q");
+        Result table = run("--accounts", accounts, "--format", "table", "--width", "200", "-q");
+
+        assertTrue(blocks.out().startsWith("Account: " + ACCOUNTS.get(0) + "\nUser: <root_account>\n"), blocks.out());
+        assertEquals(6, blocks.out().lines().filter(line -> line.startsWith("Account: ")).count());
+        JsonNode document = new ObjectMapper().readTree(json.out());
+        assertEquals(6, document.get("users").size());
+        assertEquals(ACCOUNTS.get(2), document.at("/users/5/account_id").asText());
+        assertEquals("failed", document.at("/accounts/1/status").asText());
+        assertTrue(document.at("/accounts/1/error").asText().startsWith("cannot assume role"));
+        assertEquals("ok", document.at("/accounts/2/status").asText());
+        assertTrue(table.out().lines().anyMatch(line -> line.startsWith("USER ") && line.contains(" ACCOUNT ")), table.out());
+        assertTrue(table.out().lines().anyMatch(line -> line.startsWith("alice ") && line.contains(ACCOUNTS.get(2))), table.out());
+    }
+
+    @Test
+    void should_save_one_report_per_account() throws IOException {
+        organization(ACCOUNTS, Set.of(), 100);
+        Path reports = dir.resolve("reports");
+
+        Result result = run("--accounts", String.join(",", ACCOUNTS.subList(0, 3)), "--output-dir", reports.toString(), "-q");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        try (Stream<Path> files = Files.list(reports)) {
+            assertEquals(List.of(
+                    "credential-report-" + ACCOUNTS.get(0) + "-20240601T000000Z.csv",
+                    "credential-report-" + ACCOUNTS.get(1) + "-20240601T000000Z.csv",
+                    "credential-report-" + ACCOUNTS.get(2) + "-20240601T000000Z.csv"),
+                    files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".csv")).sorted().toList());
+        }
+        assertEquals(FakeOrganization.report(ACCOUNTS.get(1)),
+                Files.readString(reports.resolve("credential-report-" + ACCOUNTS.get(1) + "-20240601T000000Z.csv")));
+    }
+
+    @Test
+    void should_read_an_accounts_file_with_comments_and_a_role_arn_template() throws IOException {
+        organization(ACCOUNTS, Set.of(), 100);
+        Path file = Files.writeString(dir.resolve("accounts.txt"),
+                "# production\n" + ACCOUNTS.get(4) + "\n\n" + ACCOUNTS.get(5) + "   # data\n");
+
+        Result result = run("--accounts-file", file.toString(), "--role-arn-template",
+                "arn:{partition}:iam::{account}:role/security/Audit", "--external-id", "fixture-external", "--format", "csv", "-q");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(List.of(ACCOUNTS.get(4), ACCOUNTS.get(5)), accountsIn(result));
+        var assume = organization.server().requests().stream().filter(request -> request.action().equals("AssumeRole")).toList();
+        assertEquals(Set.of("arn:aws:iam::" + ACCOUNTS.get(4) + ":role/security/Audit", "arn:aws:iam::" + ACCOUNTS.get(5)
+                + ":role/security/Audit"), Set.copyOf(assume.stream().map(request -> request.form().get("RoleArn")).toList()));
+        for (var request : assume) {
+            assertEquals("fixture-external", request.form().get("ExternalId"));
+            assertEquals("credreport", request.form().get("RoleSessionName"));
+        }
+    }
+
+    @Test
+    void should_refuse_what_cannot_be_run() {
+        organization(ACCOUNTS, Set.of(), 100);
+
+        assertEquals(2, run("--accounts", "12345").exitCode());
+        assertEquals(2, run("--accounts", ACCOUNTS.get(0), "--org").exitCode());
+        assertEquals(2, run("--accounts", ACCOUNTS.get(0), "--input", "x.csv").exitCode());
+        assertEquals(2, run("--accounts", ACCOUNTS.get(0), "--concurrency", "0").exitCode());
+    }
+}

@@ -1,0 +1,168 @@
+package dev.credreport.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake AWS for multi-account runs, on one loopback endpoint: Organizations ListAccounts in
+ * pages, STS GetCallerIdentity and AssumeRole (refusing some roles), and IAM credential reports
+ * per account, the account told by the access key a request is signed with.
+ */
+public final class FakeOrganization implements AutoCloseable {
+    public static final String MANAGEMENT = "999999999999";
+    private static final String STS = "https://sts.amazonaws.com/doc/2011-06-15/";
+
+    private final FakeIam server = FakeIam.start();
+    private final List<String> accounts;
+    private final Set<String> suspended;
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final Set<String> stuck = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
+    private final int pageSize;
+    private volatile Duration latency = Duration.ZERO;
+
+    /** An Organization of these accounts (the management account is always one of them). */
+    public FakeOrganization(List<String> accounts, Set<String> suspended, int pageSize) {
+        this.accounts = List.copyOf(accounts);
+        this.suspended = Set.copyOf(suspended);
+        this.pageSize = pageSize;
+        server.route(this::answer);
+    }
+
+    /** Accounts 100000000001, 100000000002, ... */
+    public static List<String> accounts(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            ids.add(String.format("%012d", 100000000000L + i));
+        }
+        return ids;
+    }
+
+    public String endpoint() {
+        return server.endpoint().toString();
+    }
+
+    public FakeIam server() {
+        return server;
+    }
+
+    public FakeOrganization refuseRole(String account) {
+        refused.add(account);
+        return this;
+    }
+
+    public FakeOrganization stuckInProgress(String account) {
+        stuck.add(account);
+        return this;
+    }
+
+    /** The account's first {@code times} IAM requests are throttled. */
+    public FakeOrganization throttle(String account, int times) {
+        throttled.put(account, new AtomicInteger(times));
+        return this;
+    }
+
+    /** Every IAM answer takes this long, so that concurrency shows. */
+    public FakeOrganization latency(Duration latency) {
+        this.latency = latency;
+        return this;
+    }
+
+    /** The report the fake serves for an account: its root user and two users. */
+    public static String report(String account) {
+        return SampleReports.lines(SampleReports.HEADER,
+                SampleReports.ROOT.replace("123456789012", account),
+                SampleReports.ALICE.replace("123456789012", account),
+                SampleReports.CAROL.replace("123456789012", account));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    private FakeIam.Reply answer(FakeIam.Request request) {
+        switch (request.action()) {
+            case "ListAccounts":
+                return listAccounts(request.body());
+            case "GetCallerIdentity":
+                return FakeIam.xml(200, "<GetCallerIdentityResponse xmlns=\"" + STS + "\"><GetCallerIdentityResult>"
+                        + "<Arn>arn:aws:iam::" + MANAGEMENT + ":user/auditor</Arn><UserId>AIDAFIXTURE</UserId>"
+                        + "<Account>" + MANAGEMENT + "</Account></GetCallerIdentityResult>"
+                        + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>");
+            case "AssumeRole":
+                return assumeRole(request.form().get("RoleArn"));
+            case "GenerateCredentialReport":
+            case "GetCredentialReport":
+                return iam(request);
+            default:
+                return FakeIam.error(400, "InvalidAction", "no such action " + request.action());
+        }
+    }
+
+    private FakeIam.Reply listAccounts(String body) {
+        int start = 0;
+        int token = body.indexOf("\"NextToken\"");
+        if (token >= 0) {
+            String rest = body.substring(body.indexOf(':', token) + 1).trim();
+            start = Integer.parseInt(rest.substring(1, rest.indexOf('"', 1)));
+        }
+        int end = Math.min(accounts.size(), start + pageSize);
+        StringBuilder json = new StringBuilder("{\"Accounts\":[");
+        for (int i = start; i < end; i++) {
+            String id = accounts.get(i);
+            json.append(i == start ? "" : ",").append("{\"Id\":\"").append(id)
+                    .append("\",\"Arn\":\"arn:aws:organizations::").append(MANAGEMENT).append(":account/o-fixture/").append(id)
+                    .append("\",\"Email\":\"a").append(id).append("@example.com\",\"Name\":\"account ").append(id)
+                    .append("\",\"Status\":\"").append(suspended.contains(id) ? "SUSPENDED" : "ACTIVE")
+                    .append("\",\"JoinedMethod\":\"CREATED\",\"JoinedTimestamp\":1.7E9}");
+        }
+        json.append(']');
+        if (end < accounts.size()) {
+            json.append(",\"NextToken\":\"").append(end).append('"');
+        }
+        json.append('}');
+        return FakeIam.raw(200, "application/x-amz-json-1.1", json.toString());
+    }
+
+    private FakeIam.Reply assumeRole(String roleArn) {
+        String account = roleArn.split(":")[4];
+        if (refused.contains(account) || !accounts.contains(account)) {
+            return FakeIam.xml(403, "<ErrorResponse xmlns=\"" + STS + "\"><Error><Type>Sender</Type><Code>AccessDenied</Code>"
+                    + "<Message>User: arn:aws:iam::" + MANAGEMENT + ":user/auditor is not authorized to perform: sts:AssumeRole on "
+                    + "resource: " + roleArn + "</Message></Error><RequestId>r</RequestId></ErrorResponse>");
+        }
+        return FakeIam.xml(200, "<AssumeRoleResponse xmlns=\"" + STS + "\"><AssumeRoleResult><Credentials>"
+                + "<AccessKeyId>ASIA" + account + "</AccessKeyId><SecretAccessKey>fixture-secret-" + account + "</SecretAccessKey>"
+                + "<SessionToken>fixture-token-" + account + "</SessionToken><Expiration>" + Instant.now().plusSeconds(3600)
+                + "</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::" + account + ":assumed-role/r/credreport</Arn>"
+                + "<AssumedRoleId>AROAFIXTURE:credreport</AssumedRoleId></AssumedRoleUser></AssumeRoleResult>"
+                + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></AssumeRoleResponse>");
+    }
+
+    private FakeIam.Reply iam(FakeIam.Request request) {
+        String key = request.accessKey();
+        String account = key.startsWith("ASIA") ? key.substring(4) : MANAGEMENT;
+        FakeIam.Reply reply = iamReply(request.action(), account);
+        Duration delay = latency;
+        return delay.isZero() ? reply : FakeIam.stall(delay, reply);
+    }
+
+    private FakeIam.Reply iamReply(String action, String account) {
+        AtomicInteger throttles = throttled.get(account);
+        if (throttles != null && throttles.getAndDecrement() > 0) {
+            return FakeIam.error(400, "Throttling", "Rate exceeded");
+        }
+        if (action.equals("GenerateCredentialReport")) {
+            return FakeIam.state(stuck.contains(account) ? "INPROGRESS" : "COMPLETE");
+        }
+        return FakeIam.report(report(account).getBytes(StandardCharsets.UTF_8), Instant.parse("2024-06-01T00:00:00Z"));
+    }
+}
