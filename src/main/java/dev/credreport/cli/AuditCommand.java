@@ -64,6 +64,9 @@ final class AuditCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nRules:%n", order = 5)
     RuleOptions rules = new RuleOptions();
 
+    @ArgGroup(validate = false, heading = "%nMany accounts (an Organization):%n", order = 7)
+    MultiAccountOptions multi = new MultiAccountOptions();
+
     @Option(names = "--format", paramLabel = "FORMAT", order = 9,
             description = "table, json, csv or sarif (SARIF 2.1.0). Default: table when standard output is a terminal, "
                     + "csv otherwise.")
@@ -134,11 +137,17 @@ final class AuditCommand implements Callable<Integer> {
         }
         Instant explicitAsOf = rules.asOf == null ? null : parseAsOf(rules.asOf);
         AuditFormat chosen = format != null ? format : output.tableByDefault(environment) ? AuditFormat.TABLE : AuditFormat.CSV;
+        multi.check();
+        if (multi.active()) {
+            Auditor auditor = new Auditor(selected, ignore);
+            return new MultiAccountRun(environment, spec, source, multi, common.quiet).audit(chosen, output, report -> {
+                AuditResult result = auditor.audit(report, settingsFor(report, explicitAsOf));
+                return new MultiAccountRun.AccountAudit(result, auditor.findings(report, result));
+            }, rules.failOn.threshold());
+        }
 
         ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
-        Instant asOf = explicitAsOf != null ? explicitAsOf
-                : report.generatedTime().orElseGet(() -> environment.clock().instant());
-        AuditSettings settings = new AuditSettings(asOf, rules.rootUseDays, rules.unusedDays, rules.rotationDays);
+        AuditSettings settings = settingsFor(report, explicitAsOf);
         Auditor auditor = new Auditor(selected, ignore);
         AuditResult result = auditor.audit(report, settings);
         output.write(out, writer -> chosen.renderer().render(result, auditor.findings(report, result), writer));
@@ -170,6 +179,12 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         return patterns;
+    }
+
+    /** Ages count to --as-of, else the report's generated time, else now. */
+    private AuditSettings settingsFor(ReportInput report, Instant explicitAsOf) {
+        Instant asOf = explicitAsOf != null ? explicitAsOf : report.generatedTime().orElseGet(() -> environment.clock().instant());
+        return new AuditSettings(asOf, rules.rootUseDays, rules.unusedDays, rules.rotationDays);
     }
 
     private static Instant parseAsOf(String text) {

@@ -6,7 +6,14 @@ import dev.credreport.aws.AccountAccess;
 import dev.credreport.aws.AwsSettings;
 import dev.credreport.multi.AccountResult;
 import dev.credreport.multi.MultiAccountFetch;
+import dev.credreport.audit.AuditResult;
+import dev.credreport.audit.Findings;
+import dev.credreport.audit.Severity;
+import dev.credreport.render.AuditFormat;
+import dev.credreport.render.MergedAuditWriter;
 import dev.credreport.render.MergedReportWriter;
+import dev.credreport.report.ReportInput;
+import java.util.function.Function;
 import dev.credreport.render.OutputFormat;
 import dev.credreport.render.RenderContext;
 import java.io.IOException;
@@ -76,6 +83,49 @@ final class MultiAccountRun {
             return finish(accounts.size(), err);
         } catch (IOException e) {
             throw CredreportException.cannotWrite("cannot write the output: " + e.getMessage(), e);
+        } finally {
+            progress.clear();
+        }
+    }
+
+    /** What auditing one account's report gives. */
+    record AccountAudit(AuditResult result, Findings findings) {
+    }
+
+    /**
+     * Audits every account. Exit 9 (or the failure's own code when all failed) when accounts failed,
+     * else 3 when any account has a finding at or above {@code failOn}.
+     */
+    int audit(AuditFormat format, OutputOptions output, Function<ReportInput, AccountAudit> audit, Severity failOn) {
+        if (source.input != null) {
+            throw CredreportException.usage("--input reads one saved report; --accounts, --accounts-file and --org fetch from AWS");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        AwsSettings settings = source.aws.toSettings(environment);
+        ProgressLine progress = new ProgressLine(err, environment.stderrIsTerminal() && !quiet);
+        boolean[] flagged = {false};
+        try (AccountAccess access = new AccountAccess(settings, multi.roles())) {
+            List<String> accounts = multi.resolve(access, err);
+            MultiAccountFetch fetch = new MultiAccountFetch(access, settings, source.maxWait, !source.noGenerate, multi.concurrency);
+            output.write(spec.commandLine().getOut(), out -> {
+                MergedAuditWriter merged = new MergedAuditWriter(format, out);
+                fetch.run(accounts, result -> {
+                    if (record(result)) {
+                        AccountAudit audited = audit.apply(result.report());
+                        flagged[0] |= audited.result().anyAtLeast(failOn);
+                        merged.account(result.accountId(), audited.result(), audited.findings());
+                    } else {
+                        merged.failed(result.accountId(), result.failure());
+                    }
+                }, progress::update);
+                if (succeeded == 0) {
+                    throw allFailed(accounts.size());
+                }
+                merged.finish();
+            });
+            progress.clear();
+            int code = finish(accounts.size(), err);
+            return code == ExitCode.SUCCESS.code() && flagged[0] ? ExitCode.FLAGGED.code() : code;
         } finally {
             progress.clear();
         }

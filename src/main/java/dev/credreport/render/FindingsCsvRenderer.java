@@ -1,6 +1,7 @@
 package dev.credreport.render;
 
 import dev.credreport.audit.AuditResult;
+import dev.credreport.audit.Finding;
 import dev.credreport.audit.Findings;
 import java.io.IOException;
 import java.io.Writer;
@@ -20,17 +21,41 @@ final class FindingsCsvRenderer implements FindingsRenderer {
     public void render(AuditResult result, Findings findings, Writer out) throws IOException {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
         csv.printRecord((Object[]) HEADER);
-        findings.forEach(finding -> csv.printRecord(
-                    finding.severity().label(),
-                    finding.rule().id(),
-                    finding.rule().title(),
-                    safe(finding.user()),
-                    safe(finding.arn()),
-                    safe(finding.evidence()),
-                    finding.rule().remediation(),
-                    String.join("; ", finding.rule().controls()),
-                    finding.line()));
+        writeRows(csv, findings, null);
         csv.flush();
+    }
+
+    /** The header with an account_id column first, for the findings of many accounts. */
+    static void writeHeaderWithAccount(CSVPrinter csv) throws IOException {
+        Object[] header = new Object[HEADER.length + 1];
+        header[0] = "account_id";
+        System.arraycopy(HEADER, 0, header, 1, HEADER.length);
+        csv.printRecord(header);
+    }
+
+    /** One row per finding; with the account first when {@code accountId} is given. */
+    static void writeRows(CSVPrinter csv, Findings findings, String accountId) throws IOException {
+        findings.forEach(finding -> csv.printRecord(row(finding, accountId)));
+    }
+
+    private static Object[] row(Finding finding, String accountId) {
+        Object[] row = {
+            finding.severity().label(),
+            finding.rule().id(),
+            finding.rule().title(),
+            safe(finding.user()),
+            safe(finding.arn()),
+            safe(finding.evidence()),
+            finding.rule().remediation(),
+            String.join("; ", finding.rule().controls()),
+            finding.line()};
+        if (accountId == null) {
+            return row;
+        }
+        Object[] withAccount = new Object[row.length + 1];
+        withAccount[0] = accountId;
+        System.arraycopy(row, 0, withAccount, 1, row.length);
+        return withAccount;
     }
 
     static String safe(String cell) {

@@ -23,41 +23,54 @@ final class SarifRenderer implements FindingsRenderer {
 
     @Override
     public void render(AuditResult result, Findings findings, Writer out) throws IOException {
-        Map<String, Integer> ruleIndex = new HashMap<>();
         try (JsonGenerator json = Json.generator(out)) {
-            json.writeStartObject();
-            json.writeStringField("$schema", SCHEMA);
-            json.writeStringField("version", "2.1.0");
-            json.writeArrayFieldStart("runs");
-            json.writeStartObject();
-            json.writeObjectFieldStart("tool");
-            json.writeObjectFieldStart("driver");
-            json.writeStringField("name", "credreport");
-            json.writeStringField("version", BuildInfo.version());
-            json.writeArrayFieldStart("rules");
-            List<RuleInfo> rules = result.rules();
-            for (int i = 0; i < rules.size(); i++) {
-                ruleIndex.put(rules.get(i).id(), i);
-                writeRule(json, rules.get(i));
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-            json.writeEndObject();
-            json.writeArrayFieldStart("results");
-            String artifact = artifact(result);
-            findings.forEach(finding -> writeResult(json, finding, ruleIndex.get(finding.rule().id()), artifact));
-            json.writeEndArray();
-            json.writeObjectFieldStart("properties");
-            json.writeStringField("accountId", result.accountId());
-            json.writeStringField("asOf", result.settings().asOf().toString());
-            json.writeNumberField("usersChecked", result.usersChecked());
-            json.writeStringField("summary", result.summary());
-            json.writeEndObject();
-            json.writeEndObject();
-            json.writeEndArray();
-            json.writeEndObject();
+            writeStart(json);
+            writeRun(json, result, findings);
+            writeEnd(json);
         }
         out.write('\n');
+    }
+
+    static void writeStart(JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("$schema", SCHEMA);
+        json.writeStringField("version", "2.1.0");
+        json.writeArrayFieldStart("runs");
+    }
+
+    static void writeEnd(JsonGenerator json) throws IOException {
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /** One run: the rules applied and the findings of one account's report. */
+    static void writeRun(JsonGenerator json, AuditResult result, Findings findings) throws IOException {
+        Map<String, Integer> ruleIndex = new HashMap<>();
+        json.writeStartObject();
+        json.writeObjectFieldStart("tool");
+        json.writeObjectFieldStart("driver");
+        json.writeStringField("name", "credreport");
+        json.writeStringField("version", BuildInfo.version());
+        json.writeArrayFieldStart("rules");
+        List<RuleInfo> rules = result.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            ruleIndex.put(rules.get(i).id(), i);
+            writeRule(json, rules.get(i));
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeArrayFieldStart("results");
+        String artifact = artifact(result);
+        findings.forEach(finding -> writeResult(json, finding, ruleIndex.get(finding.rule().id()), artifact));
+        json.writeEndArray();
+        json.writeObjectFieldStart("properties");
+        json.writeStringField("accountId", result.accountId());
+        json.writeStringField("asOf", result.settings().asOf().toString());
+        json.writeNumberField("usersChecked", result.usersChecked());
+        json.writeStringField("summary", result.summary());
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     private static void writeRule(JsonGenerator json, RuleInfo rule) throws IOException {

@@ -226,6 +226,53 @@ class MultiAccountTest {
     }
 
     @Test
+    void should_audit_every_account_with_findings_and_a_summary_per_account() throws Exception {
+        organization(ACCOUNTS, Set.of(), 100);
+        String accounts = ACCOUNTS.get(1) + "," + ACCOUNTS.get(0);
+
+        Result csv = new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint())
+                .run("audit", "--accounts", accounts, "--format", "csv", "-q");
+        Result json = new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint())
+                .run("audit", "--accounts", accounts, "--format", "json", "-q");
+        Result sarif = new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint())
+                .run("audit", "--accounts", accounts, "--format", "sarif", "-q", "--fail-on", "none");
+        Result table = new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint())
+                .run("audit", "--accounts", accounts, "--format", "table", "-q");
+
+        assertEquals(3, csv.exitCode(), csv::toString);
+        List<CSVRecord> rows = csv(csv);
+        List<String> firstAccount = rows.stream().filter(row -> row.get("account_id").equals(ACCOUNTS.get(0)))
+                .map(row -> row.get("severity") + " " + row.get("rule_id") + " " + row.get("user")).toList();
+        assertEquals(List.of("high root-recently-used <root_account>", "high console-without-mfa carol",
+                "medium access-key-not-rotated alice", "medium credentials-unused carol", "low password-past-rotation carol"),
+                firstAccount);
+        assertEquals(10, rows.size());
+        assertEquals(ACCOUNTS.get(0), rows.get(0).get("account_id"), "accounts in order");
+        JsonNode audits = new ObjectMapper().readTree(json.out());
+        assertEquals(2, audits.size());
+        assertEquals(ACCOUNTS.get(1), audits.at("/1/audit/account_id").asText());
+        assertEquals(5, audits.at("/1/findings").size());
+        assertEquals(0, sarif.exitCode(), sarif::toString);
+        assertEquals(2, new ObjectMapper().readTree(sarif.out()).get("runs").size());
+        assertEquals(2, table.out().lines().filter(line -> line.startsWith("Audit of account ")).count(), table.out());
+        assertEquals(2, table.out().lines().filter(line -> line.startsWith("3 users checked, 5 findings")).count(), table.out());
+    }
+
+    @Test
+    void should_exit_9_when_some_accounts_could_not_be_audited() throws Exception {
+        organization(ACCOUNTS, Set.of(), 100).refuseRole(ACCOUNTS.get(0));
+
+        Result json = new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint())
+                .run("audit", "--accounts", ACCOUNTS.get(0) + "," + ACCOUNTS.get(1), "--format", "json");
+
+        assertEquals(9, json.exitCode(), json::toString);
+        JsonNode audits = new ObjectMapper().readTree(json.out());
+        assertTrue(audits.at("/0/error").asText().startsWith("cannot assume role"), json.out());
+        assertEquals(ACCOUNTS.get(1), audits.at("/1/audit/account_id").asText());
+        assertTrue(json.err().contains("2 accounts asked, 1 succeeded, 1 failed"), json::toString);
+    }
+
+    @Test
     void should_refuse_what_cannot_be_run() {
         organization(ACCOUNTS, Set.of(), 100);
 
