@@ -2,6 +2,7 @@ package dev.credreport.support;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -14,12 +15,17 @@ public final class MotoAccount implements AutoCloseable {
     private final IamClient iam;
 
     public MotoAccount(URI endpoint) {
+        this(endpoint, StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(CommandHarness.TEST_ACCESS_KEY, CommandHarness.TEST_SECRET_KEY)));
+    }
+
+    /** An account reached with other credentials, such as a role assumed in a member account. */
+    public MotoAccount(URI endpoint, AwsCredentialsProvider credentials) {
         iam = IamClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.AWS_GLOBAL)
                 .httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(CommandHarness.TEST_ACCESS_KEY, CommandHarness.TEST_SECRET_KEY)))
+                .credentialsProvider(credentials)
                 .build();
     }
 
