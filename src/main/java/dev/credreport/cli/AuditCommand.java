@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
             "  credreport audit --input report.csv --as-of 2024-06-01 --ignore-users 'breakglass-*'",
             "",
             "Exit codes: 0 nothing at or above --fail-on, 3 findings at or above it, 2 usage, 4 AWS refused, 5 report "
-                    + "not ready, 6 AWS or network failure, 7 unreadable report, 8 output not written, 1 bug."
+                    + "not ready, 6 AWS or network failure, 7 unreadable report, 8 output not written, 9 some accounts failed, "
+                    + "1 bug."
         })
 final class AuditCommand implements Callable<Integer> {
     private final Environment environment;

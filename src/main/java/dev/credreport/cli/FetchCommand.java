@@ -31,9 +31,11 @@ import picocli.CommandLine.Spec;
             "  credreport fetch -q -o /srv/iam.csv       for cron: atomic, 0600, silent",
             "  credreport fetch -q --output-dir /srv/reports --keep 30",
             "  credreport fetch --input report.csv --format blocks",
+            "  credreport fetch --org --concurrency 16 -o all-accounts.csv",
             "",
             "Exit codes: 0 ok, 2 usage, 4 AWS refused (credentials, permissions), 5 report not ready within "
-                    + "--max-wait, 6 AWS or network failure, 7 unreadable report, 8 output not written, 1 bug."
+                    + "--max-wait, 6 AWS or network failure, 7 unreadable report, 8 output not written, 9 some accounts "
+                    + "failed, 1 bug."
         })
 final class FetchCommand implements Callable<Integer> {
     private final Environment environment;
