@@ -13,6 +13,7 @@ import dev.credreport.render.AuditFormat;
 import dev.credreport.render.MergedAuditWriter;
 import dev.credreport.render.MergedReportWriter;
 import dev.credreport.report.ReportInput;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import dev.credreport.render.OutputFormat;
 import dev.credreport.render.RenderContext;
@@ -45,47 +46,39 @@ final class MultiAccountRun {
         this.quiet = quiet;
     }
 
+    /** The work of a command over the accounts, given them, their fetcher and the progress line. */
+    @FunctionalInterface
+    private interface AccountsWork {
+        void run(List<String> accounts, MultiAccountFetch fetch, Consumer<String> progress) throws IOException;
+    }
+
     int fetch(OutputFormat format, int width, OutputOptions output, SaveOptions save) {
-        if (source.input != null) {
-            throw CredreportException.usage("--input reads one saved report; --accounts, --accounts-file and --org fetch from AWS");
-        }
+        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AwsSettings settings = source.aws.toSettings(environment);
-        ProgressLine progress = new ProgressLine(err, environment.stderrIsTerminal() && !quiet);
-        try (AccountAccess access = new AccountAccess(settings, multi.roles())) {
-            List<String> accounts = multi.resolve(access, err);
-            MultiAccountFetch fetch = new MultiAccountFetch(access, settings, source.maxWait, !source.noGenerate, multi.concurrency);
+        int asked = overAccounts((accounts, fetch, progress) -> {
             if (save.saving()) {
                 fetch.run(accounts, result -> {
                     if (record(result)) {
-                        save.save(result.report(), spec.commandLine().getOut(), err, quiet);
+                        save.save(result.report(), out, err, quiet);
                     }
-                }, progress::update);
-            } else {
-                RenderContext context = new RenderContext(environment.clock(), format == OutputFormat.TABLE ? width : 0);
-                output.write(spec.commandLine().getOut(), out -> {
-                    MergedReportWriter merged = new MergedReportWriter(format, out, context);
-                    fetch.run(accounts, result -> {
-                        if (record(result)) {
-                            merged.account(result.accountId(), result.report());
-                        } else {
-                            merged.failed(result.accountId(), result.failure());
-                        }
-                    }, progress::update);
-                    if (succeeded == 0) {
-                        // Nothing to write: leave any previous output file as it was.
-                        throw allFailed(accounts.size());
-                    }
-                    merged.finish();
-                });
+                }, progress);
+                return;
             }
-            progress.clear();
-            return finish(accounts.size(), err);
-        } catch (IOException e) {
-            throw CredreportException.cannotWrite("cannot write the output: " + e.getMessage(), e);
-        } finally {
-            progress.clear();
-        }
+            RenderContext context = new RenderContext(environment.clock(), format == OutputFormat.TABLE ? width : 0);
+            output.write(out, writer -> {
+                MergedReportWriter merged = new MergedReportWriter(format, writer, context);
+                fetch.run(accounts, result -> {
+                    if (record(result)) {
+                        merged.account(result.accountId(), result.report());
+                    } else {
+                        merged.failed(result.accountId(), result.failure());
+                    }
+                }, progress);
+                requireSomeSuccess(accounts.size());
+                merged.finish();
+            });
+        });
+        return finish(asked, err);
     }
 
     /** What auditing one account's report gives. */
@@ -97,37 +90,49 @@ final class MultiAccountRun {
      * else 3 when any account has a finding at or above {@code failOn}.
      */
     int audit(AuditFormat format, OutputOptions output, Function<ReportInput, AccountAudit> audit, Severity failOn) {
+        boolean[] flagged = {false};
+        int asked = overAccounts((accounts, fetch, progress) -> output.write(spec.commandLine().getOut(), writer -> {
+            MergedAuditWriter merged = new MergedAuditWriter(format, writer);
+            fetch.run(accounts, result -> {
+                if (record(result)) {
+                    AccountAudit audited = audit.apply(result.report());
+                    flagged[0] |= audited.result().anyAtLeast(failOn);
+                    merged.account(result.accountId(), audited.result(), audited.findings());
+                } else {
+                    merged.failed(result.accountId(), result.failure());
+                }
+            }, progress);
+            requireSomeSuccess(accounts.size());
+            merged.finish();
+        }));
+        int code = finish(asked, spec.commandLine().getErr());
+        return code == ExitCode.SUCCESS.code() && flagged[0] ? ExitCode.FLAGGED.code() : code;
+    }
+
+    /** Lists the accounts and runs the work over them; returns how many accounts were asked. */
+    private int overAccounts(AccountsWork work) {
         if (source.input != null) {
             throw CredreportException.usage("--input reads one saved report; --accounts, --accounts-file and --org fetch from AWS");
         }
         PrintWriter err = spec.commandLine().getErr();
         AwsSettings settings = source.aws.toSettings(environment);
         ProgressLine progress = new ProgressLine(err, environment.stderrIsTerminal() && !quiet);
-        boolean[] flagged = {false};
         try (AccountAccess access = new AccountAccess(settings, multi.roles())) {
             List<String> accounts = multi.resolve(access, err);
-            MultiAccountFetch fetch = new MultiAccountFetch(access, settings, source.maxWait, !source.noGenerate, multi.concurrency);
-            output.write(spec.commandLine().getOut(), out -> {
-                MergedAuditWriter merged = new MergedAuditWriter(format, out);
-                fetch.run(accounts, result -> {
-                    if (record(result)) {
-                        AccountAudit audited = audit.apply(result.report());
-                        flagged[0] |= audited.result().anyAtLeast(failOn);
-                        merged.account(result.accountId(), audited.result(), audited.findings());
-                    } else {
-                        merged.failed(result.accountId(), result.failure());
-                    }
-                }, progress::update);
-                if (succeeded == 0) {
-                    throw allFailed(accounts.size());
-                }
-                merged.finish();
-            });
-            progress.clear();
-            int code = finish(accounts.size(), err);
-            return code == ExitCode.SUCCESS.code() && flagged[0] ? ExitCode.FLAGGED.code() : code;
+            work.run(accounts, new MultiAccountFetch(access, settings, source.maxWait, !source.noGenerate, multi.concurrency),
+                    progress::update);
+            return accounts.size();
+        } catch (IOException e) {
+            throw CredreportException.cannotWrite("cannot write the output: " + e.getMessage(), e);
         } finally {
             progress.clear();
+        }
+    }
+
+    /** With no account fetched there is nothing to write: fail, leaving any previous output file as it was. */
+    private void requireSomeSuccess(int asked) {
+        if (succeeded == 0) {
+            throw allFailed(asked);
         }
     }
 

@@ -15,21 +15,29 @@ import java.util.List;
 final class BlocksRenderer implements ReportRenderer {
     static final String SEPARATOR = "-------------------";
 
+    /** Writes every user's block, each after an {@code Account:} line when an account is given. */
+    static void writeBlocks(CredentialReportReader report, String accountId, Writer out) throws IOException {
+        List<String> labels = report.header().names().stream().map(label -> Column.labelFor(label) + ": ").toList();
+        // One write a block: a write a line is most of the time on a large report.
+        StringBuilder block = new StringBuilder(1024);
+        while (report.hasNext()) {
+            UserCredentials user = report.next();
+            block.setLength(0);
+            if (accountId != null) {
+                block.append("Account: ").append(accountId).append('\n');
+            }
+            for (int i = 0; i < labels.size(); i++) {
+                block.append(labels.get(i)).append(TerminalText.escape(user.cell(i))).append('\n');
+            }
+            block.append(SEPARATOR).append('\n');
+            out.append(block);
+        }
+    }
+
     @Override
     public void render(ReportInput input, Writer out, RenderContext context) throws IOException {
         try (CredentialReportReader report = input.openReport()) {
-            List<String> labels = report.header().names().stream().map(label -> Column.labelFor(label) + ": ").toList();
-            // One write a block: a write a line is most of the time on a large report.
-            StringBuilder block = new StringBuilder(1024);
-            while (report.hasNext()) {
-                UserCredentials user = report.next();
-                block.setLength(0);
-                for (int i = 0; i < labels.size(); i++) {
-                    block.append(labels.get(i)).append(TerminalText.escape(user.cell(i))).append('\n');
-                }
-                block.append(SEPARATOR).append('\n');
-                out.append(block);
-            }
+            writeBlocks(report, null, out);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.credreport.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.CredreportException;
-import dev.credreport.report.Column;
 import dev.credreport.report.CredentialReportReader;
 import dev.credreport.report.ReportHeader;
 import dev.credreport.report.ReportInput;
@@ -123,18 +122,7 @@ public final class MergedReportWriter {
 
     private void writeBlocks(String accountId, ReportInput report) throws IOException {
         try (CredentialReportReader reader = report.openReport()) {
-            List<String> labels = reader.header().names().stream().map(name -> Column.labelFor(name) + ": ").toList();
-            StringBuilder block = new StringBuilder(1024);
-            while (reader.hasNext()) {
-                UserCredentials user = reader.next();
-                block.setLength(0);
-                block.append("Account: ").append(accountId).append('\n');
-                for (int i = 0; i < labels.size(); i++) {
-                    block.append(labels.get(i)).append(TerminalText.escape(user.cell(i))).append('\n');
-                }
-                block.append(BlocksRenderer.SEPARATOR).append('\n');
-                out.append(block);
-            }
+            BlocksRenderer.writeBlocks(reader, accountId, out);
         }
     }
 }
