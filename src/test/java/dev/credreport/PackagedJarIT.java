@@ -34,6 +34,9 @@ class PackagedJarIT {
     static Run run(Map<String, String> environment, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().remove("AWS_PROFILE");
+        builder.environment().remove("AWS_ACCESS_KEY_ID");
+        builder.environment().remove("AWS_SECRET_ACCESS_KEY");
+        builder.environment().remove("AWS_SESSION_TOKEN");
         // No archive training in the background of every test run; the CDS test turns it on.
         builder.environment().put("CREDREPORT_CDS", "off");
         builder.environment().putAll(environment);
@@ -152,6 +155,76 @@ class PackagedJarIT {
             Thread.sleep(200);
         }
         throw new AssertionError("no archive in " + cache + " after two minutes");
+    }
+
+    /** Serves canned JSON on loopback by path; 404 for any other path. */
+    static com.sun.net.httpserver.HttpServer serve(Map<String, String> bodies, List<String> seen) throws IOException {
+        var server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                    + String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            String body = bodies.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            byte[] bytes = (body == null ? "not found" : body).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    static String credentialsJson(String accessKey, String token) {
+        return "{\"Code\":\"Success\",\"Type\":\"AWS-HMAC\",\"AccessKeyId\":\"" + accessKey
+                + "\",\"SecretAccessKey\":\"fixture-secret\",\"Token\":\"" + token + "\",\"Expiration\":\""
+                + Instant.now().plusSeconds(3600) + "\"}";
+    }
+
+    @Test
+    void should_use_container_credentials_as_in_cloudshell() throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var credentials = serve(Map.of("GET /creds", credentialsJson("ASIACONTAINERFIXTURE", "container-token")), seen);
+        try (FakeIam iam = FakeIam.start()) {
+            iam.onGenerate(state("COMPLETE")).onGet(report(SampleReports.standard(), Instant.now()));
+
+            Run run = run(Map.of(
+                    "AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:" + credentials.getAddress().getPort() + "/creds",
+                    "AWS_CONTAINER_AUTHORIZATION_TOKEN", "fixture-authorization"),
+                    launcher(), "fetch", "--endpoint-url", iam.endpoint().toString(), "--format", "csv", "-q");
+
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(SampleReports.standard(), run.outText());
+            assertEquals("ASIACONTAINERFIXTURE", iam.requests().get(0).accessKey());
+            assertEquals("container-token", iam.requests().get(0).headers().get("x-amz-security-token"));
+            assertTrue(seen.contains("GET /creds fixture-authorization"), seen::toString);
+        } finally {
+            credentials.stop(0);
+        }
+    }
+
+    @Test
+    void should_use_instance_metadata_credentials() throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var metadata = serve(Map.of(
+                "PUT /latest/api/token", "fixture-imds-token",
+                "GET /latest/meta-data/iam/security-credentials/", "audit-role",
+                "GET /latest/meta-data/iam/security-credentials/audit-role", credentialsJson("ASIAINSTANCEFIXTURE1", "instance-token")),
+                seen);
+        try (FakeIam iam = FakeIam.start()) {
+            iam.onGenerate(state("COMPLETE")).onGet(report(SampleReports.standard(), Instant.now()));
+
+            Run run = run(Map.of(
+                    "AWS_EC2_METADATA_DISABLED", "false",
+                    "AWS_EC2_METADATA_SERVICE_ENDPOINT", "http://127.0.0.1:" + metadata.getAddress().getPort()),
+                    launcher(), "fetch", "--endpoint-url", iam.endpoint().toString(), "--format", "csv", "-q");
+
+            assertEquals(0, run.exitCode(), run.err() + seen);
+            assertEquals("ASIAINSTANCEFIXTURE1", iam.requests().get(0).accessKey());
+            assertEquals("instance-token", iam.requests().get(0).headers().get("x-amz-security-token"));
+        } finally {
+            metadata.stop(0);
+        }
     }
 
     @Test
