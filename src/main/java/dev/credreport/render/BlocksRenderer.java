@@ -19,7 +19,8 @@ final class BlocksRenderer implements ReportRenderer {
     static void writeBlocks(CredentialReportReader report, String accountId, Writer out) throws IOException {
         List<String> labels = report.header().names().stream().map(label -> Column.labelFor(label) + ": ").toList();
         // One write a block: a write a line is most of the time on a large report.
-        StringBuilder block = new StringBuilder(1024);
+        StringBuilder block = new StringBuilder(4096);
+        char[] chars = new char[4096];
         while (report.hasNext()) {
             UserCredentials user = report.next();
             block.setLength(0);
@@ -30,7 +31,11 @@ final class BlocksRenderer implements ReportRenderer {
                 block.append(labels.get(i)).append(TerminalText.escape(user.cell(i))).append('\n');
             }
             block.append(SEPARATOR).append('\n');
-            out.append(block);
+            if (chars.length < block.length()) {
+                chars = new char[block.length() * 2];
+            }
+            block.getChars(0, block.length(), chars, 0);
+            out.write(chars, 0, block.length());
         }
     }
 

@@ -29,6 +29,14 @@ class CellParserTest {
     }
 
     @Test
+    void should_count_epoch_days_as_java_time_does() {
+        for (java.time.LocalDate date = java.time.LocalDate.of(1899, 12, 1); date.getYear() < 2101; date = date.plusDays(1)) {
+            assertEquals(date.toEpochDay(), CellParser.epochDay(date.getYear(), date.getMonthValue(), date.getDayOfMonth()),
+                    date::toString);
+        }
+    }
+
+    @Test
     void should_know_leap_days() {
         assertEquals(Instant.parse("2024-02-29T12:00:00Z"), CellParser.utcFastPath("2024-02-29T12:00:00+00:00"));
         assertNull(CellParser.utcFastPath("2023-02-29T12:00:00+00:00"));
