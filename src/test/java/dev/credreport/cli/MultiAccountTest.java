@@ -273,6 +273,19 @@ class MultiAccountTest {
     }
 
     @Test
+    void should_show_progress_on_a_terminal_only() {
+        organization(ACCOUNTS, Set.of(), 100);
+
+        Result terminal = new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint()).terminal(false, true, 80)
+                .run("fetch", "--accounts", String.join(",", ACCOUNTS), "--format", "csv");
+        Result piped = run("--accounts", String.join(",", ACCOUNTS), "--format", "csv");
+
+        assertEquals(0, terminal.exitCode(), terminal::toString);
+        assertTrue(terminal.err().contains("6/6 accounts done, 0 failed, "), terminal::toString);
+        assertFalse(piped.err().contains("accounts done"), piped::toString);
+    }
+
+    @Test
     void should_refuse_what_cannot_be_run() {
         organization(ACCOUNTS, Set.of(), 100);
 
