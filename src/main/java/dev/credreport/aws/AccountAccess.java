@@ -19,6 +19,9 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * credentials for each (a role assumed in it, or the caller's own in the caller's account).
  */
 public final class AccountAccess implements AutoCloseable {
+    /** The default role: the one AWS Organizations creates in accounts it creates. */
+    public static final String DEFAULT_ROLE = "OrganizationAccountAccessRole";
+
     private final AwsSettings settings;
     private final RoleSettings roles;
     private final AwsCredentialsProvider caller;
@@ -90,9 +93,11 @@ public final class AccountAccess implements AutoCloseable {
                         + "the management account or a delegated administrator with organizations:ListAccounts, "
                         + "or name the accounts with --accounts", e);
             }
-            throw AwsErrors.translate(e, IamAction.GET, settings);
+            throw CredreportException.awsFailed("cannot list the Organization's accounts (" + code + "): "
+                    + AwsErrors.firstLine(e.getMessage()) + "; try again later", e);
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, IamAction.GET, settings);
+            throw CredreportException.awsFailed("cannot reach AWS Organizations to list its accounts: "
+                    + AwsErrors.firstLine(e.getMessage()) + "; check the network and AWS_ENDPOINT_URL_ORGANIZATIONS", e);
         }
         return new OrganizationAccounts(active, skipped);
     }
@@ -152,7 +157,4 @@ public final class AccountAccess implements AutoCloseable {
         sts.close();
         http.close();
     }
-
-    /** The default role: the one AWS Organizations creates in accounts it creates. */
-    public static final String DEFAULT_ROLE = "OrganizationAccountAccessRole";
 }

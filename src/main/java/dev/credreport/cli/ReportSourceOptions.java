@@ -56,10 +56,6 @@ public final class ReportSourceOptions {
         return report;
     }
 
-    boolean fromFile() {
-        return input != null;
-    }
-
     private ReportInput readSaved(Environment environment) {
         if (input.toString().equals("-")) {
             return ReportInput.fromStdin(environment.stdin());
