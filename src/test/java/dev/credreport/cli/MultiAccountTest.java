@@ -286,6 +286,18 @@ class MultiAccountTest {
     }
 
     @Test
+    void should_say_where_to_run_org_from_when_listing_is_denied() {
+        organization(ACCOUNTS, Set.of(), 100).denyListing();
+
+        Result result = run("--org");
+
+        assertEquals(4, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith("credreport: cannot list the Organization's accounts (AccessDeniedException): "
+                + "run --org from the management account or a delegated administrator"), result::toString);
+        assertEquals(0, organization.server().count("GenerateCredentialReport"));
+    }
+
+    @Test
     void should_refuse_what_cannot_be_run() {
         organization(ACCOUNTS, Set.of(), 100);
 

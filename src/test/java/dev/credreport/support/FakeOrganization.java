@@ -27,6 +27,7 @@ public final class FakeOrganization implements AutoCloseable {
     private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
     private final int pageSize;
     private volatile Duration latency = Duration.ZERO;
+    private volatile boolean listingDenied;
 
     /** An Organization of these accounts (the management account is always one of them). */
     public FakeOrganization(List<String> accounts, Set<String> suspended, int pageSize) {
@@ -69,6 +70,12 @@ public final class FakeOrganization implements AutoCloseable {
         return this;
     }
 
+    /** Organizations refuses ListAccounts, as for a caller outside the management account. */
+    public FakeOrganization denyListing() {
+        listingDenied = true;
+        return this;
+    }
+
     /** Every IAM answer takes this long, so that concurrency shows. */
     public FakeOrganization latency(Duration latency) {
         this.latency = latency;
@@ -91,7 +98,10 @@ public final class FakeOrganization implements AutoCloseable {
     private FakeIam.Reply answer(FakeIam.Request request) {
         switch (request.action()) {
             case "ListAccounts":
-                return listAccounts(request.body());
+                return listingDenied
+                        ? FakeIam.raw(400, "application/x-amz-json-1.1", "{\"__type\":\"AccessDeniedException\","
+                                + "\"Message\":\"You don't have permissions to access this resource.\"}")
+                        : listAccounts(request.body());
             case "GetCallerIdentity":
                 return FakeIam.xml(200, "<GetCallerIdentityResponse xmlns=\"" + STS + "\"><GetCallerIdentityResult>"
                         + "<Arn>arn:aws:iam::" + MANAGEMENT + ":user/auditor</Arn><UserId>AIDAFIXTURE</UserId>"
