@@ -11,6 +11,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -129,12 +131,16 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
+    /** On PATH, else where pip and pyenv put it, for environments that run with a bare PATH. */
     private static Path findOnPath(String name) {
+        List<String> directories = new ArrayList<>();
         String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
+        if (path != null) {
+            directories.addAll(List.of(path.split(File.pathSeparator)));
         }
-        for (String directory : path.split(File.pathSeparator)) {
+        String home = System.getProperty("user.home");
+        directories.addAll(List.of(home + "/.pyenv/shims", home + "/.local/bin", "/usr/local/bin"));
+        for (String directory : directories) {
             Path candidate = Path.of(directory, name);
             if (Files.isExecutable(candidate)) {
                 return candidate;
