@@ -1,0 +1,32 @@
+package dev.credreport.aws;
+
+import software.amazon.awssdk.regions.ServiceMetadata;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * Loads and initialises the slowest parts of the SDK on a second thread while the command line
+ * is still being parsed: building the IAM client later then finds them ready. Class
+ * initialisation is thread-safe, so nothing is done twice; a failure here changes nothing, as
+ * the same work is simply done again, and reported, on the main thread.
+ */
+public final class SdkPrewarm {
+    private SdkPrewarm() {
+    }
+
+    public static void start() {
+        Thread thread = new Thread(SdkPrewarm::warm, "credreport-sdk-prewarm");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void warm() {
+        try {
+            // The endpoint metadata of every AWS service, read to find IAM's signing region.
+            ServiceMetadata.of("iam");
+            IamClient.serviceMetadata();
+            javax.xml.stream.XMLInputFactory.newInstance();
+        } catch (RuntimeException | LinkageError e) {
+            // the main thread will meet the same problem and report it
+        }
+    }
+}
