@@ -1,5 +1,6 @@
 package dev.credreport.cli;
 
+import dev.credreport.aws.SdkPrewarm;
 import dev.credreport.log.DebugLog;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -15,7 +16,24 @@ public final class CommandLineFactory {
 
     /** Runs the arguments as {@code main} does and returns the exit code. */
     public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+        if (callsAws(args)) {
+            SdkPrewarm.start();
+        }
         return create(environment, out, err, args.length > 0 ? args[0] : null).execute(args);
+    }
+
+    /** Whether the arguments will reach AWS, so that the SDK is worth warming up meanwhile. */
+    private static boolean callsAws(String[] args) {
+        if (args.length == 0 || !(args[0].equals("fetch") || args[0].equals("audit"))) {
+            return false;
+        }
+        for (String arg : args) {
+            if (arg.equals("--input") || arg.startsWith("--input=") || arg.equals("--help") || arg.equals("-h")
+                    || arg.equals("--list-rules")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
