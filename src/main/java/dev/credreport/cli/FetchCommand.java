@@ -76,21 +76,20 @@ final class FetchCommand implements Callable<Integer> {
     public Integer call() {
         save.check();
         multi.check();
-        if (multi.active()) {
-            return new MultiAccountRun(environment, spec, source, multi, common.quiet).fetch(format(), tableWidth(), output, save);
+        if (save.saving() && (!output.toStdout() || this.format != null)) {
+            throw CredreportException.usage("--output-dir saves the report as AWS wrote it; it cannot be used with -o or --format");
         }
+        OutputFormat format = format();
+        int width = format == OutputFormat.TABLE && !save.saving() ? tableWidth() : 0;
+        if (multi.active()) {
+            return new MultiAccountRun(environment, spec, source, multi, common.quiet).fetch(format, width, output, save);
+        }
+        ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
         if (save.saving()) {
-            if (!output.toStdout() || this.format != null) {
-                throw CredreportException.usage("--output-dir saves the report as AWS wrote it; it cannot be used with "
-                        + "-o or --format");
-            }
-            ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
             save.save(report, spec.commandLine().getOut(), spec.commandLine().getErr(), common.quiet);
             return 0;
         }
-        OutputFormat format = format();
-        RenderContext context = new RenderContext(environment.clock(), format == OutputFormat.TABLE ? tableWidth() : 0);
-        ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
+        RenderContext context = new RenderContext(environment.clock(), width);
         output.write(spec.commandLine().getOut(), out -> format.renderer().render(report, out, context));
         return 0;
     }

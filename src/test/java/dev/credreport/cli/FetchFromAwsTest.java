@@ -262,7 +262,7 @@ class FetchFromAwsTest {
         assertTrue(result.err().startsWith("credreport: the credential report was not ready after waiting 2s (--max-wait 2s): "
                 + "the report was INPROGRESS; try again later or raise --max-wait"), result::toString);
         assertTrue(took.compareTo(Duration.ofSeconds(2)) >= 0, "waited the whole budget: " + took);
-        assertTrue(took.compareTo(Duration.ofMillis(3500)) < 0, "gave up soon after the budget: " + took);
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "gave up soon after the budget: " + took);
         assertTrue(iam.count("GenerateCredentialReport") >= 4, "polled with a growing backoff");
     }
 
