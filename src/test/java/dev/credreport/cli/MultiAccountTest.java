@@ -149,8 +149,8 @@ class MultiAccountTest {
 
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals(accounts, accountsIn(result));
-        assertTrue(organization.server().maxInFlight() <= 3, "in flight: " + organization.server().maxInFlight());
-        assertTrue(organization.server().maxInFlight() >= 2, "accounts ran side by side: " + organization.server().maxInFlight());
+        assertTrue(organization.mostInFlight() <= 3, "in flight: " + organization.mostInFlight());
+        assertTrue(organization.mostInFlight() >= 2, "accounts ran side by side: " + organization.mostInFlight());
     }
 
     @Test

@@ -64,8 +64,6 @@ public final class FakeIam implements AutoCloseable {
 
     private final String scheme;
     private volatile java.util.function.Function<Request, Reply> router;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger maxInFlight = new AtomicInteger();
 
     private FakeIam(ServerSocket server, String scheme) {
         this.server = server;
@@ -100,11 +98,6 @@ public final class FakeIam implements AutoCloseable {
     public FakeIam route(java.util.function.Function<Request, Reply> router) {
         this.router = router;
         return this;
-    }
-
-    /** The most requests that were being answered at the same time. */
-    public int maxInFlight() {
-        return maxInFlight.get();
     }
 
     /** Scripts any action, e.g. STS's AssumeRole for a role profile. */
@@ -257,13 +250,7 @@ public final class FakeIam implements AutoCloseable {
                         ? error(400, "InvalidAction", "The fake IAM endpoint has no script for " + action)
                         : script.get(Math.min(index, script.size() - 1));
             }
-            int now = inFlight.incrementAndGet();
-            maxInFlight.accumulateAndGet(now, Math::max);
-            try {
-                reply.send(socket, socket.getOutputStream());
-            } finally {
-                inFlight.decrementAndGet();
-            }
+            reply.send(socket, socket.getOutputStream());
         } catch (IOException e) {
             // the client went away
         } catch (InterruptedException e) {

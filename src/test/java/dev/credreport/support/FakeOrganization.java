@@ -28,6 +28,8 @@ public final class FakeOrganization implements AutoCloseable {
     private final int pageSize;
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean listingDenied;
+    private final AtomicInteger busy = new AtomicInteger();
+    private final AtomicInteger mostBusy = new AtomicInteger();
 
     /** An Organization of these accounts (the management account is always one of them). */
     public FakeOrganization(List<String> accounts, Set<String> suspended, int pageSize) {
@@ -80,6 +82,15 @@ public final class FakeOrganization implements AutoCloseable {
     public FakeOrganization latency(Duration latency) {
         this.latency = latency;
         return this;
+    }
+
+    /**
+     * The most IAM requests that were being worked on at once. A request counts while it waits out
+     * the latency, and stops counting before its answer is sent, so that a client's next request
+     * can never overlap its previous one here.
+     */
+    public int mostInFlight() {
+        return mostBusy.get();
     }
 
     /** The report the fake serves for an account: its root user and two users. */
@@ -162,7 +173,15 @@ public final class FakeOrganization implements AutoCloseable {
         String account = key.startsWith("ASIA") ? key.substring(4) : MANAGEMENT;
         FakeIam.Reply reply = iamReply(request.action(), account);
         Duration delay = latency;
-        return delay.isZero() ? reply : FakeIam.stall(delay, reply);
+        return (socket, out) -> {
+            mostBusy.accumulateAndGet(busy.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(delay.toMillis());
+            } finally {
+                busy.decrementAndGet();
+            }
+            reply.send(socket, out);
+        };
     }
 
     private FakeIam.Reply iamReply(String action, String account) {
