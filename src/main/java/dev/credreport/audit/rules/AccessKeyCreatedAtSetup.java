@@ -2,7 +2,7 @@ package dev.credreport.audit.rules;
 
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
-import dev.credreport.audit.Rule;
+import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.AccessKey;
@@ -15,16 +15,13 @@ import java.util.function.Consumer;
  * An access key made together with a console user and never used: keys handed out "just in case"
  * at setup. A key counts as made at setup when it was created within an hour of the user.
  */
-public final class AccessKeyCreatedAtSetup implements Rule {
+public final class AccessKeyCreatedAtSetup extends BaseRule {
     static final Duration SETUP_WINDOW = Duration.ofHours(1);
 
-    private static final RuleInfo INFO = new RuleInfo("access-key-created-at-setup", "Access key created at user setup and never used",
-            Severity.MEDIUM, List.of("CIS 1.11"), "created within 1h of the user",
-            "Delete the unused key; create access keys only when a user needs programmatic access.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+    public AccessKeyCreatedAtSetup() {
+        super(new RuleInfo("access-key-created-at-setup", "Access key created at user setup and never used",
+                Severity.MEDIUM, List.of("CIS 1.11"), "created within 1h of the user",
+                "Delete the unused key; create access keys only when a user needs programmatic access."));
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.credreport.audit.rules;
 import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
-import dev.credreport.audit.Rule;
+import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.AccessKey;
@@ -13,14 +13,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** An active access key older than --rotation-days. Root keys are left to root-access-key-active. */
-public final class AccessKeyNotRotated implements Rule {
-    private static final RuleInfo INFO = new RuleInfo("access-key-not-rotated", "Active access key not rotated",
-            Severity.MEDIUM, List.of("CIS 1.14", "Security Hub IAM.3"), "older than --rotation-days (default 90)",
-            "Create a second key, move its users to it, then deactivate and delete the old one.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+public final class AccessKeyNotRotated extends BaseRule {
+    public AccessKeyNotRotated() {
+        super(new RuleInfo("access-key-not-rotated", "Active access key not rotated",
+                Severity.MEDIUM, List.of("CIS 1.14", "Security Hub IAM.3"), "older than --rotation-days (default 90)",
+                "Create a second key, move its users to it, then deactivate and delete the old one."));
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.credreport.audit.rules;
 import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
-import dev.credreport.audit.Rule;
+import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.UserCredentials;
@@ -11,14 +11,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** An IAM user can sign in to the console with a password alone. */
-public final class ConsoleWithoutMfa implements Rule {
-    private static final RuleInfo INFO = new RuleInfo("console-without-mfa", "Console password without MFA",
-            Severity.HIGH, List.of("CIS 1.10", "Security Hub IAM.5"), "-",
-            "Assign an MFA device to the user, or remove the console password if the user does not need it.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+public final class ConsoleWithoutMfa extends BaseRule {
+    public ConsoleWithoutMfa() {
+        super(new RuleInfo("console-without-mfa", "Console password without MFA",
+                Severity.HIGH, List.of("CIS 1.10", "Security Hub IAM.5"), "-",
+                "Assign an MFA device to the user, or remove the console password if the user does not need it."));
     }
 
     @Override

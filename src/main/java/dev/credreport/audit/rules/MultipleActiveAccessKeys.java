@@ -2,7 +2,7 @@ package dev.credreport.audit.rules;
 
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
-import dev.credreport.audit.Rule;
+import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.UserCredentials;
@@ -10,14 +10,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Both access key slots of a user are active: one is usually forgotten after a rotation. */
-public final class MultipleActiveAccessKeys implements Rule {
-    private static final RuleInfo INFO = new RuleInfo("multiple-active-access-keys", "Two active access keys on one user",
-            Severity.MEDIUM, List.of("CIS 1.13"), "-",
-            "Find which key is still in use (last used date, CloudTrail) and deactivate the other.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+public final class MultipleActiveAccessKeys extends BaseRule {
+    public MultipleActiveAccessKeys() {
+        super(new RuleInfo("multiple-active-access-keys", "Two active access keys on one user",
+                Severity.MEDIUM, List.of("CIS 1.13"), "-",
+                "Find which key is still in use (last used date, CloudTrail) and deactivate the other."));
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.credreport.audit.rules;
 import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
-import dev.credreport.audit.Rule;
+import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.UserCredentials;
@@ -12,14 +12,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** A password the account's password policy says should have been changed by now. */
-public final class PasswordPastRotation implements Rule {
-    private static final RuleInfo INFO = new RuleInfo("password-past-rotation", "Password past its rotation date",
-            Severity.LOW, List.of(), "past password_next_rotation",
-            "Have the user change the password, or disable it if the user no longer signs in.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+public final class PasswordPastRotation extends BaseRule {
+    public PasswordPastRotation() {
+        super(new RuleInfo("password-past-rotation", "Password past its rotation date",
+                Severity.LOW, List.of(), "past password_next_rotation",
+                "Have the user change the password, or disable it if the user no longer signs in."));
     }
 
     @Override

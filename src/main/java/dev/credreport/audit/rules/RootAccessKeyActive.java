@@ -3,7 +3,7 @@ package dev.credreport.audit.rules;
 import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
-import dev.credreport.audit.Rule;
+import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.AccessKey;
@@ -12,14 +12,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** The root user has an active access key: anyone holding it controls the whole account. */
-public final class RootAccessKeyActive implements Rule {
-    private static final RuleInfo INFO = new RuleInfo("root-access-key-active", "Root user has an active access key",
-            Severity.CRITICAL, List.of("CIS 1.4", "Security Hub IAM.4", "Config iam-root-access-key-check"), "-",
-            "Delete the root user's access keys (IAM console, signed in as root: Security credentials) and use IAM roles instead.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+public final class RootAccessKeyActive extends BaseRule {
+    public RootAccessKeyActive() {
+        super(new RuleInfo("root-access-key-active", "Root user has an active access key",
+                Severity.CRITICAL, List.of("CIS 1.4", "Security Hub IAM.4", "Config iam-root-access-key-check"), "-",
+                "Delete the root user's access keys (IAM console, signed in as root: Security credentials) and use IAM roles instead."));
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.credreport.audit.rules;
 import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
-import dev.credreport.audit.Rule;
+import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.AccessKey;
@@ -14,14 +14,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** The root user was used lately, by password or access key: it should be kept for the few tasks only root can do. */
-public final class RootRecentlyUsed implements Rule {
-    private static final RuleInfo INFO = new RuleInfo("root-recently-used", "Root user was used recently",
-            Severity.HIGH, List.of("CIS 1.7"), "used within --root-use-days (default 90)",
-            "Do daily work with IAM roles or users; keep root for the tasks that need it and find out who used it.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+public final class RootRecentlyUsed extends BaseRule {
+    public RootRecentlyUsed() {
+        super(new RuleInfo("root-recently-used", "Root user was used recently",
+                Severity.HIGH, List.of("CIS 1.7"), "used within --root-use-days (default 90)",
+                "Do daily work with IAM roles or users; keep root for the tasks that need it and find out who used it."));
     }
 
     @Override

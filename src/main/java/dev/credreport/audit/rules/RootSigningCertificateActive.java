@@ -3,7 +3,7 @@ package dev.credreport.audit.rules;
 import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
-import dev.credreport.audit.Rule;
+import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.SigningCertificate;
@@ -12,14 +12,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** The root user has an active X.509 signing certificate, a long-lived credential like an access key. */
-public final class RootSigningCertificateActive implements Rule {
-    private static final RuleInfo INFO = new RuleInfo("root-signing-certificate-active", "Root user has an active signing certificate",
-            Severity.MEDIUM, List.of(), "-",
-            "Deactivate and delete the root user's X.509 signing certificates.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+public final class RootSigningCertificateActive extends BaseRule {
+    public RootSigningCertificateActive() {
+        super(new RuleInfo("root-signing-certificate-active", "Root user has an active signing certificate",
+                Severity.MEDIUM, List.of(), "-",
+                "Deactivate and delete the root user's X.509 signing certificates."));
     }
 
     @Override

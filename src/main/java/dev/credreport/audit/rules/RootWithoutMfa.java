@@ -2,7 +2,7 @@ package dev.credreport.audit.rules;
 
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
-import dev.credreport.audit.Rule;
+import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.UserCredentials;
@@ -10,14 +10,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** The root user signs in with a password alone. */
-public final class RootWithoutMfa implements Rule {
-    private static final RuleInfo INFO = new RuleInfo("root-no-mfa", "Root user has no MFA",
-            Severity.CRITICAL, List.of("CIS 1.5", "Security Hub IAM.9"), "-",
-            "Sign in as root and assign an MFA device (a hardware key is best) under Security credentials.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+public final class RootWithoutMfa extends BaseRule {
+    public RootWithoutMfa() {
+        super(new RuleInfo("root-no-mfa", "Root user has no MFA",
+                Severity.CRITICAL, List.of("CIS 1.5", "Security Hub IAM.9"), "-",
+                "Sign in as root and assign an MFA device (a hardware key is best) under Security credentials."));
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.credreport.audit.rules;
 import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
-import dev.credreport.audit.Rule;
+import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.SigningCertificate;
@@ -12,14 +12,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** An active signing certificate older than --rotation-days. Root's are left to root-signing-certificate-active. */
-public final class SigningCertificateNotRotated implements Rule {
-    private static final RuleInfo INFO = new RuleInfo("signing-certificate-not-rotated", "Signing certificate not rotated",
-            Severity.LOW, List.of(), "older than --rotation-days (default 90)",
-            "Upload a new signing certificate, switch to it, then deactivate and delete the old one.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+public final class SigningCertificateNotRotated extends BaseRule {
+    public SigningCertificateNotRotated() {
+        super(new RuleInfo("signing-certificate-not-rotated", "Signing certificate not rotated",
+                Severity.LOW, List.of(), "older than --rotation-days (default 90)",
+                "Upload a new signing certificate, switch to it, then deactivate and delete the old one."));
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.credreport.audit.rules;
 import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
-import dev.credreport.audit.Rule;
+import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.AccessKey;
@@ -19,15 +19,12 @@ import java.util.function.Consumer;
  * its last change (else the user's creation), a never-used key from its creation. The root user
  * is left to root-recently-used.
  */
-public final class UnusedCredentials implements Rule {
-    private static final RuleInfo INFO = new RuleInfo("credentials-unused", "Credentials unused for too long",
-            Severity.MEDIUM, List.of("CIS 1.12", "Security Hub IAM.22", "Security Hub IAM.8 (90 days)"),
-            "unused for --unused-days or more (default 45)",
-            "Disable the unused password or deactivate the unused access key; delete it once nothing breaks.");
-
-    @Override
-    public RuleInfo info() {
-        return INFO;
+public final class UnusedCredentials extends BaseRule {
+    public UnusedCredentials() {
+        super(new RuleInfo("credentials-unused", "Credentials unused for too long",
+                Severity.MEDIUM, List.of("CIS 1.12", "Security Hub IAM.22", "Security Hub IAM.8 (90 days)"),
+                "unused for --unused-days or more (default 45)",
+                "Disable the unused password or deactivate the unused access key; delete it once nothing breaks."));
     }
 
     @Override
