@@ -2,11 +2,13 @@ package dev.credreport;
 
 import dev.credreport.cli.CommandLineFactory;
 import dev.credreport.cli.Environment;
+import dev.credreport.io.StandardOutput;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** The program: the only place that touches the process's streams and calls System.exit. */
@@ -20,14 +22,18 @@ public final class Main {
 
     static int run(String[] args) {
         // UTF-8 whatever the locale: the report's bytes must come out as they went in.
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+        PrintWriter out = new StandardOutput(new BufferedWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         try {
             return CommandLineFactory.run(Environment.system(), out, err, args);
         } finally {
-            out.flush();
+            try {
+                out.flush();
+            } catch (UncheckedIOException e) {
+                // standard output is gone; what failed was already reported
+            }
             err.flush();
         }
     }

@@ -228,6 +228,29 @@ class PackagedJarIT {
     }
 
     @Test
+    void should_stop_quietly_when_the_reader_closes_the_pipe() throws Exception {
+        StringBuilder csv = new StringBuilder(SampleReports.HEADER).append('\n');
+        for (int i = 0; i < 50_000; i++) {
+            csv.append(SampleReports.ALICE.replace("alice", "user" + i)).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("large.csv"), csv);
+        ProcessBuilder builder = new ProcessBuilder(launcher(), "fetch", "--input", file.toString(), "--format", "blocks");
+        builder.environment().put("CREDREPORT_CDS", "off");
+        Process process = builder.start();
+
+        String first;
+        try (var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            first = stdout.readLine();
+        }
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped once nobody read its output");
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertEquals("User: user0", first);
+        assertEquals(8, process.exitValue());
+        assertEquals("", err, "a closed pipe is no error to report");
+    }
+
+    @Test
     void should_exit_2_on_a_usage_error() throws Exception {
         Run run = run(Map.of(), launcher(), "fetch", "--nope");
 

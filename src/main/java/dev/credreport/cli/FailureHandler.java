@@ -23,7 +23,10 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
         boolean debug = debugRequested(parseResult);
         if (exception instanceof CredreportException) {
             CredreportException failure = (CredreportException) exception;
-            err.println("credreport: " + failure.getMessage());
+            if (!failure.getMessage().isEmpty()) {
+                // An empty message is a failure that needs no words, such as a reader closing the pipe.
+                err.println("credreport: " + failure.getMessage());
+            }
             if (debug && failure.getCause() != null) {
                 failure.printStackTrace(err);
             }

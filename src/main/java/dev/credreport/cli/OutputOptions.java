@@ -2,8 +2,10 @@ package dev.credreport.cli;
 
 import dev.credreport.CredreportException;
 import dev.credreport.io.AtomicFileWriter;
+import dev.credreport.io.StandardOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -31,12 +33,22 @@ public final class OutputOptions {
         }
         try {
             body.writeTo(stdout);
+            stdout.flush();
         } catch (IOException e) {
-            throw CredreportException.cannotWrite("cannot write to standard output: " + e.getMessage(), e);
+            throw stdoutFailure(e);
+        } catch (UncheckedIOException e) {
+            throw stdoutFailure(e.getCause());
         }
-        stdout.flush();
         if (stdout.checkError()) {
             throw CredreportException.cannotWrite("cannot write to standard output (closed pipe or full disk)", null);
         }
+    }
+
+    /** A reader that went away (credreport fetch | head) ends the run quietly; anything else is said. */
+    private static CredreportException stdoutFailure(IOException e) {
+        if (StandardOutput.isClosedPipe(e)) {
+            return CredreportException.cannotWrite("", e);
+        }
+        return CredreportException.cannotWrite("cannot write to standard output: " + e.getMessage(), e);
     }
 }
