@@ -21,6 +21,16 @@ public final class CredreportException extends RuntimeException {
         return exitCode;
     }
 
+    /** The first line of a message from elsewhere (the SDK's run over several), trimmed; "" for null. */
+    public static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        String trimmed = text.strip();
+        int end = trimmed.indexOf('\n');
+        return (end < 0 ? trimmed : trimmed.substring(0, end)).strip();
+    }
+
     public static CredreportException usage(String message) {
         return new CredreportException(ExitCode.USAGE, message);
     }

@@ -157,12 +157,7 @@ final class AwsErrors {
     }
 
     static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        String trimmed = text.strip();
-        int end = trimmed.indexOf('\n');
-        return (end < 0 ? trimmed : trimmed.substring(0, end)).strip();
+        return CredreportException.firstLine(text);
     }
 
     private static String nonEmpty(String text, String fallback) {

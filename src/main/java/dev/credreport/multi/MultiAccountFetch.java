@@ -97,7 +97,7 @@ public final class MultiAccountFetch {
                 credentials.resolveCredentials();
             } catch (RuntimeException e) {
                 throw CredreportException.awsRefused("cannot assume role " + access.roleArn(account) + ": "
-                        + firstLine(e.getMessage()), e);
+                        + CredreportException.firstLine(e.getMessage()), e);
             }
             try (IamConnection connection = IamConnection.open(settings, credentials, access.http())) {
                 FetchedReport fetched = new CredentialReportFetcher(connection, maxWait, generate, message -> { }).fetch();
@@ -121,13 +121,5 @@ public final class MultiAccountFetch {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int end = text.indexOf('\n');
-        return (end < 0 ? text : text.substring(0, end)).strip();
     }
 }
