@@ -16,18 +16,31 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers see the old content or the whole new content, never a part: the
  * text goes to a private (0600) temporary file in the target's directory, is flushed to disk, and
- * is renamed over the target. On any failure the temporary file is removed and the target is left
- * as it was.
+ * is renamed over the target. On any failure, and when the run is stopped by a signal, the
+ * temporary file is removed and the target is left as it was.
+ *
+ * <p>What the user points at is never damaged: a symlink is followed and its final target replaced
+ * (the link stays a link); a target that is not a regular file (a device such as /dev/null, a
+ * FIFO) is written into rather than replaced; an existing file keeps its mode, and its owner and
+ * group where the process may set them, as {@code sed -i} does.
  */
 public final class AtomicFileWriter {
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+    /** More links than this is a loop, as the kernel's own limit (ELOOP) has it. */
+    private static final int MAX_LINKS = 40;
+    /** The file-type bits of unix:mode, and the type of a socket. */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
 
     /** The body of a write; an IOException from it is a failure to write. */
     @FunctionalInterface
@@ -40,7 +53,12 @@ public final class AtomicFileWriter {
 
     /** Writes the file, replacing any file of that name. */
     public static void write(Path target, Body body) {
-        publish(target, body, true);
+        Path destination = followLinks(target);
+        if (Files.exists(destination) && !Files.isRegularFile(destination) && !Files.isDirectory(destination)) {
+            writeInto(target, destination, body);
+            return;
+        }
+        publish(target, destination, body, true);
     }
 
     /**
@@ -50,19 +68,81 @@ public final class AtomicFileWriter {
      * @return false, writing nothing, when the name was taken
      */
     public static boolean writeNew(Path target, Body body) {
-        return publish(target, body, false);
+        return publish(target, target.toAbsolutePath(), body, false);
     }
 
-    private static boolean publish(Path target, Body body, boolean replace) {
-        Path absolute = target.toAbsolutePath();
+    /** The path a write lands on: the target, or the final target of the symlink(s) it names. */
+    static Path followLinks(Path target) {
+        if (target.toString().isEmpty()) {
+            throw CredreportException.usage("empty path: give a file name");
+        }
+        Path path = target.toAbsolutePath();
+        for (int hops = 0; Files.isSymbolicLink(path); hops++) {
+            if (hops == MAX_LINKS) {
+                throw CredreportException.cannotWrite("cannot write " + target + ": too many levels of symbolic links", null);
+            }
+            try {
+                path = path.getParent().resolve(Files.readSymbolicLink(path)).normalize();
+            } catch (IOException e) {
+                throw CredreportException.cannotWrite("cannot write " + target + ": " + describe(e), e);
+            }
+        }
+        return path;
+    }
+
+    /**
+     * Writes into a device, FIFO or other special file as it is: such a target cannot be replaced
+     * without destroying it (as root, a rename over /dev/null would make it a regular file).
+     */
+    private static void writeInto(Path target, Path destination, Body body) {
+        if (isSocket(destination)) {
+            throw CredreportException.cannotWrite("cannot write " + target + ": it is a socket, not a file", null);
+        }
+        try (FileChannel channel = FileChannel.open(destination, StandardOpenOption.WRITE);
+                Writer out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16)) {
+            body.writeTo(out);
+            out.flush();
+        } catch (IOException e) {
+            throw CredreportException.cannotWrite("cannot write " + target + ": " + describe(e), e);
+        }
+    }
+
+    private static boolean isSocket(Path path) {
+        try {
+            return (((Integer) Files.getAttribute(path, "unix:mode")) & S_IFMT) == S_IFSOCK;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Fails now, with the reason, when a write to the target could not succeed for a reason known
+     * before writing (a directory, a missing parent), so that a run does not wait for AWS only to
+     * find it cannot save the result.
+     */
+    public static void checkTarget(Path target) {
+        Path destination = followLinks(target);
+        if (!Files.exists(destination) || Files.isRegularFile(destination) || Files.isDirectory(destination)) {
+            checkDirectory(target, destination);
+        }
+    }
+
+    private static void checkDirectory(Path target, Path absolute) {
         Path directory = absolute.getParent();
         if (Files.isDirectory(absolute)) {
             throw CredreportException.cannotWrite("cannot write " + target + ": it is a directory", null);
         }
         if (directory == null || !Files.isDirectory(directory)) {
-            throw CredreportException.cannotWrite("cannot write " + target + ": directory " + directory
-                    + " does not exist", null);
+            throw CredreportException.cannotWrite("cannot write " + target + ": "
+                    + (directory != null && Files.exists(directory) ? directory + " is not a directory"
+                            : "directory " + directory + " does not exist"), null);
         }
+    }
+
+    private static boolean publish(Path target, Path absolute, Body body, boolean replace) {
+        checkDirectory(target, absolute);
+        Path directory = absolute.getParent();
+        PosixFileAttributes previous = replace ? attributesOf(absolute) : null;
         Path temporary = createTemporary(directory, absolute.getFileName().toString(), target);
         boolean published = false;
         try {
@@ -71,6 +151,9 @@ public final class AtomicFileWriter {
                 body.writeTo(out);
                 out.flush();
                 channel.force(true);
+            }
+            if (previous != null) {
+                keepAttributes(temporary, previous);
             }
             if (replace) {
                 move(temporary, absolute);
@@ -88,6 +171,38 @@ public final class AtomicFileWriter {
             if (!replace || !published) {
                 deleteQuietly(temporary);
             }
+            TemporaryFiles.untrack(temporary);
+        }
+    }
+
+    /** The mode and owner of the regular file about to be replaced, or null when there is none. */
+    private static PosixFileAttributes attributesOf(Path file) {
+        try {
+            return Files.readAttributes(file, PosixFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Gives the new file the replaced one's mode, and its owner and group where this process may
+     * (root may; others keep the group when they belong to it): like sed -i, a replaced file keeps
+     * who may read it.
+     */
+    private static void keepAttributes(Path temporary, PosixFileAttributes previous) throws IOException {
+        Files.setPosixFilePermissions(temporary, previous.permissions());
+        PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+        try {
+            view.setGroup(previous.group());
+        } catch (IOException e) {
+            // not a member of that group: the file keeps ours
+        }
+        try {
+            view.setOwner(previous.owner());
+        } catch (IOException e) {
+            // only root may give a file away
         }
     }
 
@@ -108,18 +223,44 @@ public final class AtomicFileWriter {
         }
     }
 
+    /**
+     * Creates the private temporary file, named {@code .NAME.RANDOM.tmp}. Its name is marked for
+     * removal at exit before the file exists, so that no signal can come between the two.
+     */
     private static Path createTemporary(Path directory, String name, Path target) {
-        try {
-            return Files.createTempFile(directory, "." + name + ".", ".tmp", privateFile());
-        } catch (UnsupportedOperationException e) {
+        while (true) {
+            Path temporary = directory.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + TemporaryFiles.SUFFIX);
+            TemporaryFiles.track(temporary);
             try {
-                return Files.createTempFile(directory, "." + name + ".", ".tmp");
-            } catch (IOException io) {
-                throw CredreportException.cannotWrite("cannot write " + target + ": " + describe(io), io);
+                try {
+                    return Files.createFile(temporary, privateFile());
+                } catch (UnsupportedOperationException e) {
+                    return Files.createFile(temporary);
+                }
+            } catch (FileAlreadyExistsException e) {
+                TemporaryFiles.untrack(temporary);
+            } catch (IOException e) {
+                TemporaryFiles.untrack(temporary);
+                throw CredreportException.cannotWrite("cannot write " + target + ": " + describeDirectory(directory, e), e);
             }
-        } catch (IOException e) {
-            throw CredreportException.cannotWrite("cannot write " + target + ": " + describe(e), e);
         }
+    }
+
+    /** Why no file could be made in the directory; a kernel file system such as /proc says "no such file". */
+    private static String describeDirectory(Path directory, IOException e) {
+        try {
+            String type = Files.getFileStore(directory).type();
+            if (Set.of("proc", "sysfs", "devtmpfs", "cgroup", "cgroup2", "debugfs", "securityfs").contains(type)) {
+                return directory + " is on the kernel's " + type + " file system, where files cannot be created; "
+                        + "write the report somewhere else";
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // fall back to what the system said
+        }
+        if (e instanceof AccessDeniedException) {
+            return "no permission to create files in " + directory;
+        }
+        return describe(e);
     }
 
     private static FileAttribute<Set<PosixFilePermission>> privateFile() {
@@ -161,6 +302,9 @@ public final class AtomicFileWriter {
         String message = e.getMessage();
         if (message != null && message.contains("No space left on device")) {
             return "no space left on device";
+        }
+        if (message != null && message.contains("Read-only file system")) {
+            return "read-only file system";
         }
         return message == null ? e.getClass().getSimpleName() : message;
     }

@@ -2,6 +2,7 @@ package dev.credreport.store;
 
 import dev.credreport.CredreportException;
 import dev.credreport.io.AtomicFileWriter;
+import dev.credreport.io.TemporaryFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -9,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +22,8 @@ import java.util.Optional;
  * time, never overwritten, each with its metadata beside it.
  */
 public final class ReportArchive {
+    static final Duration STALE_TEMPORARY = Duration.ofHours(1);
+
     private final Path directory;
 
     /** What a save did. */
@@ -35,6 +40,8 @@ public final class ReportArchive {
      */
     public SaveOutcome save(byte[] content, ReportMetadata metadata) {
         createDirectory();
+        // A run killed with SIGKILL leaves its temporary file; no write lasts anywhere near this long.
+        TemporaryFiles.removeStale(directory, SavedReport.PREFIX, STALE_TEMPORARY, Instant.now());
         for (int suffix = 0; ; suffix++) {
             Path path = directory.resolve(SavedReport.fileName(metadata.accountId(), metadata.generatedTime(), suffix));
             if (Files.exists(path)) {
@@ -50,6 +57,10 @@ public final class ReportArchive {
                 } catch (RuntimeException e) {
                     deleteQuietly(path);
                     throw e;
+                }
+                if (!Files.exists(path)) {
+                    // Pruned by a concurrent --keep run between the two writes: its metadata would be an orphan.
+                    deleteQuietly(SavedReport.metadataPath(path));
                 }
                 return new SaveOutcome(path, true);
             }
@@ -72,7 +83,26 @@ public final class ReportArchive {
                 throw CredreportException.cannotWrite("cannot delete " + path + " for --keep: " + e.getMessage(), e);
             }
         }
+        removeOrphanMetadata(accountId);
         return deleted;
+    }
+
+    /**
+     * Deletes metadata files of the account whose report is gone: what two --keep runs at once
+     * can leave when one prunes a report the other was still describing.
+     */
+    private void removeOrphanMetadata(String accountId) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, SavedReport.PREFIX + accountId + "-*.meta.json")) {
+            for (Path metadata : files) {
+                String name = metadata.getFileName().toString();
+                Path report = metadata.resolveSibling(name.substring(0, name.length() - ".meta.json".length()) + ".csv");
+                if (SavedReport.parse(report).isPresent() && !Files.exists(report)) {
+                    Files.deleteIfExists(metadata);
+                }
+            }
+        } catch (IOException e) {
+            // leftovers are harmless: the next prune tries again
+        }
     }
 
     /** The saved reports of an account (of every account for null), oldest first. */

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * generated time in UTC and N a suffix for a name already taken by other content.
  */
 public record SavedReport(Path path, String accountId, Instant generatedTime, int suffix) {
+    /** How every name credreport gives a saved report begins. */
+    public static final String PREFIX = "credential-report-";
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern NAME = Pattern.compile("credential-report-(\\d{12})-(\\d{8}T\\d{6}Z)(?:-(\\d{1,6}))?\\.csv");
 
@@ -31,7 +33,7 @@ public record SavedReport(Path path, String accountId, Instant generatedTime, in
 
     /** The file name for a report; suffix 0 is none. */
     public static String fileName(String accountId, Instant generatedTime, int suffix) {
-        return "credential-report-" + accountId + "-" + STAMP.format(generatedTime) + (suffix == 0 ? "" : "-" + suffix) + ".csv";
+        return PREFIX + accountId + "-" + STAMP.format(generatedTime) + (suffix == 0 ? "" : "-" + suffix) + ".csv";
     }
 
     /** The saved report a path names, if its name follows the pattern. */

@@ -37,7 +37,7 @@ class AtomicFileWriterTest {
     }
 
     @Test
-    void should_replace_an_existing_file_with_a_private_one() throws IOException {
+    void should_replace_an_existing_file_keeping_its_mode_as_sed_i_does() throws IOException {
         Path target = dir.resolve("report.csv");
         Files.writeString(target, "old content\n");
         Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
@@ -45,7 +45,8 @@ class AtomicFileWriterTest {
         AtomicFileWriter.write(target, out -> out.write("new content\n"));
 
         assertEquals("new content\n", Files.readString(target));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        assertEquals(List.of("report.csv"), files());
     }
 
     @Test
