@@ -101,8 +101,10 @@ public final class MultiAccountFetch {
             }
             try (IamConnection connection = IamConnection.open(settings, credentials, access.http())) {
                 FetchedReport fetched = new CredentialReportFetcher(connection, maxWait, generate, message -> { }).fetch();
-                return new AccountResult(account,
-                        ReportInput.fromAws(fetched.content(), fetched.generatedTime(), "account " + account), null);
+                ReportInput report = ReportInput.fromAws(fetched.content(), fetched.generatedTime(), "account " + account);
+                // A bad report fails its own account here, before any of its rows reach the merged output.
+                report.validate();
+                return new AccountResult(account, report, null);
             }
         } catch (CredreportException e) {
             return new AccountResult(account, null, e);

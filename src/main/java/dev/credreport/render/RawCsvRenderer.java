@@ -1,6 +1,5 @@
 package dev.credreport.render;
 
-import dev.credreport.report.CredentialReportReader;
 import dev.credreport.report.ReportInput;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,9 +13,7 @@ import java.io.Writer;
 final class RawCsvRenderer implements ReportRenderer {
     @Override
     public void render(ReportInput input, Writer out, RenderContext context) throws IOException {
-        try (CredentialReportReader report = input.openReport()) {
-            report.forEachRemaining(user -> { });
-        }
+        input.validate();
         try (Reader reader = input.openReader()) {
             reader.transferTo(out);
         }

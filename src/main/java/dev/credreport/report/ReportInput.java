@@ -31,6 +31,7 @@ public final class ReportInput {
     private final Instant generatedTime;
     private final byte[] bytes;
     private final Path file;
+    private ReportSummary summary;
 
     private ReportInput(Origin origin, String name, Instant generatedTime, byte[] bytes, Path file) {
         this.origin = origin;
@@ -114,6 +115,20 @@ public final class ReportInput {
         } catch (IOException e) {
             throw CredreportException.badInput("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads the whole report once, proving it is a credential report, before anything of it is
+     * written: a bad row after good ones must fail the run before a single byte of output, never
+     * leave a well-formed document holding the rows before it. Later calls return the first answer.
+     *
+     * @throws dev.credreport.CredreportException exit 7 when it is not a readable credential report
+     */
+    public synchronized ReportSummary validate() {
+        if (summary == null) {
+            summary = ReportSummary.of(this);
+        }
+        return summary;
     }
 
     /** The report as text; bytes that are not UTF-8 fail the read rather than turn into replacement characters. */

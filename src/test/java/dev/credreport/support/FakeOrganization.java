@@ -28,6 +28,9 @@ public final class FakeOrganization implements AutoCloseable {
     private final int pageSize;
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean listingDenied;
+    private final Set<String> bad = ConcurrentHashMap.newKeySet();
+    /** A row whose creation time is no time: what a damaged report holds. */
+    public static final String BAD_ROW = SampleReports.CAROL.replace("2023-03-03T03:03:03+00:00,true", "yesterday,true");
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger mostBusy = new AtomicInteger();
 
@@ -58,6 +61,12 @@ public final class FakeOrganization implements AutoCloseable {
 
     public FakeOrganization refuseRole(String account) {
         refused.add(account);
+        return this;
+    }
+
+    /** The account's report ends with a row that is not a credential report's. */
+    public FakeOrganization badReport(String account) {
+        bad.add(account);
         return this;
     }
 
@@ -192,6 +201,7 @@ public final class FakeOrganization implements AutoCloseable {
         if (action.equals("GenerateCredentialReport")) {
             return FakeIam.state(stuck.contains(account) ? "INPROGRESS" : "COMPLETE");
         }
-        return FakeIam.report(report(account).getBytes(StandardCharsets.UTF_8), Instant.parse("2024-06-01T00:00:00Z"));
+        String report = report(account) + (bad.contains(account) ? BAD_ROW + "\n" : "");
+        return FakeIam.report(report.getBytes(StandardCharsets.UTF_8), Instant.parse("2024-06-01T00:00:00Z"));
     }
 }
