@@ -55,6 +55,11 @@ public final class CredreportException extends RuntimeException {
         return new CredreportException(ExitCode.BAD_INPUT, message, cause);
     }
 
+    /** The reader of standard output went away: the run ends at once and silently. */
+    public static CredreportException readerGone(Throwable cause) {
+        return new CredreportException(ExitCode.READER_GONE, "", cause);
+    }
+
     public static CredreportException cannotWrite(String message, Throwable cause) {
         return new CredreportException(ExitCode.CANNOT_WRITE, message, cause);
     }

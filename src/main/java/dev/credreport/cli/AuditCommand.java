@@ -68,8 +68,8 @@ final class AuditCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nMany accounts (an Organization):%n", order = 7)
     MultiAccountOptions multi = new MultiAccountOptions();
 
-    @Option(names = "--format", paramLabel = "FORMAT", order = 9,
-            description = "table, json, csv or sarif (SARIF 2.1.0). Default: table when standard output is a terminal, "
+    @Option(names = {"--format", "--output"}, paramLabel = "FORMAT", order = 9, converter = FormatConverter.ForAudits.class,
+            description = "table, json, csv ('text' is the same) or sarif (SARIF 2.1.0). Default: table when standard output is a terminal, "
                     + "csv otherwise.")
     AuditFormat format;
 
@@ -139,6 +139,7 @@ final class AuditCommand implements Callable<Integer> {
         Instant explicitAsOf = rules.asOf == null ? null : parseAsOf(rules.asOf);
         AuditFormat chosen = format != null ? format : output.tableByDefault(environment) ? AuditFormat.TABLE : AuditFormat.CSV;
         multi.check();
+        output.check();
         if (multi.active()) {
             Auditor auditor = new Auditor(selected, ignore);
             return new MultiAccountRun(environment, spec, source, multi, common.quiet).audit(chosen, output, report -> {

@@ -48,18 +48,26 @@ public final class CommandLineFactory {
         commands.put("diff", () -> new DiffCommand(environment));
         commands.put("cds-training", TrainingCommand::new);
         CommandLine commandLine = new CommandLine(new CredreportCommand());
+        // help COMMAND, and suggestions for a mistyped command, need every command.
+        boolean all = command == null || command.equals("help") || !commands.containsKey(command);
         commands.forEach((name, factory) -> {
-            if (command == null || !commands.containsKey(command) || command.equals(name)) {
+            if (all || command.equals(name)) {
                 commandLine.addSubcommand(name, factory.get());
             }
         });
+        commandLine.addSubcommand("help", new CommandLine.HelpCommand());
         FailureHandler failures = new FailureHandler();
         commandLine.setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(failures)
                 .setParameterExceptionHandler(failures);
-        commandLine.setExecutionStrategy(parseResult -> executeWithDebugLog(parseResult, err));
+        commandLine.setExecutionStrategy(parseResult -> {
+            if (HelpLayout.helpRequested(parseResult)) {
+                HelpLayout.apply(commandLine, environment.stdoutIsTerminal() ? environment.terminalWidth().getAsInt() : 0);
+            }
+            return executeWithDebugLog(parseResult, err);
+        });
         return commandLine;
     }
 

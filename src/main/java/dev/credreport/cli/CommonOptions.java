@@ -5,11 +5,13 @@ import picocli.CommandLine.Option;
 /** Options every command takes. */
 public final class CommonOptions {
     @Option(names = "--debug",
-            description = "Show the AWS SDK's log (requests, retries, credential lookup) on standard error, "
-                    + "and the stack trace of any failure. Secrets are masked.")
+            description = "Show the stack trace of any failure and, for commands that call AWS, the AWS SDK's log "
+                    + "(requests, retries, credential lookup) on standard error. Secrets are masked.")
     boolean debug;
 
     @Option(names = {"-q", "--quiet"},
-            description = "Print nothing on standard error but errors: no progress, no notes on stale reports.")
+            description = "Print only errors on standard error: no progress line, no note on a stale report or on "
+                    + "rows read leniently, no summary line (audit to a file, many accounts), and with --output-dir "
+                    + "not the saved path on standard output. Errors and exit codes are unchanged.")
     boolean quiet;
 }

@@ -47,10 +47,10 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..2", paramLabel = "REPORT", description = "The old report, then the new one ('-' for standard input).")
+    @Parameters(arity = "0..2", paramLabel = "REPORT", converter = PathConverter.class, description = "The old report, then the new one ('-' for standard input).")
     List<Path> reports = new ArrayList<>();
 
-    @Option(names = "--dir", paramLabel = "DIR", order = 1,
+    @Option(names = "--dir", paramLabel = "DIR", order = 1, converter = PathConverter.class,
             description = "Compare the two newest reports saved in DIR by 'fetch --output-dir' instead.")
     Path dir;
 
@@ -65,8 +65,8 @@ final class DiffCommand implements Callable<Integer> {
             description = "Compare reports of two different accounts (otherwise an error).")
     boolean allowDifferentAccounts;
 
-    @Option(names = "--format", paramLabel = "FORMAT", order = 9,
-            description = "table, json or csv. Default: table when standard output is a terminal, csv otherwise. "
+    @Option(names = {"--format", "--output"}, paramLabel = "FORMAT", order = 9, converter = FormatConverter.ForDiffs.class,
+            description = "table, json or csv ('text' is the same as csv). Default: table when standard output is a terminal, csv otherwise. "
                     + "table and csv print nothing when nothing changed.")
     DiffFormat format;
 
@@ -74,7 +74,18 @@ final class DiffCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     @ArgGroup(validate = false, heading = "%nDiagnostics:%n", order = 30)
-    CommonOptions common = new CommonOptions();
+    Diagnostics diagnostics = new Diagnostics();
+
+    /** diff never calls AWS, so its diagnostics say nothing of the SDK. */
+    static final class Diagnostics {
+        @Option(names = "--debug", description = "Show the stack trace of any failure on standard error.")
+        boolean debug;
+
+        @Option(names = {"-q", "--quiet"},
+                description = "Accepted, so that one cron line can pass it to every command: diff writes nothing "
+                        + "but errors to standard error anyway.")
+        boolean quiet;
+    }
 
     DiffCommand(Environment environment) {
         this.environment = environment;
@@ -82,6 +93,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        output.check();
         List<Path> pair = pair();
         if (pair.get(0).toString().equals("-") && pair.get(1).toString().equals("-")) {
             throw CredreportException.usage("only one of the two reports can come from standard input");
@@ -124,11 +136,23 @@ final class DiffCommand implements Callable<Integer> {
         return List.of(saved.get(saved.size() - 2).path(), saved.get(saved.size() - 1).path());
     }
 
+    /** Opens and validates one of the two reports; its errors name it, since there are two to tell apart. */
     private ReportInput open(Path path) {
+        ReportInput report;
         if (path.toString().equals("-")) {
-            return ReportInput.fromStdin(environment.stdin());
+            report = ReportInput.fromStdin(environment.stdin());
+        } else {
+            Instant generated = ReportArchive.metadataOf(path).map(ReportMetadata::generatedTime).orElse(null);
+            report = ReportInput.fromFile(path, generated);
         }
-        Instant generated = ReportArchive.metadataOf(path).map(ReportMetadata::generatedTime).orElse(null);
-        return ReportInput.fromFile(path, generated);
+        try {
+            report.validate();
+        } catch (CredreportException e) {
+            if (e.exitCode() != ExitCode.BAD_INPUT || e.getMessage().contains(report.name())) {
+                throw e;
+            }
+            throw CredreportException.badInput(report.name() + ": " + e.getMessage(), e);
+        }
+        return report;
     }
 }

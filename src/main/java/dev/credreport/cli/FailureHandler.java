@@ -8,6 +8,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+import java.util.List;
 
 /**
  * Turns failures into one line on standard error and an exit code: expected ones
@@ -48,10 +50,26 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
     public int handleParseException(ParameterException exception, String[] args) {
         CommandLine commandLine = exception.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("credreport: " + exception.getMessage());
+        err.println("credreport: " + describe(exception) + suggestion(exception));
         err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return ExitCode.USAGE.code();
+    }
+
+    /** picocli's words, but a mistyped command is called what it is. */
+    private static String describe(ParameterException exception) {
+        if (exception instanceof UnmatchedArgumentException) {
+            UnmatchedArgumentException unmatched = (UnmatchedArgumentException) exception;
+            List<String> arguments = unmatched.getUnmatched();
+            if (unmatched.getCommandLine().getParent() == null && !arguments.isEmpty() && !arguments.get(0).startsWith("-")) {
+                return "unknown command '" + arguments.get(0) + "'";
+            }
+        }
+        return exception.getMessage();
+    }
+
+    private static String suggestion(ParameterException exception) {
+        return exception instanceof UnmatchedArgumentException ? Suggestions.forUnmatched((UnmatchedArgumentException) exception) : "";
     }
 
     private static boolean debugRequested(ParseResult parseResult) {

@@ -46,8 +46,8 @@ final class FetchCommand implements Callable<Integer> {
     @Mixin
     ReportSourceOptions source;
 
-    @Option(names = "--format", paramLabel = "FORMAT", order = 9,
-            description = "table, csv, blocks or json. Default: table when standard output is a terminal, "
+    @Option(names = {"--format", "--output"}, paramLabel = "FORMAT", order = 9, converter = FormatConverter.ForReports.class,
+            description = "table, csv, blocks or json ('text', as the AWS CLI names it, is csv). Default: table when standard output is a terminal, "
                     + "csv otherwise (so pipes and files get the report as AWS wrote it).")
     OutputFormat format;
 
@@ -76,6 +76,7 @@ final class FetchCommand implements Callable<Integer> {
     public Integer call() {
         save.check();
         multi.check();
+        output.check();
         if (save.saving() && (!output.toStdout() || this.format != null)) {
             throw CredreportException.usage("--output-dir saves the report as AWS wrote it; it cannot be used with -o or --format");
         }

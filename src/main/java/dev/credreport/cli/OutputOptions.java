@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** Where output goes: standard output or, atomically, a file. */
 public final class OutputOptions {
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(names = {"-o", "--output-file"}, paramLabel = "FILE", converter = PathConverter.class,
             description = "Write to FILE instead of standard output: atomically (a failed run leaves any "
                     + "previous FILE as it was) and readable by you alone (mode 0600). '-' is standard output.")
     Path output;
@@ -19,6 +19,13 @@ public final class OutputOptions {
     /** Whether a format-less run should print a table: only to a terminal, never to a file or pipe. */
     boolean tableByDefault(Environment environment) {
         return toStdout() && environment.stdoutIsTerminal();
+    }
+
+    /** Checks the output file can be written before any work is done for it (exit 8 if not). */
+    void check() {
+        if (!toStdout()) {
+            AtomicFileWriter.checkTarget(output);
+        }
     }
 
     boolean toStdout() {
@@ -47,7 +54,7 @@ public final class OutputOptions {
     /** A reader that went away (credreport fetch | head) ends the run quietly; anything else is said. */
     private static CredreportException stdoutFailure(IOException e) {
         if (StandardOutput.isClosedPipe(e)) {
-            return CredreportException.cannotWrite("", e);
+            return CredreportException.readerGone(e);
         }
         return CredreportException.cannotWrite("cannot write to standard output: " + e.getMessage(), e);
     }

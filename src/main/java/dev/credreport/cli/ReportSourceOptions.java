@@ -24,7 +24,7 @@ public final class ReportSourceOptions {
     /** Reports older than this get a note on standard error. */
     static final Duration STALE_AFTER = Duration.ofMinutes(5);
 
-    @Option(names = "--input", paramLabel = "FILE", order = 1,
+    @Option(names = "--input", paramLabel = "FILE", order = 1, converter = PathConverter.class,
             description = "Read a saved report from FILE ('-' for standard input) instead of calling AWS.")
     Path input;
 
@@ -44,12 +44,15 @@ public final class ReportSourceOptions {
     /**
      * Reads the saved report or fetches one from AWS, with a progress line on a terminal and a
      * note on standard error when a fetched report is stale (AWS reuses one for up to 4 hours).
+     * The whole report is validated before it is handed on, so no command writes a byte of a
+     * report that turns out bad further down.
      */
     ReportInput read(Environment environment, PrintWriter err, boolean quiet) {
         if (input != null && noGenerate) {
             throw CredreportException.usage("--no-generate cannot be used with --input: a saved report is never generated");
         }
         ReportInput report = input != null ? readSaved(environment) : fetch(environment, err, quiet);
+        report.validate();
         if (!quiet && report.origin() == ReportInput.Origin.AWS) {
             noteIfStale(report, environment, err);
         }

@@ -83,7 +83,7 @@ class CommandLineTest {
 
         assertEquals(2, result.exitCode());
         assertTrue(result.err().contains("--format"), result.err());
-        assertTrue(result.err().contains("TABLE, CSV, BLOCKS, JSON"), result.err());
+        assertTrue(result.err().contains("use one of table, csv, blocks, json (text is the same as csv)"), result.err());
     }
 
     @Test
@@ -188,5 +188,115 @@ class CommandLineTest {
 
         assertEquals(7, plain.exitCode());
         assertEquals("credreport: cannot read " + file + ": it is a directory, not a report file\n", plain.err());
+    }
+
+    @Test
+    void should_take_the_format_as_the_aws_cli_users_type_it() throws IOException {
+        Path input = saved(report(ALICE));
+
+        Result json = harness.run("fetch", "--input", input.toString(), "--output", "json");
+        Result text = harness.run("fetch", "--input", input.toString(), "--output", "text");
+
+        assertEquals(0, json.exitCode(), json::toString);
+        assertTrue(json.out().startsWith("{"), json.out());
+        assertEquals(0, text.exitCode(), text::toString);
+        assertEquals(report(ALICE), text.out(), "text is the CSV as AWS wrote it");
+        assertEquals(List.of("report.csv"), List.of(dir.toFile().list()), "no file named json or text");
+    }
+
+    @Test
+    void should_take_the_output_file_as_o_or_output_file() throws IOException {
+        Path input = saved(report(ALICE));
+
+        Result result = harness.run("fetch", "--input", input.toString(), "--output-file", dir.resolve("out.csv").toString());
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals(report(ALICE), Files.readString(dir.resolve("out.csv")));
+    }
+
+    @Test
+    void should_take_the_aws_cli_format_name_in_audit_and_diff_too() throws IOException {
+        Path input = saved(report(ALICE));
+
+        Result audit = harness.run("audit", "--input", input.toString(), "--output", "json", "--fail-on", "none");
+        Result diff = harness.run("diff", input.toString(), input.toString(), "--output", "json");
+
+        assertEquals(0, audit.exitCode(), audit::toString);
+        assertTrue(audit.out().startsWith("{") || audit.out().startsWith("["), audit.out());
+        assertEquals(0, diff.exitCode(), diff::toString);
+        assertTrue(diff.out().startsWith("{"), diff.out());
+    }
+
+    @Test
+    void should_suggest_the_command_meant() {
+        Result result = harness.run("fecth");
+
+        assertEquals(2, result.exitCode());
+        assertEquals("credreport: unknown command 'fecth'; did you mean 'fetch'?\nTry 'credreport --help' for more information.\n",
+                result.err());
+    }
+
+    @Test
+    void should_suggest_the_option_meant() {
+        Result result = harness.run("fetch", "--fromat", "json");
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().startsWith("credreport: Unknown options: '--fromat', 'json'; did you mean '--format'?\n"), result.err());
+    }
+
+    @Test
+    void should_suggest_nothing_when_nothing_is_close() {
+        Result result = harness.run("frobnicate");
+
+        assertEquals(2, result.exitCode());
+        assertEquals("credreport: unknown command 'frobnicate'\nTry 'credreport --help' for more information.\n", result.err());
+    }
+
+    @Test
+    void should_print_a_commands_help_with_help_command() {
+        Result help = harness.run("help", "diff");
+        Result direct = harness.run("diff", "--help");
+
+        assertEquals(0, help.exitCode(), help::toString);
+        assertEquals(direct.out(), help.out());
+        assertTrue(help.out().startsWith("Usage: credreport diff"), help.out());
+    }
+
+    @Test
+    void should_fit_help_to_the_terminal_without_splitting_examples() {
+        Result narrow = harness.terminal(true, true, 60).run("fetch", "--help");
+        Result wide = harness.terminal(true, true, 160).run("fetch", "--help");
+
+        assertEquals(0, narrow.exitCode(), narrow::toString);
+        List<String> examples = narrow.out().lines().dropWhile(line -> !line.equals("Examples:")).skip(1)
+                .takeWhile(line -> !line.isEmpty()).toList();
+        assertTrue(examples.size() >= 5, narrow.out());
+        for (String example : examples) {
+            assertTrue(example.startsWith("  credreport "), "an example on one line: '" + example + "' in\n" + narrow.out());
+        }
+        for (String line : narrow.out().lines().takeWhile(line -> !line.equals("Examples:")).toList()) {
+            assertTrue(line.length() <= 60, "fits 60 columns: " + line);
+        }
+        assertTrue(wide.out().lines().anyMatch(line -> line.length() > 80), "uses a wide terminal's width");
+    }
+
+    @Test
+    void should_show_no_aws_options_in_diff_help() {
+        Result result = harness.run("diff", "--help");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        for (String option : List.of("--profile", "--region", "--endpoint-url", "--ca-bundle", "--max-wait", "--no-generate")) {
+            assertFalse(result.out().contains(option), option + " in\n" + result.out());
+        }
+        assertFalse(result.out().contains("SDK's log"), result.out());
+    }
+
+    @Test
+    void should_say_exactly_what_quiet_silences() {
+        Result result = harness.run("fetch", "--help");
+
+        String help = result.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("no progress line, no note on a stale report"), help);
+        assertTrue(help.contains("Errors and exit codes are unchanged"), help);
     }
 }
