@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.audit.ControlTable;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.Findings;
@@ -47,7 +48,7 @@ final class FindingsCsvRenderer implements FindingsRenderer {
             safe(finding.arn()),
             safe(finding.evidence()),
             finding.rule().remediation(),
-            String.join("; ", finding.rule().controls()),
+            Controls.labels(finding.rule().controlsShown(ControlTable.LATEST_CIS), "; "),
             finding.line()};
         if (accountId == null) {
             return row;

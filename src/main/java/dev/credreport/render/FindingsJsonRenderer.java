@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.audit.Control;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Finding;
@@ -61,8 +62,8 @@ final class FindingsJsonRenderer implements FindingsRenderer {
         json.writeStringField("severity", finding.severity().label());
         json.writeStringField("title", finding.rule().title());
         json.writeArrayFieldStart("controls");
-        for (String control : finding.rule().controls()) {
-            json.writeString(control);
+        for (Control control : finding.rule().controls()) {
+            Controls.write(json, control);
         }
         json.writeEndArray();
         json.writeStringField("user", finding.user());

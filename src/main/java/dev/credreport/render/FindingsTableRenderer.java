@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.audit.ControlTable;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Findings;
 import dev.credreport.audit.Severity;
@@ -22,8 +23,8 @@ final class FindingsTableRenderer implements FindingsRenderer {
             out.write("    user:     " + TerminalText.escape(finding.user()) + "  " + TerminalText.escape(finding.arn()) + "\n");
             out.write("    evidence: " + TerminalText.escape(finding.evidence()) + "\n");
             out.write("    fix:      " + finding.rule().remediation() + "\n");
-            if (!finding.rule().controls().isEmpty()) {
-                out.write("    controls: " + String.join(", ", finding.rule().controls()) + "\n");
+            if (!finding.rule().controlsShown(ControlTable.LATEST_CIS).isEmpty()) {
+                out.write("    controls: " + Controls.labels(finding.rule().controlsShown(ControlTable.LATEST_CIS), ", ") + "\n");
             }
         });
         if (result.findingCount() == 0) {

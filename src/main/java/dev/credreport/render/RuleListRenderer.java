@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.audit.ControlTable;
 import dev.credreport.audit.RuleInfo;
 import java.io.IOException;
 import java.io.Writer;
@@ -19,7 +20,7 @@ public final class RuleListRenderer {
 
     private static String[] row(RuleInfo rule) {
         return new String[] {rule.id(), rule.severity().label(), rule.threshold(),
-            rule.controls().isEmpty() ? "-" : String.join(", ", rule.controls()), rule.title()};
+            rule.controlsShown(ControlTable.LATEST_CIS).isEmpty() ? "-" : Controls.labels(rule.controlsShown(ControlTable.LATEST_CIS), ", "), rule.title()};
     }
 
     public static void render(List<RuleInfo> rules, Writer out) throws IOException {

@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.audit.Control;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.BuildInfo;
 import dev.credreport.audit.AuditResult;
@@ -89,8 +90,8 @@ final class SarifRenderer implements FindingsRenderer {
         json.writeObjectFieldStart("properties");
         json.writeArrayFieldStart("tags");
         json.writeString("security");
-        for (String control : rule.controls()) {
-            json.writeString(control);
+        for (Control control : rule.controls()) {
+            json.writeString(control.label());
         }
         json.writeEndArray();
         // GitHub code scanning ranks security results by this score (0-10).

@@ -6,14 +6,13 @@ import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.UserCredentials;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** The root user signs in with a password alone. */
 public final class RootWithoutMfa extends BaseRule {
     public RootWithoutMfa() {
         super(new RuleInfo("root-no-mfa", "Root user has no MFA",
-                Severity.CRITICAL, List.of("CIS 1.5", "Security Hub IAM.9"), "-",
+                Severity.CRITICAL, "-",
                 "Sign in as root and assign an MFA device (a hardware key is best) under Security credentials."));
     }
 
