@@ -27,6 +27,7 @@ final class FindingsJsonRenderer implements FindingsRenderer {
             json.writeNumberField("unused_days", result.settings().unusedDays());
             json.writeNumberField("rotation_days", result.settings().rotationDays());
             json.writeEndObject();
+            json.writeStringField("cis_version", result.settings().cisVersion());
             json.writeArrayFieldStart("rules");
             for (RuleInfo rule : result.rules()) {
                 json.writeString(rule.id());
@@ -47,6 +48,11 @@ final class FindingsJsonRenderer implements FindingsRenderer {
                 json.writeNumberField(count.getKey().label(), count.getValue());
             }
             json.writeEndObject();
+            if (result.rootWithoutCredentials() == null) {
+                json.writeNullField("root_without_credentials");
+            } else {
+                json.writeBooleanField("root_without_credentials", result.rootWithoutCredentials());
+            }
             json.writeEndObject();
             json.writeArrayFieldStart("findings");
             findings.forEach(finding -> writeFinding(json, finding));
@@ -68,7 +74,11 @@ final class FindingsJsonRenderer implements FindingsRenderer {
         json.writeEndArray();
         json.writeStringField("user", finding.user());
         json.writeStringField("arn", finding.arn());
-        json.writeNumberField("line", finding.line());
+        if (finding.aboutAccount()) {
+            json.writeNullField("line");
+        } else {
+            json.writeNumberField("line", finding.line());
+        }
         json.writeStringField("evidence", finding.evidence());
         json.writeStringField("remediation", finding.rule().remediation());
         json.writeEndObject();

@@ -69,6 +69,10 @@ final class SarifRenderer implements FindingsRenderer {
         json.writeStringField("accountId", result.accountId());
         json.writeStringField("asOf", result.settings().asOf().toString());
         json.writeNumberField("usersChecked", result.usersChecked());
+        json.writeStringField("cisVersion", result.settings().cisVersion());
+        if (result.rootWithoutCredentials() != null) {
+            json.writeBooleanField("rootWithoutCredentials", result.rootWithoutCredentials());
+        }
         json.writeStringField("summary", result.summary());
         json.writeEndObject();
         json.writeEndObject();
@@ -94,6 +98,11 @@ final class SarifRenderer implements FindingsRenderer {
             json.writeString(control.label());
         }
         json.writeEndArray();
+        json.writeArrayFieldStart("controls");
+        for (Control control : rule.controls()) {
+            Controls.write(json, control);
+        }
+        json.writeEndArray();
         // GitHub code scanning ranks security results by this score (0-10).
         json.writeStringField("security-severity", securitySeverity(rule.severity()));
         json.writeStringField("threshold", rule.threshold());
@@ -116,15 +125,18 @@ final class SarifRenderer implements FindingsRenderer {
         json.writeObjectFieldStart("artifactLocation");
         json.writeStringField("uri", artifact);
         json.writeEndObject();
-        json.writeObjectFieldStart("region");
-        json.writeNumberField("startLine", finding.line());
-        json.writeEndObject();
+        // A finding about the whole account points at the report, not at a line of it.
+        if (!finding.aboutAccount()) {
+            json.writeObjectFieldStart("region");
+            json.writeNumberField("startLine", finding.line());
+            json.writeEndObject();
+        }
         json.writeEndObject();
         json.writeArrayFieldStart("logicalLocations");
         json.writeStartObject();
         json.writeStringField("name", finding.user());
         json.writeStringField("fullyQualifiedName", finding.arn());
-        json.writeStringField("kind", "user");
+        json.writeStringField("kind", finding.aboutAccount() ? "account" : "user");
         json.writeEndObject();
         json.writeEndArray();
         json.writeEndObject();
@@ -160,7 +172,8 @@ final class SarifRenderer implements FindingsRenderer {
             case CRITICAL: return "9.5";
             case HIGH: return "8.0";
             case MEDIUM: return "5.5";
-            default: return "3.0";
+            case LOW: return "3.0";
+            default: return "1.0";
         }
     }
 }
