@@ -25,10 +25,13 @@ public record Control(String standard, String version, String id, String note) {
         if (standard.equals(CIS) != (version != null)) {
             throw new IllegalArgumentException("a version is given for CIS controls and only for them: " + standard + " " + id);
         }
+        if (version != null && !version.matches("[0-9]+\\.[0-9]+\\.[0-9]+")) {
+            throw new IllegalArgumentException("CIS versions have three parts: " + version);
+        }
         if (standard.equals(CIS) && !id.matches("[1-9][0-9]*(\\.[1-9][0-9]*)+")) {
             throw new IllegalArgumentException("not a CIS recommendation number: " + id);
         }
-        if (standard.equals(SECURITY_HUB) && !id.matches("[A-Za-z0-9]+\\.[1-9][0-9]*")) {
+        if (standard.equals(SECURITY_HUB) && !id.matches("[A-Z][A-Za-z0-9]*\\.[1-9][0-9]*")) {
             throw new IllegalArgumentException("not a Security Hub control id: " + id);
         }
         if (standard.equals(CONFIG) && !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
