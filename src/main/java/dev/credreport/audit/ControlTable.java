@@ -92,8 +92,8 @@ public final class ControlTable {
         hardware.add(Control.securityHub("IAM.6"));
         hardware.add(Control.config("root-account-hardware-mfa-enabled"));
         UNCOVERED = List.of(new Uncovered("Root user has a hardware MFA device",
-                "the report says whether root has MFA, not which kind; "
-                        + "'aws iam list-virtual-mfa-devices' lists a virtual device whose serial ends in ':mfa/root-account-mfa-device'",
+                "the report says whether root has MFA, not which kind; 'aws iam list-virtual-mfa-devices' "
+                        + "(permission iam:ListVirtualMFADevices) shows root's virtual device as ':mfa/root-account-mfa-device'",
                 hardware));
     }
 

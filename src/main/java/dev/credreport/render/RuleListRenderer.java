@@ -108,6 +108,10 @@ public final class RuleListRenderer {
 
     private static String shown(List<Control> controls, String cisVersion, String separator) {
         List<Control> shown = ControlTable.shown(controls, cisVersion);
-        return shown.isEmpty() ? "-" : Controls.labels(shown, separator);
+        if (!shown.isEmpty()) {
+            return Controls.labels(shown, separator);
+        }
+        // Say so where other versions have an item, so that "-" is not read as "maps to nothing".
+        return controls.stream().anyMatch(Control::isCis) ? "none in CIS " + cisVersion : "-";
     }
 }

@@ -240,6 +240,11 @@ class AuditCommandTest {
         String unused = lines.stream().filter(line -> line.startsWith("credentials-unused ")).findFirst().orElseThrow();
         assertTrue(unused.contains("medium") && unused.contains("(default 45)")
                 && unused.contains("CIS 7.0.0 2.11, Security Hub IAM.22, Security Hub IAM.8 (90 days)"), unused);
+        String twoKeys = lines.stream().filter(line -> line.startsWith("multiple-active-access-keys ")).findFirst().orElseThrow();
+        assertTrue(twoKeys.contains(" none in CIS 7.0.0 "), twoKeys);
+        String certificate = lines.stream().filter(line -> line.startsWith("root-signing-certificate-active ")).findFirst().orElseThrow();
+        assertTrue(certificate.matches("root-signing-certificate-active +medium +- +- +Root user has an active signing certificate"),
+                certificate);
         assertTrue(result.out().contains("\nNot covered: Root user has a hardware MFA device (CIS 7.0.0 2.6, Security Hub IAM.6, "
                 + "Config root-account-hardware-mfa-enabled): the report says whether root has MFA, not which kind"), result.out());
     }
