@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * Applies rules to a report one user at a time. Findings are not kept: a first pass counts them,
  * and {@link #findings} reads the report again once per severity that has any, so memory stays
- * flat however large the report.
+ * flat however large the report. {@link AccountRule}s count in a tally of their own per pass and
+ * speak at the end, after the findings about users of their severity.
  */
 public final class Auditor {
     private final List<Rule> rules;

@@ -366,6 +366,12 @@ class RulesTest {
         assertThrows(IllegalArgumentException.class, () -> ControlTable.checkCisVersion("5.0"));
         assertThrows(IllegalArgumentException.class, () -> new AuditSettings(AS_OF, 90, 45, 90, "8.0.0"));
         assertEquals("CIS 5.0.0 1.4", Control.cis("5.0.0", "1.4").label());
+        RuleInfo rootMfa = Rules.select(List.of("root-no-mfa"), List.of()).get(0).info();
+        assertEquals(java.util.Optional.of(Control.cis("5.0.0", "1.4")), rootMfa.cis("5.0.0"));
+        assertEquals(List.of(Control.cis("1.2.0", "1.13"), Control.securityHub("IAM.9"), Control.config("root-account-mfa-enabled")),
+                rootMfa.controlsShown("1.2.0"));
+        RuleInfo twoKeys = Rules.select(List.of("multiple-active-access-keys"), List.of()).get(0).info();
+        assertEquals(java.util.Optional.empty(), twoKeys.cis("7.0.0"));
         assertEquals("Security Hub IAM.8 (90 days)", Control.securityHub("IAM.8").withNote("90 days").label());
     }
 
