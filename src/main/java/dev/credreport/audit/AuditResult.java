@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param ignored the first users --ignore-users left out, with the pattern that matched
  * @param ignoredCount how many users --ignore-users left out in all
  * @param counts findings per severity
+ * @param rootWithoutCredentials whether the root user has no password, access key or signing certificate
+ *     (AWS Organizations' central root access), so that no root finding is expected; null without a root row
  */
 public record AuditResult(String accountId, Instant generatedTime, ReportInput.Origin origin, String source,
         AuditSettings settings, List<RuleInfo> rules, int usersChecked, List<IgnoredUser> ignored, int ignoredCount,
-        Map<Severity, Integer> counts) {
+        Map<Severity, Integer> counts, Boolean rootWithoutCredentials) {
 
     /** How many ignored users the summary names one by one. */
     public static final int IGNORED_NAMED = 20;
@@ -69,6 +71,10 @@ public record AuditResult(String accountId, Instant generatedTime, ReportInput.O
         for (Map.Entry<Severity, Integer> count : counts.entrySet()) {
             summary.append(first ? "" : ", ").append(count.getValue()).append(' ').append(count.getKey().label());
             first = false;
+        }
+        if (Boolean.TRUE.equals(rootWithoutCredentials)) {
+            summary.append("; root user").append(accountId == null ? "" : " of " + accountId)
+                    .append(" has no credentials (no password, access key or signing certificate)");
         }
         if (ignoredCount > 0) {
             summary.append("; ignored ").append(ignoredCount).append(ignoredCount == 1 ? " user: " : " users: ");

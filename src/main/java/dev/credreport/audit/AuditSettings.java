@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The thresholds of the rules and the instant ages are counted to.
+ * The thresholds of the rules, the instant ages are counted to, and the CIS AWS Foundations
+ * Benchmark version whose numbers tables show (JSON and SARIF carry every version).
  *
  * @param asOf the report's generated time, or --as-of
+ * @param cisVersion one of {@link ControlTable#CIS_VERSIONS}
  */
-public record AuditSettings(Instant asOf, int rootUseDays, int unusedDays, int rotationDays) {
+public record AuditSettings(Instant asOf, int rootUseDays, int unusedDays, int rotationDays, String cisVersion) {
     public static final int DEFAULT_ROOT_USE_DAYS = 90;
     public static final int DEFAULT_UNUSED_DAYS = 45;
     public static final int DEFAULT_ROTATION_DAYS = 90;
@@ -19,6 +21,12 @@ public record AuditSettings(Instant asOf, int rootUseDays, int unusedDays, int r
         if (rootUseDays < 1 || unusedDays < 1 || rotationDays < 1) {
             throw new IllegalArgumentException("thresholds are whole days, 1 or more");
         }
+        ControlTable.checkCisVersion(Objects.requireNonNull(cisVersion, "cisVersion"));
+    }
+
+    /** Settings that show the newest CIS version's numbers. */
+    public AuditSettings(Instant asOf, int rootUseDays, int unusedDays, int rotationDays) {
+        this(asOf, rootUseDays, unusedDays, rotationDays, ControlTable.LATEST_CIS);
     }
 
     /** How long before the as-of instant a time lies; negative for a later time. */

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * Applies rules to a report one user at a time. Findings are not kept: a first pass counts them,
  * and {@link #findings} reads the report again once per severity that has any, so memory stays
- * flat however large the report.
+ * flat however large the report. {@link AccountRule}s count in a tally of their own per pass and
+ * speak at the end, after the findings about users of their severity.
  */
 public final class Auditor {
     private final List<Rule> rules;
@@ -31,6 +32,8 @@ public final class Auditor {
         String account = null;
         int checked = 0;
         int ignoredCount = 0;
+        Boolean rootWithoutCredentials = null;
+        List<AccountRule.Tally> tallies = tallies(null);
         try (CredentialReportReader report = input.openReport()) {
             while (report.hasNext()) {
                 UserCredentials user = report.next();
@@ -44,11 +47,18 @@ public final class Auditor {
                     continue;
                 }
                 checked++;
+                if (user.isRoot()) {
+                    rootWithoutCredentials = RootCredentials.absent(user);
+                }
                 check(user, settings, finding -> counts.merge(finding.severity(), 1, Integer::sum));
+                tallies.forEach(tally -> tally.add(user));
             }
         }
+        for (AccountRule.Tally tally : tallies) {
+            tally.finish(settings, finding -> counts.merge(finding.severity(), 1, Integer::sum));
+        }
         return new AuditResult(account, input.generatedTime().orElse(null), input.origin(), input.name(), settings,
-                rules.stream().map(Rule::info).toList(), checked, ignored, ignoredCount, counts);
+                rules.stream().map(Rule::info).toList(), checked, ignored, ignoredCount, counts, rootWithoutCredentials);
     }
 
     /** The findings an audit counted, worst first, in report order within a severity. */
@@ -65,6 +75,7 @@ public final class Auditor {
     private void emit(ReportInput input, AuditSettings settings, Severity severity, Findings.Consumer consumer)
             throws IOException {
         List<Finding> ofUser = new ArrayList<>();
+        List<AccountRule.Tally> tallies = tallies(severity);
         try (CredentialReportReader report = input.openReport()) {
             while (report.hasNext()) {
                 UserCredentials user = report.next();
@@ -80,8 +91,28 @@ public final class Auditor {
                 for (Finding finding : ofUser) {
                     consumer.accept(finding);
                 }
+                tallies.forEach(tally -> tally.add(user));
             }
         }
+        // Findings about the account come after those about its users, within their severity.
+        List<Finding> ofAccount = new ArrayList<>();
+        for (AccountRule.Tally tally : tallies) {
+            tally.finish(settings, ofAccount::add);
+        }
+        for (Finding finding : ofAccount) {
+            consumer.accept(finding);
+        }
+    }
+
+    /** A fresh tally of each account rule, or of those of one severity. */
+    private List<AccountRule.Tally> tallies(Severity severity) {
+        List<AccountRule.Tally> tallies = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (rule instanceof AccountRule account && (severity == null || rule.info().severity() == severity)) {
+                tallies.add(account.tally());
+            }
+        }
+        return tallies;
     }
 
     private void check(UserCredentials user, AuditSettings settings, Consumer<Finding> findings) {

@@ -3,20 +3,41 @@ package dev.credreport.audit;
 import java.util.Objects;
 
 /**
- * One thing a rule found about one user.
+ * One thing a rule found about one user, or about the account as a whole.
  *
  * @param rule the rule that found it
- * @param user the user name as the report has it
- * @param arn the user's ARN
- * @param line the report line the user stands on
+ * @param user the user name as the report has it, or {@link #ACCOUNT} for a finding about the account
+ * @param arn the user's ARN, or the account's ({@code arn:aws:iam::123456789012:root}, the account as a principal)
+ * @param line the report line the user stands on, or 0 for a finding about the whole report
  * @param evidence the values and ages that made the rule fire
  */
 public record Finding(RuleInfo rule, String user, String arn, long line, String evidence) {
+    /** The user of a finding about the whole account; no IAM user name has parentheses. */
+    public static final String ACCOUNT = "(account)";
+
     public Finding {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(arn, "arn");
         Objects.requireNonNull(evidence, "evidence");
+    }
+
+    /** A finding about the account whose principal ARN is given. */
+    public static Finding ofAccount(RuleInfo rule, String accountArn, String evidence) {
+        return new Finding(rule, ACCOUNT, accountArn, 0, evidence);
+    }
+
+    /** The account's principal ARN ({@code arn:PARTITION:iam::ACCOUNT:root}) from the ARN of any of its users. */
+    public static String accountArn(String userArn) {
+        String[] parts = userArn.split(":", 6);
+        if (parts.length < 6) {
+            return userArn;
+        }
+        return parts[0] + ":" + parts[1] + ":iam::" + parts[4] + ":root";
+    }
+
+    public boolean aboutAccount() {
+        return user.equals(ACCOUNT) && line == 0;
     }
 
     public Severity severity() {

@@ -3,6 +3,7 @@ package dev.credreport.audit;
 import dev.credreport.audit.rules.AccessKeyCreatedAtSetup;
 import dev.credreport.audit.rules.AccessKeyNotRotated;
 import dev.credreport.audit.rules.ConsoleWithoutMfa;
+import dev.credreport.audit.rules.IamUsersInsteadOfIdentityCenter;
 import dev.credreport.audit.rules.MultipleActiveAccessKeys;
 import dev.credreport.audit.rules.PasswordPastRotation;
 import dev.credreport.audit.rules.RootAccessKeyActive;
@@ -30,7 +31,8 @@ public final class Rules {
             new MultipleActiveAccessKeys(),
             new AccessKeyCreatedAtSetup(),
             new PasswordPastRotation(),
-            new SigningCertificateNotRotated());
+            new SigningCertificateNotRotated(),
+            new IamUsersInsteadOfIdentityCenter());
 
     private Rules() {
     }

@@ -7,7 +7,9 @@ public enum Severity {
     CRITICAL,
     HIGH,
     MEDIUM,
-    LOW;
+    LOW,
+    /** Advice rather than a fault: below low, and never fails a run unless --fail-on info asks. */
+    INFO;
 
     /** Whether this is as bad as the other or worse. */
     public boolean atLeast(Severity other) {

@@ -4,8 +4,10 @@ import dev.credreport.CredreportException;
 import dev.credreport.ExitCode;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.AuditSettings;
+import dev.credreport.audit.ControlTable;
 import dev.credreport.audit.Auditor;
 import dev.credreport.audit.Rule;
+import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Rules;
 import dev.credreport.audit.UserPattern;
 import dev.credreport.render.AuditFormat;
@@ -59,8 +61,14 @@ final class AuditCommand implements Callable<Integer> {
     ReportSourceOptions source;
 
     @Option(names = "--list-rules", order = 4, description = "List every rule with its id, severity, default threshold and "
-            + "the controls it maps to, and exit.")
+            + "the controls it maps to, in --format (table, json or csv), and exit.")
     boolean listRules;
+
+    @Option(names = "--cis-version", paramLabel = "VERSION", order = 5,
+            description = "Which CIS AWS Foundations Benchmark version's numbers the table, csv and --list-rules show: "
+                    + "1.2.0, 1.4.0, 1.5.0, 2.0.0, 3.0.0, 4.0.1, 5.0.0, 6.0.0 or 7.0.0. Default: the newest. "
+                    + "JSON and SARIF carry every version.")
+    String cisVersion;
 
     @ArgGroup(validate = false, heading = "%nRules:%n", order = 5)
     RuleOptions rules = new RuleOptions();
@@ -82,8 +90,8 @@ final class AuditCommand implements Callable<Integer> {
     /** Which rules run, on whom, with which thresholds. */
     static final class RuleOptions {
         @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", order = 1,
-                description = "Exit 3 when any finding is at this severity or worse: critical, high, medium, low, or none "
-                        + "to never fail. Default: ${DEFAULT-VALUE}.")
+                description = "Exit 3 when any finding is at this severity or worse: critical, high, medium, low, info, "
+                        + "or none to never fail. Default: ${DEFAULT-VALUE}.")
         FailOn failOn = FailOn.HIGH;
 
         @Option(names = "--rules", paramLabel = "ID", split = ",", order = 2,
@@ -126,8 +134,14 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
+        String cis = cisVersion();
+        AuditFormat chosen = format != null ? format : output.tableByDefault(environment) ? AuditFormat.TABLE : AuditFormat.CSV;
         if (listRules) {
-            listRules(out);
+            if (chosen == AuditFormat.SARIF) {
+                throw CredreportException.usage("--list-rules prints table, json or csv, not sarif");
+            }
+            List<RuleInfo> all = Rules.all().stream().map(Rule::info).toList();
+            output.write(out, writer -> RuleListRenderer.render(all, chosen, cis, writer));
             return ExitCode.SUCCESS.code();
         }
         // Everything the user typed is checked before any AWS call is made.
@@ -137,19 +151,18 @@ final class AuditCommand implements Callable<Integer> {
             throw CredreportException.usage("--root-use-days, --unused-days and --rotation-days take whole days, 1 or more");
         }
         Instant explicitAsOf = rules.asOf == null ? null : parseAsOf(rules.asOf);
-        AuditFormat chosen = format != null ? format : output.tableByDefault(environment) ? AuditFormat.TABLE : AuditFormat.CSV;
         multi.check();
         output.check();
         if (multi.active()) {
             Auditor auditor = new Auditor(selected, ignore);
             return new MultiAccountRun(environment, spec, source, multi, common.quiet).audit(chosen, output, report -> {
-                AuditResult result = auditor.audit(report, settingsFor(report, explicitAsOf));
+                AuditResult result = auditor.audit(report, settingsFor(report, explicitAsOf, cis));
                 return new MultiAccountRun.AccountAudit(result, auditor.findings(report, result));
             }, rules.failOn.threshold());
         }
 
         ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
-        AuditSettings settings = settingsFor(report, explicitAsOf);
+        AuditSettings settings = settingsFor(report, explicitAsOf, cis);
         Auditor auditor = new Auditor(selected, ignore);
         AuditResult result = auditor.audit(report, settings);
         output.write(out, writer -> chosen.renderer().render(result, auditor.findings(report, result), writer));
@@ -184,9 +197,26 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     /** Ages count to --as-of, else the report's generated time, else now. */
-    private AuditSettings settingsFor(ReportInput report, Instant explicitAsOf) {
+    private AuditSettings settingsFor(ReportInput report, Instant explicitAsOf, String cis) {
         Instant asOf = explicitAsOf != null ? explicitAsOf : report.generatedTime().orElseGet(() -> environment.clock().instant());
-        return new AuditSettings(asOf, rules.rootUseDays, rules.unusedDays, rules.rotationDays);
+        return new AuditSettings(asOf, rules.rootUseDays, rules.unusedDays, rules.rotationDays, cis);
+    }
+
+    /** --cis-version as given (a leading 'v' and a missing '.0' forgiven), else the newest. */
+    private String cisVersion() {
+        if (cisVersion == null) {
+            return ControlTable.LATEST_CIS;
+        }
+        String version = cisVersion.strip();
+        version = version.startsWith("v") || version.startsWith("V") ? version.substring(1) : version;
+        if (version.matches("[0-9]+\\.[0-9]+")) {
+            version = version + (version.equals("4.0") ? ".1" : ".0");
+        }
+        try {
+            return ControlTable.checkCisVersion(version);
+        } catch (IllegalArgumentException e) {
+            throw CredreportException.usage("--cis-version: " + e.getMessage().replace("'" + version + "'", "'" + cisVersion + "'"));
+        }
     }
 
     private static Instant parseAsOf(String text) {
@@ -196,9 +226,5 @@ final class AuditCommand implements Callable<Integer> {
             throw CredreportException.usage("--as-of: '" + text + "' is not a date (2024-06-01) or a time with an offset "
                     + "(2024-06-01T12:00:00Z)");
         }
-    }
-
-    private static void listRules(PrintWriter out) throws java.io.IOException {
-        RuleListRenderer.render(Rules.all().stream().map(Rule::info).toList(), out);
     }
 }

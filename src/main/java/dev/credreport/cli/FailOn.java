@@ -8,6 +8,7 @@ enum FailOn {
     HIGH(Severity.HIGH),
     MEDIUM(Severity.MEDIUM),
     LOW(Severity.LOW),
+    INFO(Severity.INFO),
     NONE(null);
 
     private final Severity threshold;

@@ -21,7 +21,7 @@ final class FindingsCsvRenderer implements FindingsRenderer {
     public void render(AuditResult result, Findings findings, Writer out) throws IOException {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
         csv.printRecord((Object[]) HEADER);
-        writeRows(csv, findings, null);
+        writeRows(csv, findings, null, result.settings().cisVersion());
         csv.flush();
     }
 
@@ -34,11 +34,11 @@ final class FindingsCsvRenderer implements FindingsRenderer {
     }
 
     /** One row per finding; with the account first when {@code accountId} is given. */
-    static void writeRows(CSVPrinter csv, Findings findings, String accountId) throws IOException {
-        findings.forEach(finding -> csv.printRecord(row(finding, accountId)));
+    static void writeRows(CSVPrinter csv, Findings findings, String accountId, String cisVersion) throws IOException {
+        findings.forEach(finding -> csv.printRecord(row(finding, accountId, cisVersion)));
     }
 
-    private static Object[] row(Finding finding, String accountId) {
+    private static Object[] row(Finding finding, String accountId, String cisVersion) {
         Object[] row = {
             finding.severity().label(),
             finding.rule().id(),
@@ -47,8 +47,8 @@ final class FindingsCsvRenderer implements FindingsRenderer {
             safe(finding.arn()),
             safe(finding.evidence()),
             finding.rule().remediation(),
-            String.join("; ", finding.rule().controls()),
-            finding.line()};
+            Controls.labels(finding.rule().controlsShown(cisVersion), "; "),
+            finding.aboutAccount() ? "" : finding.line()};
         if (accountId == null) {
             return row;
         }

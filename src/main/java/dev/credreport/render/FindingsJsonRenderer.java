@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.audit.Control;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Finding;
@@ -26,6 +27,7 @@ final class FindingsJsonRenderer implements FindingsRenderer {
             json.writeNumberField("unused_days", result.settings().unusedDays());
             json.writeNumberField("rotation_days", result.settings().rotationDays());
             json.writeEndObject();
+            json.writeStringField("cis_version", result.settings().cisVersion());
             json.writeArrayFieldStart("rules");
             for (RuleInfo rule : result.rules()) {
                 json.writeString(rule.id());
@@ -46,6 +48,11 @@ final class FindingsJsonRenderer implements FindingsRenderer {
                 json.writeNumberField(count.getKey().label(), count.getValue());
             }
             json.writeEndObject();
+            if (result.rootWithoutCredentials() == null) {
+                json.writeNullField("root_without_credentials");
+            } else {
+                json.writeBooleanField("root_without_credentials", result.rootWithoutCredentials());
+            }
             json.writeEndObject();
             json.writeArrayFieldStart("findings");
             findings.forEach(finding -> writeFinding(json, finding));
@@ -61,13 +68,17 @@ final class FindingsJsonRenderer implements FindingsRenderer {
         json.writeStringField("severity", finding.severity().label());
         json.writeStringField("title", finding.rule().title());
         json.writeArrayFieldStart("controls");
-        for (String control : finding.rule().controls()) {
-            json.writeString(control);
+        for (Control control : finding.rule().controls()) {
+            Controls.write(json, control);
         }
         json.writeEndArray();
         json.writeStringField("user", finding.user());
         json.writeStringField("arn", finding.arn());
-        json.writeNumberField("line", finding.line());
+        if (finding.aboutAccount()) {
+            json.writeNullField("line");
+        } else {
+            json.writeNumberField("line", finding.line());
+        }
         json.writeStringField("evidence", finding.evidence());
         json.writeStringField("remediation", finding.rule().remediation());
         json.writeEndObject();

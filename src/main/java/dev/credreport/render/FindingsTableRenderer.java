@@ -1,10 +1,12 @@
 package dev.credreport.render;
 
+import dev.credreport.audit.Control;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Findings;
 import dev.credreport.audit.Severity;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /** Findings for people: grouped by severity, worst first, each with its evidence and fix, then a summary line. */
 final class FindingsTableRenderer implements FindingsRenderer {
@@ -22,8 +24,9 @@ final class FindingsTableRenderer implements FindingsRenderer {
             out.write("    user:     " + TerminalText.escape(finding.user()) + "  " + TerminalText.escape(finding.arn()) + "\n");
             out.write("    evidence: " + TerminalText.escape(finding.evidence()) + "\n");
             out.write("    fix:      " + finding.rule().remediation() + "\n");
-            if (!finding.rule().controls().isEmpty()) {
-                out.write("    controls: " + String.join(", ", finding.rule().controls()) + "\n");
+            List<Control> controls = finding.rule().controlsShown(result.settings().cisVersion());
+            if (!controls.isEmpty()) {
+                out.write("    controls: " + Controls.labels(controls, ", ") + "\n");
             }
         });
         if (result.findingCount() == 0) {

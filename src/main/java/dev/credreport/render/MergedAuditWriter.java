@@ -39,7 +39,7 @@ public final class MergedAuditWriter {
     public void account(String accountId, AuditResult result, Findings findings) throws IOException {
         switch (format) {
             case CSV:
-                FindingsCsvRenderer.writeRows(csv, findings, accountId);
+                FindingsCsvRenderer.writeRows(csv, findings, accountId, result.settings().cisVersion());
                 break;
             case SARIF:
                 SarifRenderer.writeRun(sarif, result, findings);

@@ -1,11 +1,20 @@
 package dev.credreport.render;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.credreport.audit.Control;
+import dev.credreport.audit.ControlTable;
 import dev.credreport.audit.RuleInfo;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
-/** The table of {@code audit --list-rules}. */
+/**
+ * What {@code audit --list-rules} prints: every rule with the controls it checks, and the items of
+ * the standards no rule can judge from a credential report. Tables and CSV show one CIS version's
+ * numbers; JSON carries every version.
+ */
 public final class RuleListRenderer {
     private static final List<TextTable.TableColumn> COLUMNS = List.of(
             new TextTable.TableColumn("ID", 100),
@@ -17,19 +26,92 @@ public final class RuleListRenderer {
     private RuleListRenderer() {
     }
 
-    private static String[] row(RuleInfo rule) {
-        return new String[] {rule.id(), rule.severity().label(), rule.threshold(),
-            rule.controls().isEmpty() ? "-" : String.join(", ", rule.controls()), rule.title()};
+    /** Writes the list in {@code format}: table, json or csv. */
+    public static void render(List<RuleInfo> rules, AuditFormat format, String cisVersion, Writer out) throws IOException {
+        switch (format) {
+            case JSON -> json(rules, out);
+            case CSV -> csv(rules, cisVersion, out);
+            case TABLE -> table(rules, cisVersion, out);
+            default -> throw new IllegalArgumentException("--list-rules prints table, json or csv, not " + format);
+        }
     }
 
-    public static void render(List<RuleInfo> rules, Writer out) throws IOException {
+    private static void table(List<RuleInfo> rules, String cisVersion, Writer out) throws IOException {
         TextTable table = new TextTable(COLUMNS);
-        List<String[]> rows = rules.stream().map(RuleListRenderer::row).toList();
+        List<String[]> rows = rules.stream().map(rule -> new String[] {rule.id(), rule.severity().label(), rule.threshold(),
+            shown(rule.controls(), cisVersion, ", "), rule.title()}).toList();
         rows.forEach(table::measure);
         table.fit(0);
         table.writeHeader(out);
         for (String[] row : rows) {
             table.writeRow(out, row);
         }
+        out.write("\nCIS numbers of version " + cisVersion + " (--cis-version: " + String.join(", ", ControlTable.CIS_VERSIONS)
+                + ").\n");
+        for (ControlTable.Uncovered uncovered : ControlTable.uncovered()) {
+            out.write("Not covered: " + uncovered.title() + " (" + shown(uncovered.controls(), cisVersion, ", ") + "): "
+                    + uncovered.reason() + ".\n");
+        }
+    }
+
+    private static void csv(List<RuleInfo> rules, String cisVersion, Writer out) throws IOException {
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
+        csv.printRecord("rule_id", "severity", "default_threshold", "controls", "title", "remediation");
+        for (RuleInfo rule : rules) {
+            csv.printRecord(rule.id(), rule.severity().label(), FindingsCsvRenderer.safe(rule.threshold()),
+                    Controls.labels(rule.controlsShown(cisVersion), "; "), rule.title(), rule.remediation());
+        }
+        csv.flush();
+    }
+
+    private static void json(List<RuleInfo> rules, Writer out) throws IOException {
+        try (JsonGenerator json = Json.generator(out)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("cis_versions");
+            for (String version : ControlTable.CIS_VERSIONS) {
+                json.writeString(version);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("rules");
+            for (RuleInfo rule : rules) {
+                json.writeStartObject();
+                json.writeStringField("id", rule.id());
+                json.writeStringField("severity", rule.severity().label());
+                json.writeStringField("title", rule.title());
+                json.writeStringField("default_threshold", rule.threshold());
+                json.writeStringField("remediation", rule.remediation());
+                writeControls(json, rule.controls());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("not_covered");
+            for (ControlTable.Uncovered uncovered : ControlTable.uncovered()) {
+                json.writeStartObject();
+                json.writeStringField("title", uncovered.title());
+                json.writeStringField("reason", uncovered.reason());
+                writeControls(json, uncovered.controls());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    private static void writeControls(JsonGenerator json, List<Control> controls) throws IOException {
+        json.writeArrayFieldStart("controls");
+        for (Control control : controls) {
+            Controls.write(json, control);
+        }
+        json.writeEndArray();
+    }
+
+    private static String shown(List<Control> controls, String cisVersion, String separator) {
+        List<Control> shown = ControlTable.shown(controls, cisVersion);
+        if (!shown.isEmpty()) {
+            return Controls.labels(shown, separator);
+        }
+        // Say so where other versions have an item, so that "-" is not read as "maps to nothing".
+        return controls.stream().anyMatch(Control::isCis) ? "none in CIS " + cisVersion : "-";
     }
 }

@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.audit.Control;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.BuildInfo;
 import dev.credreport.audit.AuditResult;
@@ -68,6 +69,10 @@ final class SarifRenderer implements FindingsRenderer {
         json.writeStringField("accountId", result.accountId());
         json.writeStringField("asOf", result.settings().asOf().toString());
         json.writeNumberField("usersChecked", result.usersChecked());
+        json.writeStringField("cisVersion", result.settings().cisVersion());
+        if (result.rootWithoutCredentials() != null) {
+            json.writeBooleanField("rootWithoutCredentials", result.rootWithoutCredentials());
+        }
         json.writeStringField("summary", result.summary());
         json.writeEndObject();
         json.writeEndObject();
@@ -89,8 +94,13 @@ final class SarifRenderer implements FindingsRenderer {
         json.writeObjectFieldStart("properties");
         json.writeArrayFieldStart("tags");
         json.writeString("security");
-        for (String control : rule.controls()) {
-            json.writeString(control);
+        for (Control control : rule.controls()) {
+            json.writeString(control.label());
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("controls");
+        for (Control control : rule.controls()) {
+            Controls.write(json, control);
         }
         json.writeEndArray();
         // GitHub code scanning ranks security results by this score (0-10).
@@ -115,15 +125,18 @@ final class SarifRenderer implements FindingsRenderer {
         json.writeObjectFieldStart("artifactLocation");
         json.writeStringField("uri", artifact);
         json.writeEndObject();
-        json.writeObjectFieldStart("region");
-        json.writeNumberField("startLine", finding.line());
-        json.writeEndObject();
+        // A finding about the whole account points at the report, not at a line of it.
+        if (!finding.aboutAccount()) {
+            json.writeObjectFieldStart("region");
+            json.writeNumberField("startLine", finding.line());
+            json.writeEndObject();
+        }
         json.writeEndObject();
         json.writeArrayFieldStart("logicalLocations");
         json.writeStartObject();
         json.writeStringField("name", finding.user());
         json.writeStringField("fullyQualifiedName", finding.arn());
-        json.writeStringField("kind", "user");
+        json.writeStringField("kind", finding.aboutAccount() ? "account" : "user");
         json.writeEndObject();
         json.writeEndArray();
         json.writeEndObject();
@@ -159,7 +172,8 @@ final class SarifRenderer implements FindingsRenderer {
             case CRITICAL: return "9.5";
             case HIGH: return "8.0";
             case MEDIUM: return "5.5";
-            default: return "3.0";
+            case LOW: return "3.0";
+            default: return "1.0";
         }
     }
 }

@@ -88,6 +88,24 @@ class RulesTest {
         assertQuiet("root-no-mfa", root().set("mfa_active", "N/A"));
     }
 
+    @Test
+    void root_no_mfa_is_quiet_for_a_root_user_without_credentials_only() {
+        ReportRow centrallyManaged = root().mfa(false).set("password_enabled", "false");
+        assertQuiet("root-no-mfa", centrallyManaged);
+        assertQuiet("root-no-mfa", root().mfa(false).set("password_enabled", "FALSE").key(1, false, daysAgo(400), "N/A"));
+        assertTrue(RootCredentials.absent(parse(root().mfa(false).set("password_enabled", "false"))));
+
+        assertFires("root-no-mfa", root().mfa(false).set("password_enabled", "false").key(2, true, daysAgo(400), "N/A"),
+                "mfa_active is false");
+        assertFires("root-no-mfa", root().mfa(false).set("password_enabled", "false").certificate(1, true, daysAgo(400)),
+                "mfa_active is false");
+        assertFires("root-no-mfa", root().mfa(false).set("password_enabled", "true"), "mfa_active is false");
+        // not_supported, what the IAM user guide documents for root, tells nothing about the password.
+        assertFires("root-no-mfa", root().mfa(false).set("password_enabled", "not_supported"), "mfa_active is false");
+        assertFalse(RootCredentials.absent(parse(root().mfa(false))));
+        assertFalse(RootCredentials.absent(parse(user("alice"))));
+    }
+
     // --- root-recently-used ---------------------------------------------------------------------
 
     @Test
@@ -263,21 +281,105 @@ class RulesTest {
         assertQuiet("signing-certificate-not-rotated", root().certificate(1, true, daysAgo(400)));
     }
 
+    // --- iam-users-instead-of-identity-center ---------------------------------------------------
+
+    static List<Finding> tally(ReportRow... rows) {
+        AccountRule rule = (AccountRule) Rules.select(List.of("iam-users-instead-of-identity-center"), List.of()).get(0);
+        AccountRule.Tally tally = rule.tally();
+        String[] lines = java.util.Arrays.stream(rows).map(ReportRow::toString).toArray(String[]::new);
+        try (CredentialReportReader reader = CredentialReportReader.open(new StringReader(SampleReports.report(lines)))) {
+            while (reader.hasNext()) {
+                UserCredentials user = reader.next();
+                rule.check(user, DEFAULTS, finding -> {
+                    throw new AssertionError("an account rule finds nothing per user: " + finding);
+                });
+                tally.add(user);
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        tally.finish(DEFAULTS, findings::add);
+        return findings;
+    }
+
+    @Test
+    void identity_center_advice_counts_the_users_with_long_term_credentials_once_per_account() {
+        List<Finding> findings = tally(root().key(1, true, daysAgo(10), "N/A"),
+                user("alice").password(daysAgo(1), daysAgo(10)),
+                user("bob").key(1, false, daysAgo(10), "N/A").key(2, true, daysAgo(5), "N/A"),
+                user("carol").password(daysAgo(1), daysAgo(10)).key(1, true, daysAgo(10), daysAgo(1)),
+                user("dave"));
+
+        assertEquals(1, findings.size(), findings::toString);
+        Finding finding = findings.get(0);
+        assertEquals(Severity.INFO, finding.severity());
+        assertEquals(Finding.ACCOUNT, finding.user());
+        assertEquals("arn:aws:iam::123456789012:root", finding.arn());
+        assertTrue(finding.aboutAccount());
+        assertEquals("3 IAM users have long-term credentials: 2 with a console password, 2 with an active access key",
+                finding.evidence());
+    }
+
+    @Test
+    void identity_center_advice_is_quiet_without_iam_users_holding_credentials() {
+        assertEquals(List.of(), tally(root(), user("dave"), user("erin").key(1, false, daysAgo(10), "N/A")));
+        assertEquals(List.of(), tally(root().mfa(false).set("password_enabled", "true")));
+        assertEquals("1 IAM user has long-term credentials: 0 with a console password, 1 with an active access key",
+                tally(user("svc").key(1, true, daysAgo(3), "N/A")).get(0).evidence());
+    }
+
+    @Test
+    void should_name_the_account_in_the_partition_of_its_users() {
+        assertEquals("arn:aws-cn:iam::123456789012:root", Finding.accountArn("arn:aws-cn:iam::123456789012:user/path/bob"));
+    }
+
+    @Test
+    void info_sorts_below_low_and_fails_only_an_info_threshold() {
+        assertEquals(List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO),
+                List.of(Severity.values()));
+        assertTrue(Severity.INFO.atLeast(Severity.INFO));
+        assertFalse(Severity.INFO.atLeast(Severity.LOW));
+        assertTrue(Severity.LOW.atLeast(Severity.INFO));
+    }
+
     // --- the rule set ---------------------------------------------------------------------------
 
     @Test
-    void should_have_eleven_rules_with_unique_ids() {
+    void should_have_twelve_rules_with_unique_ids_each_mapped_in_the_control_table() {
         List<String> ids = Rules.all().stream().map(rule -> rule.info().id()).toList();
 
-        assertEquals(11, ids.size());
-        assertEquals(11, Set.copyOf(ids).size());
+        assertEquals(12, ids.size());
+        assertEquals(12, Set.copyOf(ids).size());
+        assertEquals(Set.copyOf(ids), ControlTable.ruleIds());
+        for (Rule rule : Rules.all()) {
+            assertEquals(ControlTable.forRule(rule.info().id()), rule.info().controls(), rule.info().id());
+        }
+    }
+
+    @Test
+    void should_refuse_malformed_controls() {
+        assertThrows(IllegalArgumentException.class, () -> Control.cis(null, "1.4"));
+        assertThrows(IllegalArgumentException.class, () -> Control.cis("5.0.0", "IAM.4"));
+        assertThrows(IllegalArgumentException.class, () -> new Control(Control.SECURITY_HUB, "5.0.0", "IAM.4", null));
+        assertThrows(IllegalArgumentException.class, () -> Control.securityHub("1.4"));
+        assertThrows(IllegalArgumentException.class, () -> Control.config("Root MFA"));
+        assertThrows(IllegalArgumentException.class, () -> new Control("CIS", "5.0.0", "1.4", null));
+        assertThrows(IllegalArgumentException.class, () -> ControlTable.checkCisVersion("5.0"));
+        assertThrows(IllegalArgumentException.class, () -> new AuditSettings(AS_OF, 90, 45, 90, "8.0.0"));
+        assertEquals("CIS 5.0.0 1.4", Control.cis("5.0.0", "1.4").label());
+        RuleInfo rootMfa = Rules.select(List.of("root-no-mfa"), List.of()).get(0).info();
+        assertEquals(java.util.Optional.of(Control.cis("5.0.0", "1.4")), rootMfa.cis("5.0.0"));
+        assertEquals(List.of(Control.cis("1.2.0", "1.13"), Control.securityHub("IAM.9"), Control.config("root-account-mfa-enabled")),
+                rootMfa.controlsShown("1.2.0"));
+        RuleInfo twoKeys = Rules.select(List.of("multiple-active-access-keys"), List.of()).get(0).info();
+        assertEquals(java.util.Optional.empty(), twoKeys.cis("7.0.0"));
+        assertEquals("Security Hub IAM.8 (90 days)", Control.securityHub("IAM.8").withNote("90 days").label());
     }
 
     @Test
     void should_select_and_skip_rules_by_id_and_refuse_unknown_ones() {
         assertEquals(List.of("root-no-mfa", "console-without-mfa"),
                 Rules.select(List.of("console-without-mfa", "root-no-mfa"), List.of()).stream().map(r -> r.info().id()).toList());
-        assertEquals(10, Rules.select(List.of(), List.of("root-no-mfa")).size());
+        assertEquals(11, Rules.select(List.of(), List.of("root-no-mfa")).size());
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> Rules.select(List.of("mfa"), List.of()));
         assertTrue(error.getMessage().startsWith("no rule has the id 'mfa'; the rules are: root-access-key-active, "),

@@ -91,11 +91,12 @@ class AuditCommandTest {
                 "medium access-key-not-rotated dave",
                 "medium access-key-created-at-setup dave",
                 "low password-past-rotation erin",
-                "low signing-certificate-not-rotated erin"), findings(result));
+                "low signing-certificate-not-rotated erin",
+                "info iam-users-instead-of-identity-center (account)"), findings(result));
     }
 
     @ParameterizedTest
-    @CsvSource({"critical, 0", "high, 3", "medium, 3", "low, 3", "none, 0", "HIGH, 3"})
+    @CsvSource({"critical, 0", "high, 3", "medium, 3", "low, 3", "info, 3", "none, 0", "HIGH, 3"})
     void should_exit_by_fail_on(String failOn, int exitCode) {
         assertEquals(exitCode, audit("--format", "csv", "--fail-on", failOn).exitCode());
     }
@@ -106,7 +107,7 @@ class AuditCommandTest {
                 "--ignore-users", "bob", "--ignore-users", "=HYPER*");
 
         assertEquals(0, result.exitCode(), result::toString);
-        assertTrue(result.out().endsWith("\n5 users checked, 8 findings: 0 critical, 0 high, 6 medium, 2 low; ignored 3 users: "
+        assertTrue(result.out().endsWith("\n5 users checked, 9 findings: 0 critical, 0 high, 6 medium, 2 low, 1 info; ignored 3 users: "
                 + "bob (--ignore-users 'bob'), breakglass-admin (--ignore-users 'breakglass-*'), "
                 + "=HYPERLINK(\"http://x\") (--ignore-users '=HYPER*')\n"), result.out());
         assertFalse(result.out().contains("HIGH"), result.out());
@@ -124,7 +125,7 @@ class AuditCommandTest {
                 + "    user:     bob  arn:aws:iam::123456789012:user/bob\n"
                 + "    evidence: password_enabled is true (last used 2024-05-25 (6d ago)), mfa_active is false\n"
                 + "    fix:      Assign an MFA device to the user, or remove the console password if the user does not need it.\n"
-                + "    controls: CIS 1.10, Security Hub IAM.5\n"), out);
+                + "    controls: CIS 7.0.0 2.10, Security Hub IAM.5, Config mfa-enabled-for-iam-console-access\n"), out);
     }
 
     @Test
@@ -132,7 +133,7 @@ class AuditCommandTest {
         Result result = audit("--format", "table", "--rules", "root-no-mfa");
 
         assertEquals(0, result.exitCode(), result::toString);
-        assertTrue(result.out().contains("\nNo findings.\n\n8 users checked, 0 findings: 0 critical, 0 high, 0 medium, 0 low\n"),
+        assertTrue(result.out().contains("\nNo findings.\n\n8 users checked, 0 findings: 0 critical, 0 high, 0 medium, 0 low, 0 info\n"),
                 result.out());
     }
 
@@ -147,7 +148,9 @@ class AuditCommandTest {
         assertEquals(45, json.at("/audit/thresholds/unused_days").asInt());
         assertEquals(8, json.at("/audit/users_checked").asInt());
         assertEquals(4, json.at("/audit/counts/high").asInt());
-        assertEquals(11, json.at("/audit/rules").size());
+        assertEquals(12, json.at("/audit/rules").size());
+        assertEquals("7.0.0", json.at("/audit/cis_version").asText());
+        assertFalse(json.at("/audit/root_without_credentials").asBoolean(), json::toString);
         JsonNode first = json.at("/findings/0");
         assertEquals("root-recently-used", first.get("rule_id").asText());
         assertEquals("high", first.get("severity").asText());
@@ -156,7 +159,16 @@ class AuditCommandTest {
         assertEquals(2, first.get("line").asInt());
         assertEquals("last used by the password on 2024-05-20 (11d ago) (threshold 90d)", first.get("evidence").asText());
         assertTrue(first.get("remediation").asText().startsWith("Do daily work"));
-        assertEquals("CIS 1.7", first.at("/controls/0").asText());
+        assertEquals("{\"standard\":\"CIS AWS Foundations Benchmark\",\"version\":\"1.2.0\",\"id\":\"1.1\"}",
+                first.at("/controls/0").toString());
+        JsonNode advice = json.at("/findings/12");
+        assertEquals("iam-users-instead-of-identity-center", advice.get("rule_id").asText());
+        assertEquals("info", advice.get("severity").asText());
+        assertEquals("(account)", advice.get("user").asText());
+        assertEquals("arn:aws:iam::123456789012:root", advice.get("arn").asText());
+        assertTrue(advice.get("line").isNull(), advice::toString);
+        assertEquals("7 IAM users have long-term credentials: 6 with a console password, 3 with an active access key",
+                advice.get("evidence").asText());
     }
 
     @Test
@@ -170,9 +182,9 @@ class AuditCommandTest {
         assertEquals(1, sarif.get("runs").size());
         JsonNode run = sarif.at("/runs/0");
         assertEquals("credreport", run.at("/tool/driver/name").asText());
-        assertEquals(11, run.at("/tool/driver/rules").size());
+        assertEquals(12, run.at("/tool/driver/rules").size());
         JsonNode results = run.get("results");
-        assertEquals(12, results.size());
+        assertEquals(13, results.size());
         for (JsonNode finding : results) {
             assertTrue(finding.get("ruleId").isTextual(), finding::toString);
             assertTrue(List.of("error", "warning", "note").contains(finding.get("level").asText()), finding::toString);
@@ -180,13 +192,20 @@ class AuditCommandTest {
             assertTrue(finding.get("locations").size() >= 1, finding::toString);
             JsonNode location = finding.at("/locations/0");
             assertEquals(report.toString(), location.at("/physicalLocation/artifactLocation/uri").asText());
-            assertTrue(location.at("/physicalLocation/region/startLine").asInt() >= 2);
+            boolean aboutAccount = finding.get("ruleId").asText().equals("iam-users-instead-of-identity-center");
+            assertEquals(!aboutAccount, location.at("/physicalLocation/region/startLine").asInt() >= 2, finding::toString);
             String rule = finding.get("ruleId").asText();
             assertEquals(rule, run.at("/tool/driver/rules/" + finding.get("ruleIndex").asInt() + "/id").asText());
         }
         assertEquals("error", results.get(0).get("level").asText());
         assertEquals("bob", results.get(1).at("/locations/0/logicalLocations/0/name").asText());
         assertEquals("note", results.get(11).get("level").asText());
+        assertEquals("note", results.get(12).get("level").asText());
+        assertEquals("account", results.get(12).at("/locations/0/logicalLocations/0/kind").asText());
+        JsonNode rootMfa = run.at("/tool/driver/rules/1");
+        assertEquals("root-no-mfa", rootMfa.get("id").asText());
+        assertTrue(rootMfa.at("/properties/tags").toString().contains("\"CIS 5.0.0 1.4\""), rootMfa::toString);
+        assertEquals("{\"standard\":\"AWS Security Hub\",\"id\":\"IAM.9\"}", rootMfa.at("/properties/controls/9").toString());
     }
 
     @Test
@@ -202,7 +221,7 @@ class AuditCommandTest {
         Result result = harness.run("audit", "--help");
 
         assertEquals(0, result.exitCode(), result::toString);
-        for (String option : List.of("--input", "--max-wait", "--no-generate", "--list-rules", "--fail-on", "--rules",
+        for (String option : List.of("--input", "--max-wait", "--no-generate", "--list-rules", "--cis-version", "--fail-on", "--rules",
                 "--skip-rules", "--ignore-users", "--root-use-days", "--unused-days", "--rotation-days", "--as-of", "--format",
                 "--output", "--profile", "--region", "--endpoint-url", "--ca-bundle", "--debug", "--quiet")) {
             assertTrue(result.out().contains(option), option + " in\n" + result.out());
@@ -212,15 +231,22 @@ class AuditCommandTest {
 
     @Test
     void should_list_the_rules_without_fetching_anything() {
-        Result result = harness.run("audit", "--list-rules");
+        Result result = harness.terminal(true, true, 400).run("audit", "--list-rules");
 
         assertEquals(0, result.exitCode(), result::toString);
         List<String> lines = result.out().lines().toList();
-        assertEquals(12, lines.size(), result.out());
+        assertEquals(16, lines.size(), result.out());
         assertTrue(lines.get(0).startsWith("ID "), lines.get(0));
-        assertTrue(result.out().contains("credentials-unused"), result.out());
         String unused = lines.stream().filter(line -> line.startsWith("credentials-unused ")).findFirst().orElseThrow();
-        assertTrue(unused.contains("medium") && unused.contains("(default 45)") && unused.contains("CIS 1.12, Security Hub IAM.22"), unused);
+        assertTrue(unused.contains("medium") && unused.contains("(default 45)")
+                && unused.contains("CIS 7.0.0 2.11, Security Hub IAM.22, Security Hub IAM.8 (90 days)"), unused);
+        String twoKeys = lines.stream().filter(line -> line.startsWith("multiple-active-access-keys ")).findFirst().orElseThrow();
+        assertTrue(twoKeys.contains(" none in CIS 7.0.0 "), twoKeys);
+        String certificate = lines.stream().filter(line -> line.startsWith("root-signing-certificate-active ")).findFirst().orElseThrow();
+        assertTrue(certificate.matches("root-signing-certificate-active +medium +- +- +Root user has an active signing certificate"),
+                certificate);
+        assertTrue(result.out().contains("\nNot covered: Root user has a hardware MFA device (CIS 7.0.0 2.6, Security Hub IAM.6, "
+                + "Config root-account-hardware-mfa-enabled): the report says whether root has MFA, not which kind"), result.out());
     }
 
     @Test

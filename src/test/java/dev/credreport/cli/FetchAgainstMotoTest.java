@@ -149,7 +149,8 @@ class FetchAgainstMotoTest {
         assertEquals(3, atGeneratedTime.exitCode(), atGeneratedTime::toString);
         assertEquals(List.of(
                 "high console-without-mfa bob",
-                "medium access-key-created-at-setup bob"), AuditCommandTest.findings(atGeneratedTime));
+                "medium access-key-created-at-setup bob",
+                "info iam-users-instead-of-identity-center (account)"), AuditCommandTest.findings(atGeneratedTime));
         assertEquals(3, later.exitCode(), later::toString);
         assertEquals(List.of(
                 "high console-without-mfa bob",
@@ -159,7 +160,8 @@ class FetchAgainstMotoTest {
                 "medium access-key-not-rotated bob",
                 "medium access-key-created-at-setup bob",
                 "medium credentials-unused carol",
-                "medium access-key-not-rotated carol"), AuditCommandTest.findings(later));
+                "medium access-key-not-rotated carol",
+                "info iam-users-instead-of-identity-center (account)"), AuditCommandTest.findings(later));
     }
 
     static String block(String blocks, String user) {

@@ -244,18 +244,19 @@ class MultiAccountTest {
         List<String> firstAccount = rows.stream().filter(row -> row.get("account_id").equals(ACCOUNTS.get(0)))
                 .map(row -> row.get("severity") + " " + row.get("rule_id") + " " + row.get("user")).toList();
         assertEquals(List.of("high root-recently-used <root_account>", "high console-without-mfa carol",
-                "medium access-key-not-rotated alice", "medium credentials-unused carol", "low password-past-rotation carol"),
+                "medium access-key-not-rotated alice", "medium credentials-unused carol", "low password-past-rotation carol",
+                "info iam-users-instead-of-identity-center (account)"),
                 firstAccount);
-        assertEquals(10, rows.size());
+        assertEquals(12, rows.size());
         assertEquals(ACCOUNTS.get(0), rows.get(0).get("account_id"), "accounts in order");
         JsonNode audits = new ObjectMapper().readTree(json.out());
         assertEquals(2, audits.size());
         assertEquals(ACCOUNTS.get(1), audits.at("/1/audit/account_id").asText());
-        assertEquals(5, audits.at("/1/findings").size());
+        assertEquals(6, audits.at("/1/findings").size());
         assertEquals(0, sarif.exitCode(), sarif::toString);
         assertEquals(2, new ObjectMapper().readTree(sarif.out()).get("runs").size());
         assertEquals(2, table.out().lines().filter(line -> line.startsWith("Audit of account ")).count(), table.out());
-        assertEquals(2, table.out().lines().filter(line -> line.startsWith("3 users checked, 5 findings")).count(), table.out());
+        assertEquals(2, table.out().lines().filter(line -> line.startsWith("3 users checked, 6 findings")).count(), table.out());
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.credreport.audit.Severity;
 import dev.credreport.report.AccessKey;
 import dev.credreport.report.UserCredentials;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -20,7 +19,7 @@ public final class AccessKeyCreatedAtSetup extends BaseRule {
 
     public AccessKeyCreatedAtSetup() {
         super(new RuleInfo("access-key-created-at-setup", "Access key created at user setup and never used",
-                Severity.MEDIUM, List.of("CIS 1.11"), "created within 1h of the user",
+                Severity.MEDIUM, "created within 1h of the user",
                 "Delete the unused key; create access keys only when a user needs programmatic access."));
     }
 

@@ -9,14 +9,13 @@ import dev.credreport.audit.Severity;
 import dev.credreport.report.AccessKey;
 import dev.credreport.report.UserCredentials;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** An active access key older than --rotation-days. Root keys are left to root-access-key-active. */
 public final class AccessKeyNotRotated extends BaseRule {
     public AccessKeyNotRotated() {
         super(new RuleInfo("access-key-not-rotated", "Active access key not rotated",
-                Severity.MEDIUM, List.of("CIS 1.14", "Security Hub IAM.3"), "older than --rotation-days (default 90)",
+                Severity.MEDIUM, "older than --rotation-days (default 90)",
                 "Create a second key, move its users to it, then deactivate and delete the old one."));
     }
 

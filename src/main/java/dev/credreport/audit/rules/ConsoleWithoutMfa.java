@@ -7,14 +7,13 @@ import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.UserCredentials;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** An IAM user can sign in to the console with a password alone. */
 public final class ConsoleWithoutMfa extends BaseRule {
     public ConsoleWithoutMfa() {
         super(new RuleInfo("console-without-mfa", "Console password without MFA",
-                Severity.HIGH, List.of("CIS 1.10", "Security Hub IAM.5"), "-",
+                Severity.HIGH, "-",
                 "Assign an MFA device to the user, or remove the console password if the user does not need it."));
     }
 

@@ -6,14 +6,13 @@ import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.UserCredentials;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** Both access key slots of a user are active: one is usually forgotten after a rotation. */
 public final class MultipleActiveAccessKeys extends BaseRule {
     public MultipleActiveAccessKeys() {
         super(new RuleInfo("multiple-active-access-keys", "Two active access keys on one user",
-                Severity.MEDIUM, List.of("CIS 1.13"), "-",
+                Severity.MEDIUM, "-",
                 "Find which key is still in use (last used date, CloudTrail) and deactivate the other."));
     }
 

@@ -8,14 +8,13 @@ import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.UserCredentials;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** A password the account's password policy says should have been changed by now. */
 public final class PasswordPastRotation extends BaseRule {
     public PasswordPastRotation() {
         super(new RuleInfo("password-past-rotation", "Password past its rotation date",
-                Severity.LOW, List.of(), "past password_next_rotation",
+                Severity.LOW, "past password_next_rotation",
                 "Have the user change the password, or disable it if the user no longer signs in."));
     }
 

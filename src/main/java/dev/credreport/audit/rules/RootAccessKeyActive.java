@@ -8,14 +8,13 @@ import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.AccessKey;
 import dev.credreport.report.UserCredentials;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** The root user has an active access key: anyone holding it controls the whole account. */
 public final class RootAccessKeyActive extends BaseRule {
     public RootAccessKeyActive() {
         super(new RuleInfo("root-access-key-active", "Root user has an active access key",
-                Severity.CRITICAL, List.of("CIS 1.4", "Security Hub IAM.4", "Config iam-root-access-key-check"), "-",
+                Severity.CRITICAL, "-",
                 "Delete the root user's access keys (IAM console, signed in as root: Security credentials) and use IAM roles instead."));
     }
 

@@ -10,14 +10,13 @@ import dev.credreport.report.AccessKey;
 import dev.credreport.report.UserCredentials;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** The root user was used lately, by password or access key: it should be kept for the few tasks only root can do. */
 public final class RootRecentlyUsed extends BaseRule {
     public RootRecentlyUsed() {
         super(new RuleInfo("root-recently-used", "Root user was used recently",
-                Severity.HIGH, List.of("CIS 1.7"), "used within --root-use-days (default 90)",
+                Severity.HIGH, "used within --root-use-days (default 90)",
                 "Do daily work with IAM roles or users; keep root for the tasks that need it and find out who used it."));
     }
 

@@ -8,14 +8,13 @@ import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.SigningCertificate;
 import dev.credreport.report.UserCredentials;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** The root user has an active X.509 signing certificate, a long-lived credential like an access key. */
 public final class RootSigningCertificateActive extends BaseRule {
     public RootSigningCertificateActive() {
         super(new RuleInfo("root-signing-certificate-active", "Root user has an active signing certificate",
-                Severity.MEDIUM, List.of(), "-",
+                Severity.MEDIUM, "-",
                 "Deactivate and delete the root user's X.509 signing certificates."));
     }
 

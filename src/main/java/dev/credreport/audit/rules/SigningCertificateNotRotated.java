@@ -8,14 +8,13 @@ import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.SigningCertificate;
 import dev.credreport.report.UserCredentials;
-import java.util.List;
 import java.util.function.Consumer;
 
 /** An active signing certificate older than --rotation-days. Root's are left to root-signing-certificate-active. */
 public final class SigningCertificateNotRotated extends BaseRule {
     public SigningCertificateNotRotated() {
         super(new RuleInfo("signing-certificate-not-rotated", "Signing certificate not rotated",
-                Severity.LOW, List.of(), "older than --rotation-days (default 90)",
+                Severity.LOW, "older than --rotation-days (default 90)",
                 "Upload a new signing certificate, switch to it, then deactivate and delete the old one."));
     }
 

@@ -11,7 +11,6 @@ import dev.credreport.report.Password;
 import dev.credreport.report.UserCredentials;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -22,8 +21,7 @@ import java.util.function.Consumer;
 public final class UnusedCredentials extends BaseRule {
     public UnusedCredentials() {
         super(new RuleInfo("credentials-unused", "Credentials unused for too long",
-                Severity.MEDIUM, List.of("CIS 1.12", "Security Hub IAM.22", "Security Hub IAM.8 (90 days)"),
-                "unused for --unused-days or more (default 45)",
+                Severity.MEDIUM, "unused for --unused-days or more (default 45)",
                 "Disable the unused password or deactivate the unused access key; delete it once nothing breaks."));
     }
 
