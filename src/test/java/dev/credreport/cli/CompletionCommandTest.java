@@ -1,0 +1,112 @@
+package dev.credreport.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.credreport.support.CommandHarness;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CompletionCommandTest {
+    @TempDir
+    Path dir;
+
+    /** The commands a user can run: every one the factory builds, less the hidden ones. */
+    static List<String> visibleCommands() {
+        CommandLine all = CommandLineFactory.create(new Environment(java.util.Map.of(), java.io.InputStream.nullInputStream(), false, false,
+                () -> 80, java.time.Clock.systemUTC()), new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), null);
+        return all.getSubcommands().entrySet().stream()
+                .filter(entry -> !entry.getValue().getCommandSpec().usageMessage().hidden())
+                .map(java.util.Map.Entry::getKey)
+                .toList();
+    }
+
+    record Shell(int exitCode, String out) {
+    }
+
+    Shell shell(String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // zsh's completion system reads and may write files in the home directory.
+        builder.environment().put("HOME", dir.toString());
+        builder.environment().put("ZDOTDIR", dir.toString());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the shell finished");
+        return new Shell(process.exitValue(), out);
+    }
+
+    /** Asks the completion function what follows {@code line}, as the shell does on Tab. */
+    static String complete(String line) {
+        String words = line.endsWith(" ") ? line + "''" : line;
+        return "COMP_LINE='" + line + "'; COMP_WORDS=(" + words + "); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ));"
+                + " COMPREPLY=(); _complete_credreport; printf '%s\\n' \"${COMPREPLY[@]}\"";
+    }
+
+    @Test
+    void should_print_a_bash_script_that_names_every_command_and_that_bash_accepts() throws Exception {
+        CommandHarness.Result result = new CommandHarness().run("completion", "bash");
+        Path script = Files.writeString(dir.resolve("credreport.bash"), result.out());
+
+        Shell syntax = shell("bash", "-n", script.toString());
+        // compopt works only inside a real completion: outside one it only complains.
+        String bash = "compopt() { :; }; source " + script + " && ";
+        Shell commands = shell("bash", "-c", bash + complete("credreport "));
+        Shell options = shell("bash", "-c", bash + complete("credreport fetch --inp"));
+
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals("", result.err());
+        assertTrue(result.out().startsWith("#!/usr/bin/env bash"), result.out());
+        for (String command : visibleCommands()) {
+            assertTrue(result.out().contains("function _picocli_credreport_" + command + "()"), command);
+        }
+        assertFalse(result.out().contains("cds-training"), "hidden commands stay hidden");
+        assertEquals(0, syntax.exitCode(), syntax.out());
+        assertEquals(visibleCommands(), commands.out().lines().toList(), commands.out());
+        assertTrue(visibleCommands().containsAll(List.of("fetch", "audit", "diff", "completion")), visibleCommands()::toString);
+        assertEquals(List.of("--input"), options.out().lines().toList(), options.out());
+    }
+
+    @Test
+    void should_print_a_script_that_zsh_loads_and_completes_with() throws Exception {
+        boolean zsh = Files.isExecutable(Path.of("/usr/bin/zsh")) || Files.isExecutable(Path.of("/bin/zsh"));
+        if (!zsh && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("zsh is not installed: .ci/run installs it, and CI must test zsh completion");
+        }
+        Assumptions.assumeTrue(zsh, "zsh is not installed (apt-get install zsh)");
+        CommandHarness.Result result = new CommandHarness().run("completion", "zsh");
+        Path script = Files.writeString(dir.resolve("credreport.zsh"), result.out());
+
+        Shell syntax = shell("zsh", "-n", script.toString());
+        Shell loaded = shell("zsh", "-f", "-c", "source " + script + " && print -r -- \"$_comps[credreport]\" && "
+                + complete("credreport "));
+
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals(0, syntax.exitCode(), syntax.out());
+        assertEquals(0, loaded.exitCode(), loaded.out());
+        List<String> lines = loaded.out().lines().toList();
+        assertTrue(lines.get(0).contains("_complete_credreport"), "registered with zsh's completion system: " + loaded.out());
+        assertEquals(visibleCommands(), lines.subList(1, lines.size()), loaded.out());
+    }
+
+    @Test
+    void should_refuse_a_shell_it_cannot_complete_for() {
+        CommandHarness.Result result = new CommandHarness().run("completion", "fish");
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals("", result.out());
+        assertTrue(result.err().contains("fish"), result.err());
+    }
+}
