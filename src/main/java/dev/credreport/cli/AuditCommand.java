@@ -77,6 +77,7 @@ final class AuditCommand implements Callable<Integer> {
     MultiAccountOptions multi = new MultiAccountOptions();
 
     @Option(names = {"--format", "--output"}, paramLabel = "FORMAT", order = 9, converter = FormatConverter.ForAudits.class,
+            completionCandidates = FormatConverter.AuditNames.class,
             description = "table, json, csv ('text' is the same) or sarif (SARIF 2.1.0). Default: table when standard output is a terminal, "
                     + "csv otherwise.")
     AuditFormat format;

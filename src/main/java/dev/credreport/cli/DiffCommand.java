@@ -66,6 +66,7 @@ final class DiffCommand implements Callable<Integer> {
     boolean allowDifferentAccounts;
 
     @Option(names = {"--format", "--output"}, paramLabel = "FORMAT", order = 9, converter = FormatConverter.ForDiffs.class,
+            completionCandidates = FormatConverter.DiffNames.class,
             description = "table, json or csv ('text' is the same as csv). Default: table when standard output is a terminal, csv otherwise. "
                     + "table and csv print nothing when nothing changed.")
     DiffFormat format;

@@ -47,6 +47,7 @@ final class FetchCommand implements Callable<Integer> {
     ReportSourceOptions source;
 
     @Option(names = {"--format", "--output"}, paramLabel = "FORMAT", order = 9, converter = FormatConverter.ForReports.class,
+            completionCandidates = FormatConverter.ReportNames.class,
             description = "table, csv, blocks or json ('text', as the AWS CLI names it, is csv). Default: table when standard output is a terminal, "
                     + "csv otherwise (so pipes and files get the report as AWS wrote it).")
     OutputFormat format;

@@ -54,4 +54,36 @@ abstract class FormatConverter<E extends Enum<E>> implements ITypeConverter<E> {
             super(DiffFormat.class);
         }
     }
+
+    /** The names a shell completes for a format option: lower case, as users type them. */
+    abstract static class Names<E extends Enum<E>> implements Iterable<String> {
+        private final Class<E> formats;
+
+        Names(Class<E> formats) {
+            this.formats = formats;
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Arrays.stream(formats.getEnumConstants()).map(format -> format.name().toLowerCase(Locale.ROOT)).iterator();
+        }
+    }
+
+    static final class ReportNames extends Names<OutputFormat> {
+        ReportNames() {
+            super(OutputFormat.class);
+        }
+    }
+
+    static final class AuditNames extends Names<AuditFormat> {
+        AuditNames() {
+            super(AuditFormat.class);
+        }
+    }
+
+    static final class DiffNames extends Names<DiffFormat> {
+        DiffNames() {
+            super(DiffFormat.class);
+        }
+    }
 }

@@ -65,6 +65,7 @@ class CompletionCommandTest {
         String bash = "compopt() { :; }; source " + script + " && ";
         Shell commands = shell("bash", "-c", bash + complete("credreport "));
         Shell options = shell("bash", "-c", bash + complete("credreport fetch --inp"));
+        Shell formats = shell("bash", "-c", bash + complete("credreport fetch --format "));
 
         assertEquals(0, result.exitCode(), result.toString());
         assertEquals("", result.err());
@@ -77,6 +78,7 @@ class CompletionCommandTest {
         assertEquals(visibleCommands(), commands.out().lines().toList(), commands.out());
         assertTrue(visibleCommands().containsAll(List.of("fetch", "audit", "diff", "completion")), visibleCommands()::toString);
         assertEquals(List.of("--input"), options.out().lines().toList(), options.out());
+        assertEquals(List.of("table", "csv", "blocks", "json"), formats.out().lines().toList(), formats.out());
     }
 
     @Test
