@@ -64,6 +64,13 @@ public final class AccountAccess implements AutoCloseable {
         var builder = StsClient.builder().httpClient(http).credentialsProvider(caller);
         configure(builder, settings.stsEndpoint());
         this.sts = builder.build();
+        // The caller's own credentials are resolved now, so that their absence is told once, not per account.
+        try {
+            IamConnection.resolveNow(caller, settings);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public SdkHttpClient http() {
@@ -87,17 +94,25 @@ public final class AccountAccess implements AutoCloseable {
                 }
             }
         } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+            String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
+                    ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
             if (e.statusCode() == 403 || code.startsWith("AccessDenied") || code.equals("AWSOrganizationsNotInUseException")) {
                 throw CredreportException.awsRefused("cannot list the Organization's accounts (" + code + "): run --org from "
                         + "the management account or a delegated administrator with organizations:ListAccounts, "
                         + "or name the accounts with --accounts", e);
             }
-            throw CredreportException.awsFailed("cannot list the Organization's accounts (" + code + "): "
-                    + AwsErrors.firstLine(e.getMessage()) + "; try again later", e);
+            if (e.isThrottlingException() || e.statusCode() >= 500) {
+                throw CredreportException.awsFailed("cannot list the Organization's accounts: Organizations failed after "
+                        + "the SDK's retries (" + AwsErrors.sdkText(e) + "); try again later", e);
+            }
+            throw CredreportException.awsRefused("cannot list the Organization's accounts: Organizations refused ("
+                    + AwsErrors.sdkText(e) + ")", e);
         } catch (SdkException e) {
-            throw CredreportException.awsFailed("cannot reach AWS Organizations to list its accounts: "
-                    + AwsErrors.firstLine(e.getMessage()) + "; check the network and AWS_ENDPOINT_URL_ORGANIZATIONS", e);
+            String where = settings.organizationsEndpoint() != null
+                    ? "AWS Organizations at " + settings.organizationsEndpoint() : "AWS Organizations";
+            throw CredreportException.awsFailed("cannot reach " + where + " to list its accounts ("
+                    + AwsErrors.sdkText(e) + "); check the network and proxy"
+                    + (settings.organizationsEndpoint() != null ? " and AWS_ENDPOINT_URL_ORGANIZATIONS" : ""), e);
         }
         return new OrganizationAccounts(active, skipped);
     }
@@ -119,6 +134,14 @@ public final class AccountAccess implements AutoCloseable {
 
     public String roleArn(String account) {
         return roles.roleArn(account, partition());
+    }
+
+    /** Why the role of an account could not be assumed, with what to check, as one line and its exit code. */
+    public CredreportException roleFailure(String account, RuntimeException error) {
+        if (error instanceof CredreportException) {
+            return (CredreportException) error;
+        }
+        return AwsErrors.roleFailure(error, roleArn(account), "the caller", roles.externalId() != null, settings.stsEndpoint());
     }
 
     /** The caller's account, asked of STS once; null when STS will not say. */
@@ -145,6 +168,7 @@ public final class AccountAccess implements AutoCloseable {
     }
 
     private void configure(software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?> builder, URI endpoint) {
+        builder.overrideConfiguration(IamConnection.overrides(settings));
         if (endpoint != null) {
             builder.endpointOverride(endpoint).region(IamRegions.signingRegionOf(settings.iamRegion()));
         } else {

@@ -9,7 +9,9 @@ import software.amazon.awssdk.regions.Region;
 /**
  * Everything needed to build an IAM client, already resolved from options and environment.
  *
- * @param profile the named profile, or null for the SDK's default credentials chain
+ * @param profile the named profile (--profile, else AWS_PROFILE), or null for the default one
+ * @param profileFromOption whether --profile named it: then only that profile gives credentials,
+ *     as in the AWS CLI; AWS_PROFILE still lets credentials in the environment come first
  * @param configuredRegion the region the user configured (option, environment or profile), or null
  * @param iamRegion the global IAM region of the partition (aws-global, aws-cn-global, ...)
  * @param endpoint an endpoint override, or null for the partition's IAM endpoint
@@ -22,6 +24,7 @@ import software.amazon.awssdk.regions.Region;
  */
 public record AwsSettings(
         String profile,
+        boolean profileFromOption,
         String configuredRegion,
         Region iamRegion,
         URI endpoint,
@@ -39,6 +42,11 @@ public record AwsSettings(
         if (connectTimeout.isNegative() || readTimeout.isNegative()) {
             throw new IllegalArgumentException("timeouts cannot be negative");
         }
+    }
+
+    /** The profile and where it was named, for messages: "profile 'audit' (AWS_PROFILE)". */
+    public String profileDescription() {
+        return "profile '" + profile + "' (" + (profileFromOption ? "--profile" : "AWS_PROFILE") + ")";
     }
 
     /** Where requests go, for messages. */

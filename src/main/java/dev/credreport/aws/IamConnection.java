@@ -3,8 +3,7 @@ package dev.credreport.aws;
 import dev.credreport.CredreportException;
 import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -35,6 +34,7 @@ public final class IamConnection implements AutoCloseable {
         AwsCredentialsProvider credentials = new RedactingCredentialsProvider(callerOrRole);
         IamClientBuilder builder = IamClient.builder()
                 .httpClient(http)
+                .overrideConfiguration(overrides(settings))
                 .credentialsProvider(credentials);
         if (settings.endpoint() != null) {
             // IAM's endpoint rules sign for us-east-1 (cn-north-1, ...) only for IAM's own endpoints.
@@ -50,9 +50,35 @@ public final class IamConnection implements AutoCloseable {
      * session or an empty chain is reported as such rather than as a failed request.
      */
     public void checkCredentials() {
-        // The STS and SSO clients the SDK builds for role and SSO profiles find their region on their
-        // own, from aws.region or AWS_REGION only: lend them the one the user configured, as the AWS
-        // CLI does with AWS_DEFAULT_REGION or --region, for the length of the lookup.
+        resolveNow(credentials, settings);
+    }
+
+    public IamClient client() {
+        return client;
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    /** The credentials of whoever runs credreport: --profile, else the AWS CLI's chain. */
+    public static AwsCredentialsProvider callerCredentials(AwsSettings settings) {
+        return new CallerCredentials(settings);
+    }
+
+    /**
+     * Resolves a caller's credentials now, lending the configured region to the STS and SSO
+     * clients the SDK builds for role and SSO profiles, and turns any failure into a message.
+     */
+    static void resolveNow(AwsCredentialsProvider credentials, AwsSettings settings) {
+        // Those clients find their region on their own, from aws.region or AWS_REGION only: lend
+        // them the one the user configured, as the AWS CLI does with AWS_DEFAULT_REGION or
+        // --region, for the length of the lookup.
         boolean lendRegion = settings.configuredRegion() != null && System.getProperty(REGION_PROPERTY) == null;
         if (lendRegion) {
             System.setProperty(REGION_PROPERTY, settings.configuredRegion());
@@ -70,26 +96,13 @@ public final class IamConnection implements AutoCloseable {
         }
     }
 
-    public IamClient client() {
-        return client;
-    }
-
-    public AwsSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public void close() {
-        client.close();
-    }
-
-    /** The credentials of whoever runs credreport: --profile, else the SDK's default chain. */
-    public static AwsCredentialsProvider callerCredentials(AwsSettings settings) {
+    /** Client settings every SDK client of ours shares: the profile's retry settings are read from the same profile. */
+    static ClientOverrideConfiguration overrides(AwsSettings settings) {
+        ClientOverrideConfiguration.Builder builder = ClientOverrideConfiguration.builder();
         if (settings.profile() != null) {
-            // As with the AWS CLI, an explicit --profile wins over credentials in the environment.
-            return ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+            builder.defaultProfileName(settings.profile());
         }
-        return DefaultCredentialsProvider.builder().build();
+        return builder.build();
     }
 
     /**

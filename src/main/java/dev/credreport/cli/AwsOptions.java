@@ -4,12 +4,15 @@ import dev.credreport.CredreportException;
 import dev.credreport.aws.AwsSettings;
 import dev.credreport.aws.IamRegions;
 import dev.credreport.aws.Profiles;
+import dev.credreport.aws.RetryConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -17,19 +20,19 @@ import software.amazon.awssdk.regions.Region;
  * command that talks to AWS.
  */
 public final class AwsOptions {
-    @Option(names = "--profile", paramLabel = "NAME",
+    @Option(names = "--profile", paramLabel = "NAME", converter = NonEmpty.class,
             description = "Use this named profile from ~/.aws/config and ~/.aws/credentials (static keys, "
                     + "role_arn, SSO, credential_process). Default: AWS_PROFILE, else the SDK's default chain "
                     + "(environment, profile 'default', web identity, container and instance credentials).")
     String profile;
 
-    @Option(names = "--region", paramLabel = "REGION",
+    @Option(names = "--region", paramLabel = "REGION", converter = NonEmpty.class,
             description = "Any region of the partition to use: it picks the partition's global IAM endpoint "
                     + "(aws, aws-cn, aws-us-gov). Default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, "
                     + "else the aws partition.")
     String region;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL",
+    @Option(names = "--endpoint-url", paramLabel = "URL", converter = NonEmpty.class,
             description = "Send IAM requests to this URL instead (a proxy or an emulator). "
                     + "Default: AWS_ENDPOINT_URL_IAM, else AWS_ENDPOINT_URL.")
     String endpointUrl;
@@ -53,7 +56,15 @@ public final class AwsOptions {
 
     /** The settings these options and the environment give, in the AWS CLI's order of precedence. */
     AwsSettings toSettings(Environment environment) {
+        // The AWS CLI checks its configuration before anything else, and so do we: every mistake in
+        // it is named as the user's (exit 2), never met later as a failure of the SDK.
+        Profiles.check();
         String profileName = firstOf(profile, environment.variable("AWS_PROFILE"));
+        if (profileName != null) {
+            // The AWS CLI refuses a profile it cannot find even when keys in the environment would do.
+            Profiles.requireExists(profileName, profile != null ? "--profile" : "AWS_PROFILE");
+        }
+        RetryConfig.check(environment.variable("AWS_MAX_ATTEMPTS"), environment.variable("AWS_RETRY_MODE"), profileName);
         String regionName = firstOf(region, environment.variable("AWS_REGION"), environment.variable("AWS_DEFAULT_REGION"));
         if (regionName == null) {
             regionName = Profiles.region(profileName).orElse(null);
@@ -69,7 +80,8 @@ public final class AwsOptions {
             throw CredreportException.usage("--cli-connect-timeout and --cli-read-timeout take seconds, 0 or more");
         }
         return new AwsSettings(
-                profile,
+                profileName,
+                profile != null,
                 regionName,
                 iamRegion,
                 endpoint(firstOf(endpointUrl, environment.variable("AWS_ENDPOINT_URL_IAM"), environment.variable("AWS_ENDPOINT_URL"))),
@@ -80,6 +92,17 @@ public final class AwsOptions {
                 !noVerifySsl,
                 Duration.ofSeconds(connectTimeoutSeconds),
                 Duration.ofSeconds(readTimeoutSeconds));
+    }
+
+    /** An option that names something cannot be empty: `--region ''` is a mistake, not a way to say "none". */
+    static final class NonEmpty implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (value.isBlank()) {
+                throw new TypeConversionException("it is empty; give a value, or leave the option out");
+            }
+            return value;
+        }
     }
 
     private static URI endpoint(String url) {

@@ -96,8 +96,7 @@ public final class MultiAccountFetch {
             try {
                 credentials.resolveCredentials();
             } catch (RuntimeException e) {
-                throw CredreportException.awsRefused("cannot assume role " + access.roleArn(account) + ": "
-                        + CredreportException.firstLine(e.getMessage()), e);
+                throw access.roleFailure(account, e);
             }
             try (IamConnection connection = IamConnection.open(settings, credentials, access.http())) {
                 FetchedReport fetched = new CredentialReportFetcher(connection, maxWait, generate, message -> { }).fetch();

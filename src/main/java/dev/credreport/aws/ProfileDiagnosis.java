@@ -1,0 +1,146 @@
+package dev.credreport.aws;
+
+import dev.credreport.CredreportException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.profiles.ProfileProperty;
+
+/**
+ * Why a profile that says how to get credentials gave none, told from the profile's own keys
+ * (which the SDK's messages do not name) and the cause: a key missing (exit 2), an SSO login to
+ * renew, a credential_process that failed, a role that could not be assumed (exit 4).
+ */
+final class ProfileDiagnosis {
+    private static final Pattern PROCESS_FAILED = Pattern.compile(
+            "Command returned non-zero exit value \\((-?\\d+)\\) with error message: (.*)", Pattern.DOTALL);
+    private static final int MAX_SOURCE_HOPS = 5;
+
+    private ProfileDiagnosis() {
+    }
+
+    static CredreportException explain(String profile, String named, RuntimeException error) {
+        return explain(profile, named, error, 0);
+    }
+
+    /**
+     * @param named how the profile is named in messages: "profile 'x' (--profile)", or for a
+     *     source profile "profile 'base' (source_profile of 'x')"
+     */
+    private static CredreportException explain(String profile, String named, RuntimeException error, int hops) {
+        if (!Profiles.exists(profile)) {
+            return CredreportException.usage(named + " is not in " + Profiles.locations()
+                    + "; 'aws configure list-profiles' lists the profiles there");
+        }
+        if (has(profile, ProfileProperty.ROLE_ARN)) {
+            return role(profile, named, error, hops);
+        }
+        if (has(profile, Profiles.SSO_SESSION) || has(profile, ProfileProperty.SSO_START_URL)) {
+            return sso(profile, named, error);
+        }
+        if (has(profile, ProfileProperty.CREDENTIAL_PROCESS)) {
+            return process(profile, named, error);
+        }
+        boolean key = has(profile, ProfileProperty.AWS_ACCESS_KEY_ID);
+        boolean secret = has(profile, ProfileProperty.AWS_SECRET_ACCESS_KEY);
+        if (key != secret) {
+            return CredreportException.usage(named + " has " + (key ? "aws_access_key_id but no aws_secret_access_key"
+                    : "aws_secret_access_key but no aws_access_key_id") + ": add the missing key (aws configure --profile "
+                    + profile + ")");
+        }
+        if (!key && !has(profile, ProfileProperty.WEB_IDENTITY_TOKEN_FILE)) {
+            return CredreportException.awsRefused(named + " holds no credentials (no aws_access_key_id, role_arn, "
+                    + "sso_session or credential_process): add them (aws configure --profile " + profile
+                    + "), or name another profile", error);
+        }
+        return CredreportException.awsRefused("could not get credentials from " + named + ": "
+                + AwsErrors.sdkText(error) + "; check the profile in " + Profiles.locations(), error);
+    }
+
+    private static CredreportException role(String profile, String named, RuntimeException error, int hops) {
+        String roleArn = Profiles.property(profile, ProfileProperty.ROLE_ARN).orElse("");
+        String source = Profiles.property(profile, ProfileProperty.SOURCE_PROFILE).orElse(null);
+        boolean credentialSource = has(profile, ProfileProperty.CREDENTIAL_SOURCE);
+        if (source == null && !credentialSource) {
+            return CredreportException.usage(named + " has role_arn but neither source_profile nor credential_source: "
+                    + "add source_profile = NAME (a profile whose credentials may assume " + roleArn
+                    + ") or credential_source = Environment, Ec2InstanceMetadata or EcsContainer");
+        }
+        if (source != null && credentialSource) {
+            return CredreportException.usage(named + " has both source_profile and credential_source: keep one");
+        }
+        AwsServiceException refused = AwsErrors.causedBy(error, AwsServiceException.class);
+        if (refused != null && refused.awsErrorDetails() != null
+                && "sts".equalsIgnoreCase(String.valueOf(refused.awsErrorDetails().serviceName()))) {
+            return AwsErrors.assumeRoleFailure(refused, roleArn, "the credentials of "
+                    + (source != null ? "profile '" + source + "'" : "credential_source"), false);
+        }
+        if (AwsErrors.isNetworkFailure(error)) {
+            return CredreportException.awsFailed("could not reach STS to assume " + roleArn + " for " + named + " ("
+                    + AwsErrors.sdkText(error) + "): check the network and proxy, and the profile's region", error);
+        }
+        if (source != null && !source.equals(profile) && hops < MAX_SOURCE_HOPS) {
+            if (!Profiles.exists(source)) {
+                return CredreportException.usage(named + " has source_profile = " + source + ", which is not in "
+                        + Profiles.locations() + ": name a profile that exists");
+            }
+            return explain(source, "profile '" + source + "' (source_profile of '" + profile + "')", error, hops + 1);
+        }
+        return CredreportException.awsRefused("could not assume " + roleArn + " for " + named + ": "
+                + AwsErrors.sdkText(error), error);
+    }
+
+    private static CredreportException sso(String profile, String named, RuntimeException error) {
+        String session = Profiles.property(profile, Profiles.SSO_SESSION).orElse(null);
+        String[] required = session != null
+                ? new String[] {ProfileProperty.SSO_ACCOUNT_ID, ProfileProperty.SSO_ROLE_NAME}
+                : new String[] {ProfileProperty.SSO_START_URL, ProfileProperty.SSO_REGION,
+                        ProfileProperty.SSO_ACCOUNT_ID, ProfileProperty.SSO_ROLE_NAME};
+        for (String key : required) {
+            if (!has(profile, key)) {
+                return CredreportException.usage(named + " is an SSO profile without " + key
+                        + ": add it, or run 'aws configure sso --profile " + profile + "'");
+            }
+        }
+        if (AwsErrors.isNetworkFailure(error)) {
+            return CredreportException.awsFailed("could not reach AWS IAM Identity Center (SSO) for " + named + " ("
+                    + AwsErrors.sdkText(error) + "): check the network and proxy", error);
+        }
+        return CredreportException.awsRefused(named + " has no valid SSO login (never logged in, or the login "
+                + "expired): run 'aws sso login --profile " + profile + "' and try again", error);
+    }
+
+    private static CredreportException process(String profile, String named, RuntimeException error) {
+        for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            Matcher failed = PROCESS_FAILED.matcher(String.valueOf(cause.getMessage()));
+            if (failed.matches()) {
+                String said = lastLine(failed.group(2));
+                return CredreportException.awsRefused("the credential_process of " + named + " failed with exit code "
+                        + failed.group(1) + (said.isEmpty() ? " and printed nothing on standard error" : ": " + said), error);
+            }
+            if (cause instanceof java.io.IOException) {
+                return CredreportException.usage("the credential_process of " + named + " could not be started ("
+                        + AwsErrors.safe(CredreportException.firstLine(cause.getMessage()))
+                        + "): check the command in " + Profiles.locations());
+            }
+        }
+        String detail = error.getCause() != null ? AwsErrors.sdkText(error.getCause()) : AwsErrors.sdkText(error);
+        return CredreportException.awsRefused("the credential_process of " + named + " did not print credentials "
+                + "(JSON with Version 1, AccessKeyId and SecretAccessKey): " + detail, error);
+    }
+
+    private static String lastLine(String text) {
+        String[] lines = text.strip().split("\\R");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (!lines[i].isBlank()) {
+                return AwsErrors.safe(lines[i].strip());
+            }
+        }
+        return "";
+    }
+
+    private static boolean has(String profile, String key) {
+        return Profiles.property(profile, key.toLowerCase(Locale.ROOT)).isPresent();
+    }
+}
