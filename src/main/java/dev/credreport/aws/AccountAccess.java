@@ -111,7 +111,7 @@ public final class AccountAccess implements AutoCloseable {
             String where = settings.organizationsEndpoint() != null
                     ? "AWS Organizations at " + settings.organizationsEndpoint() : "AWS Organizations";
             throw CredreportException.awsFailed("cannot reach " + where + " to list its accounts ("
-                    + AwsErrors.sdkText(e) + "); check the network and proxy"
+                    + AwsErrors.networkText(e) + "); check the network and proxy"
                     + (settings.organizationsEndpoint() != null ? " and AWS_ENDPOINT_URL_ORGANIZATIONS" : ""), e);
         }
         return new OrganizationAccounts(active, skipped);

@@ -54,7 +54,7 @@ final class AwsErrors {
         }
         if (isNetworkFailure(error)) {
             return CredreportException.awsFailed("could not get AWS credentials: the credentials service "
-                    + "(STS, the container or instance endpoint) could not be reached: " + sdkText(error), error);
+                    + "(STS, the container or instance endpoint) could not be reached: " + networkText(error), error);
         }
         if (String.valueOf(error.getMessage()).startsWith("Unable to load credentials from any of the providers")) {
             return CredreportException.awsRefused("no AWS credentials found: set AWS_PROFILE or pass --profile, "
@@ -112,7 +112,7 @@ final class AwsErrors {
         String sts = stsEndpoint != null ? "STS at " + stsEndpoint : "STS";
         if (isNetworkFailure(error) || causedBy(error, IOException.class) != null) {
             return CredreportException.awsFailed("cannot assume role " + roleArn + ": could not reach " + sts + " ("
-                    + sdkText(error) + "); check the network and proxy" + (stsEndpoint != null ? " and AWS_ENDPOINT_URL_STS" : ""),
+                    + networkText(error) + "); check the network and proxy" + (stsEndpoint != null ? " and AWS_ENDPOINT_URL_STS" : ""),
                     error);
         }
         return CredreportException.awsFailed("cannot assume role " + roleArn + ": " + sdkText(error), error);
@@ -231,6 +231,23 @@ final class AwsErrors {
         String text = firstLine(error.getMessage());
         text = SDK_BOILERPLATE.matcher(text).replaceAll("").strip();
         return safe(text.isEmpty() ? error.getClass().getSimpleName() : text);
+    }
+
+    /** What a network failure was, told from its cause rather than the SDK's paragraph about it. */
+    static String networkText(Throwable error) {
+        UnknownHostException unknown = causedBy(error, UnknownHostException.class);
+        if (unknown != null) {
+            return "cannot resolve host " + safe(firstLine(unknown.getMessage()));
+        }
+        SocketTimeoutException timeout = causedBy(error, SocketTimeoutException.class);
+        if (timeout != null) {
+            return "timed out: " + safe(firstLine(timeout.getMessage()));
+        }
+        IOException io = causedBy(error, IOException.class);
+        if (io != null) {
+            return sdkText(io);
+        }
+        return sdkText(error);
     }
 
     /** Text from elsewhere made safe for one terminal line: control characters escaped, length cut. */

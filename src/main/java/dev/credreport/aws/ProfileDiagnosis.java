@@ -78,7 +78,7 @@ final class ProfileDiagnosis {
         }
         if (AwsErrors.isNetworkFailure(error)) {
             return CredreportException.awsFailed("could not reach STS to assume " + roleArn + " for " + named + " ("
-                    + AwsErrors.sdkText(error) + "): check the network and proxy, and the profile's region", error);
+                    + AwsErrors.networkText(error) + "): check the network and proxy, and the region", error);
         }
         if (source != null && !source.equals(profile) && hops < MAX_SOURCE_HOPS) {
             if (!Profiles.exists(source)) {
@@ -105,7 +105,7 @@ final class ProfileDiagnosis {
         }
         if (AwsErrors.isNetworkFailure(error)) {
             return CredreportException.awsFailed("could not reach AWS IAM Identity Center (SSO) for " + named + " ("
-                    + AwsErrors.sdkText(error) + "): check the network and proxy", error);
+                    + AwsErrors.networkText(error) + "): check the network and proxy", error);
         }
         return CredreportException.awsRefused(named + " has no valid SSO login (never logged in, or the login "
                 + "expired): run 'aws sso login --profile " + profile + "' and try again", error);
@@ -113,19 +113,30 @@ final class ProfileDiagnosis {
 
     private static CredreportException process(String profile, String named, RuntimeException error) {
         for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            Matcher failed = PROCESS_FAILED.matcher(String.valueOf(cause.getMessage()));
+            String message = String.valueOf(cause.getMessage());
+            Matcher failed = PROCESS_FAILED.matcher(message);
             if (failed.matches()) {
                 String said = lastLine(failed.group(2));
-                return CredreportException.awsRefused("the credential_process of " + named + " failed with exit code "
-                        + failed.group(1) + (said.isEmpty() ? " and printed nothing on standard error" : ": " + said), error);
+                int exit = Integer.parseInt(failed.group(1));
+                String outcome = "exit code " + exit + (said.isEmpty() ? ", printing nothing on standard error" : ": " + said);
+                if (exit == 126 || exit == 127) {
+                    // The SDK runs the command with sh -c, which answers 126 or 127 for a command it cannot run.
+                    return CredreportException.usage("the credential_process of " + named + " could not be run ("
+                            + outcome + "): check the command in " + Profiles.locations());
+                }
+                return CredreportException.awsRefused("the credential_process of " + named + " failed with " + outcome, error);
             }
-            if (cause instanceof java.io.IOException) {
-                return CredreportException.usage("the credential_process of " + named + " could not be started ("
-                        + AwsErrors.safe(CredreportException.firstLine(cause.getMessage()))
-                        + "): check the command in " + Profiles.locations());
+            if (cause instanceof java.io.IOException && message.startsWith("Cannot run program")) {
+                return CredreportException.usage("the credential_process of " + named + " could not be run ("
+                        + AwsErrors.safe(CredreportException.firstLine(message)) + "): check the command in "
+                        + Profiles.locations());
             }
         }
-        String detail = error.getCause() != null ? AwsErrors.sdkText(error.getCause()) : AwsErrors.sdkText(error);
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String detail = AwsErrors.sdkText(root);
         return CredreportException.awsRefused("the credential_process of " + named + " did not print credentials "
                 + "(JSON with Version 1, AccessKeyId and SecretAccessKey): " + detail, error);
     }

@@ -27,25 +27,34 @@ public final class MultiAccountOptions {
                     + "management account or a delegated administrator); the others are listed as skipped.")
     boolean organization;
 
-    @Option(names = "--role-name", paramLabel = "NAME", defaultValue = AccountAccess.DEFAULT_ROLE, order = 4,
-            description = "The role to assume in each account. Default: ${DEFAULT-VALUE}.")
-    String roleName = AccountAccess.DEFAULT_ROLE;
+    @Option(names = "--role-name", paramLabel = "NAME", order = 4,
+            description = "The role to assume in each account. Default: " + AccountAccess.DEFAULT_ROLE + ".")
+    String roleName;
 
     @Option(names = "--role-arn-template", paramLabel = "TEMPLATE", order = 5,
             description = "The role ARN instead, for roles with a path: {account} and {partition} are replaced, "
-                    + "e.g. arn:{partition}:iam::{account}:role/security/Audit.")
+                    + "e.g. arn:{partition}:iam::{account}:role/security/Audit. Not with --role-name.")
     String roleArnTemplate;
 
-    @Option(names = "--external-id", paramLabel = "ID", order = 6, description = "The external id the roles require.")
+    @Option(names = "--external-id", paramLabel = "ID", order = 6, description = "The external id the roles' trust policies require (sts:ExternalId).")
     String externalId;
 
-    @Option(names = "--role-session-name", paramLabel = "NAME", defaultValue = "credreport", order = 7,
-            description = "The session name in the member accounts' CloudTrail. Default: ${DEFAULT-VALUE}.")
-    String sessionName = "credreport";
+    @Option(names = "--role-session-name", paramLabel = "NAME", order = 7,
+            description = "The session name in the member accounts' CloudTrail. Default: " + DEFAULT_SESSION_NAME + ".")
+    String sessionName;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", order = 8,
-            description = "Accounts fetched at a time, each with its own --max-wait. Default: ${DEFAULT-VALUE}.")
-    int concurrency = 8;
+    int concurrency = DEFAULT_CONCURRENCY;
+    private boolean concurrencyGiven;
+
+    @Option(names = "--concurrency", paramLabel = "N", order = 8,
+            description = "Accounts fetched at a time, each with its own --max-wait. Default: " + DEFAULT_CONCURRENCY + ".")
+    void concurrency(int accountsAtATime) {
+        concurrency = accountsAtATime;
+        concurrencyGiven = true;
+    }
+
+    static final String DEFAULT_SESSION_NAME = "credreport";
+    static final int DEFAULT_CONCURRENCY = 8;
 
     boolean active() {
         return organization || accountsFile != null || !accounts.isEmpty();
@@ -56,6 +65,27 @@ public final class MultiAccountOptions {
         if (sources > 1) {
             throw CredreportException.usage("choose one of --accounts, --accounts-file and --org");
         }
+        if (!active()) {
+            // Options that only shape a run over many accounts would be silently ignored in one account.
+            String pointless = firstGiven();
+            if (pointless != null) {
+                throw CredreportException.usage(pointless + " applies only to runs over many accounts (--accounts, "
+                        + "--accounts-file or --org)" + (pointless.equals("--concurrency") ? ""
+                                : "; to assume a role in one account, give a profile role_arn"
+                                + (pointless.equals("--external-id") ? " and external_id" : "")
+                                + " in ~/.aws/config and pass --profile"));
+            }
+        }
+        if (roleName != null && roleArnTemplate != null) {
+            throw CredreportException.usage("--role-name and --role-arn-template both name the role to assume: give one "
+                    + "(the template's ARN holds the role's name, e.g. arn:{partition}:iam::{account}:role/path/" + roleName + ")");
+        }
+        for (String[] option : new String[][] {{"--role-name", roleName}, {"--role-arn-template", roleArnTemplate},
+                {"--external-id", externalId}, {"--role-session-name", sessionName}}) {
+            if (option[1] != null && option[1].isBlank()) {
+                throw CredreportException.usage(option[0] + " is empty: give a value, or leave the option out");
+            }
+        }
         if (concurrency < 1 || concurrency > 256) {
             throw CredreportException.usage("--concurrency must be from 1 to 256");
         }
@@ -64,9 +94,27 @@ public final class MultiAccountOptions {
         }
     }
 
+    private String firstGiven() {
+        if (roleName != null) {
+            return "--role-name";
+        }
+        if (roleArnTemplate != null) {
+            return "--role-arn-template";
+        }
+        if (externalId != null) {
+            return "--external-id";
+        }
+        if (sessionName != null) {
+            return "--role-session-name";
+        }
+        return concurrencyGiven ? "--concurrency" : null;
+    }
+
     AccountAccess.RoleSettings roles() {
-        String template = roleArnTemplate != null ? roleArnTemplate : "arn:{partition}:iam::{account}:role/" + roleName;
-        return new AccountAccess.RoleSettings(template, externalId, sessionName);
+        String template = roleArnTemplate != null ? roleArnTemplate
+                : "arn:{partition}:iam::{account}:role/" + (roleName != null ? roleName : AccountAccess.DEFAULT_ROLE);
+        return new AccountAccess.RoleSettings(template, externalId,
+                sessionName != null ? sessionName : DEFAULT_SESSION_NAME);
     }
 
     /** The accounts to run in, sorted by id; for --org the skipped ones are listed on standard error. */
