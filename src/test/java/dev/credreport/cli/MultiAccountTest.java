@@ -308,4 +308,106 @@ class MultiAccountTest {
         assertEquals(2, run("--accounts", ACCOUNTS.get(0), "--concurrency", "0").exitCode());
         assertEquals(2, run("--accounts", ACCOUNTS.get(0), "--output-dir", dir.toString(), "--format", "json").exitCode());
     }
+
+    static final List<String> SDK_BOILERPLATE = List.of("Service: ", "Status Code", "Request ID", "SDK Attempt Count", "Exception");
+
+    static void assertNoSdkText(Result result) {
+        for (String boilerplate : SDK_BOILERPLATE) {
+            assertFalse(result.err().contains(boilerplate), () -> boilerplate + " in " + result);
+        }
+    }
+
+    @Test
+    void should_name_the_refused_role_and_what_to_check_without_sdk_text() {
+        organization(ACCOUNTS, Set.of(), 100).refuseRole(ACCOUNTS.get(3));
+
+        Result result = run("--accounts", String.join(",", ACCOUNTS), "--format", "csv");
+
+        assertEquals(9, result.exitCode(), result::toString);
+        String line = result.err().lines().filter(l -> l.contains("account " + ACCOUNTS.get(3))).findFirst().orElseThrow();
+        assertTrue(line.startsWith("credreport: account " + ACCOUNTS.get(3) + ": cannot assume role arn:aws:iam::"
+                + ACCOUNTS.get(3) + ":role/OrganizationAccountAccessRole: access denied (AWS said: User: "), line);
+        assertTrue(line.contains("its trust policy lets the caller assume it"), line);
+        assertTrue(line.contains("may call sts:AssumeRole on it"), line);
+        assertTrue(line.contains("external id (--external-id)"), line);
+        assertNoSdkText(result);
+    }
+
+    @Test
+    void should_point_at_the_external_id_when_one_was_sent() {
+        organization(ACCOUNTS, Set.of(), 100).refuseRole(ACCOUNTS.get(0));
+
+        Result result = run("--accounts", ACCOUNTS.get(0), "--external-id", "fixture-external-id", "--format", "csv");
+
+        assertEquals(4, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("that --external-id matches the trust policy's sts:ExternalId"), result::toString);
+        assertEquals("", result.out());
+        assertNoSdkText(result);
+    }
+
+    @Test
+    void should_exit_6_when_sts_cannot_be_reached() throws IOException {
+        organization(ACCOUNTS, Set.of(), 100);
+        int closed = closedPort();
+
+        Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint())
+                .variable("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:" + closed)
+                .run("fetch", "--accounts", String.join(",", ACCOUNTS.subList(0, 2)), "--format", "csv");
+
+        assertEquals(6, result.exitCode(), result::toString);
+        assertEquals("", result.out());
+        assertTrue(result.err().contains("credreport: account " + ACCOUNTS.get(0) + ": cannot assume role arn:aws:iam::"
+                + ACCOUNTS.get(0) + ":role/OrganizationAccountAccessRole: could not reach STS at http://127.0.0.1:" + closed),
+                result::toString);
+        assertTrue(result.err().contains("AWS_ENDPOINT_URL_STS"), result::toString);
+        assertNoSdkText(result);
+        assertEquals(0, organization.server().count("GenerateCredentialReport"));
+    }
+
+    @Test
+    void should_exit_6_without_sdk_text_when_organizations_cannot_be_reached() throws IOException {
+        organization(ACCOUNTS, Set.of(), 100);
+        int closed = closedPort();
+
+        Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint())
+                .variable("AWS_ENDPOINT_URL_ORGANIZATIONS", "http://127.0.0.1:" + closed)
+                .run("fetch", "--org", "--format", "csv");
+
+        assertEquals(6, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith("credreport: cannot reach AWS Organizations at http://127.0.0.1:" + closed
+                + " to list its accounts ("), result::toString);
+        assertNoSdkText(result);
+    }
+
+    @Test
+    void should_refuse_conflicting_or_pointless_options_with_a_reason() {
+        organization(ACCOUNTS, Set.of(), 100);
+
+        Result both = run("--accounts", ACCOUNTS.get(0), "--role-name", "Audit",
+                "--role-arn-template", "arn:{partition}:iam::{account}:role/security/Audit");
+        assertEquals(2, both.exitCode(), both::toString);
+        assertTrue(both.err().startsWith("credreport: --role-name and --role-arn-template both name the role to assume: give one"),
+                both::toString);
+
+        for (List<String> alone : List.of(List.of("--external-id", "x"), List.of("--role-name", "Audit"),
+                List.of("--role-arn-template", "arn:aws:iam::{account}:role/A"), List.of("--role-session-name", "s"),
+                List.of("--concurrency", "4"))) {
+            Result result = run(alone.toArray(String[]::new));
+            assertEquals(2, result.exitCode(), result::toString);
+            assertTrue(result.err().startsWith("credreport: " + alone.get(0) + " applies only to runs over many accounts "
+                    + "(--accounts, --accounts-file or --org)"), result::toString);
+        }
+
+        Result region = run("--accounts", ACCOUNTS.get(0), "--region", "");
+        assertEquals(2, region.exitCode(), region::toString);
+        assertTrue(region.err().startsWith("credreport: Invalid value for option '--region': it is empty"), region::toString);
+
+        assertEquals(0, organization.server().requests().size(), "nothing is sent for a refused command line");
+    }
+
+    static int closedPort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
 }
