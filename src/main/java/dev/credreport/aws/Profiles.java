@@ -38,7 +38,7 @@ public final class Profiles {
         try {
             ProfileFile.builder().content(file).type(type).build().profiles();
         } catch (RuntimeException e) {
-            String problem = CredreportException.firstLine(e.getMessage());
+            String problem = AwsErrors.safe(CredreportException.firstLine(e.getMessage()));
             Matcher line = ON_LINE.matcher(problem);
             String where = line.matches() ? file + ", line " + line.group(2) : file.toString();
             String what = line.matches() ? line.group(1) : problem;

@@ -22,8 +22,9 @@ import software.amazon.awssdk.regions.Region;
 public final class AwsOptions {
     @Option(names = "--profile", paramLabel = "NAME", converter = NonEmpty.class,
             description = "Use this named profile from ~/.aws/config and ~/.aws/credentials (static keys, "
-                    + "role_arn, SSO, credential_process). Default: AWS_PROFILE, else the SDK's default chain "
-                    + "(environment, profile 'default', web identity, container and instance credentials).")
+                    + "role_arn, SSO, credential_process), and nothing else. Default, as in the AWS CLI: keys in the "
+                    + "environment, web identity, the profile AWS_PROFILE names (which must exist) or 'default', "
+                    + "container and instance credentials.")
     String profile;
 
     @Option(names = "--region", paramLabel = "REGION", converter = NonEmpty.class,

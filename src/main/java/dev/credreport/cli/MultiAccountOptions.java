@@ -36,7 +36,8 @@ public final class MultiAccountOptions {
                     + "e.g. arn:{partition}:iam::{account}:role/security/Audit. Not with --role-name.")
     String roleArnTemplate;
 
-    @Option(names = "--external-id", paramLabel = "ID", order = 6, description = "The external id the roles' trust policies require (sts:ExternalId).")
+    @Option(names = "--external-id", paramLabel = "ID", order = 6,
+            description = "The external id the roles' trust policies require (sts:ExternalId).")
     String externalId;
 
     @Option(names = "--role-session-name", paramLabel = "NAME", order = 7,
@@ -155,8 +156,11 @@ public final class MultiAccountOptions {
                 }
             }
             return ids;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw CredreportException.usage("--accounts-file " + accountsFile + " does not exist");
         } catch (IOException e) {
-            throw CredreportException.usage("cannot read --accounts-file " + accountsFile + ": " + e.getMessage());
+            throw CredreportException.usage("cannot read --accounts-file " + accountsFile + ": "
+                    + CredreportException.firstLine(e.getMessage()));
         }
     }
 }
