@@ -262,6 +262,16 @@ class AwsConfigurationMistakesTest {
     }
 
     @Test
+    void should_follow_source_profile_to_the_sso_login_it_needs() throws IOException {
+        config("[profile auditor]", "role_arn = arn:aws:iam::123456789012:role/auditor", "source_profile = sso-user",
+                "[profile sso-user]", "sso_start_url = https://" + UUID.randomUUID() + ".awsapps.example/start",
+                "sso_region = us-east-1", "sso_account_id = 123456789012", "sso_role_name = SecurityAudit");
+
+        assertNamedMistake(4, fetch("--profile", "auditor"),
+                "profile 'sso-user' (source_profile of 'auditor') has no valid SSO login", "aws sso login --profile sso-user");
+    }
+
+    @Test
     void should_give_a_failing_credential_process_exit_code_and_last_line() throws IOException {
         Path script = script("fail.sh", "#!/bin/sh",
                 "echo 'looking up the token' >&2",

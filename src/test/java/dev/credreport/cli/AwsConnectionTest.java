@@ -255,4 +255,27 @@ class AwsConnectionTest {
 
         assertSuccess(fetchFromFake());
     }
+
+    @Test
+    void should_show_no_sdk_boilerplate_in_any_iam_failure() {
+        List<FakeIam.Reply> replies = List.of(
+                FakeIam.error(400, "SomethingNew", "a message\nwith a second line"),
+                FakeIam.error(403, "AccessDenied", "User: x is not authorized"),
+                FakeIam.error(403, "InvalidClientTokenId", "The security token included in the request is invalid."),
+                FakeIam.raw(502, "text/html", "<html>bad gateway</html>"));
+        for (FakeIam.Reply reply : replies) {
+            try (FakeIam failing = FakeIam.start()) {
+                failing.onGenerate(reply, reply, reply, reply, reply);
+
+                Result result = harness.variable("AWS_MAX_ATTEMPTS", "1")
+                        .run("fetch", "--format", "csv", "--max-wait", "5s", "--endpoint-url", failing.endpoint().toString());
+
+                assertTrue(result.exitCode() == 4 || result.exitCode() == 6, result::toString);
+                assertEquals(1, result.err().lines().count(), result::toString);
+                for (String boilerplate : List.of("Service: ", "Status Code", "Request ID", "SDK Attempt Count", "Exception")) {
+                    assertFalse(result.err().contains(boilerplate), () -> boilerplate + " in " + result);
+                }
+            }
+        }
+    }
 }
