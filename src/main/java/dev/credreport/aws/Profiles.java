@@ -92,7 +92,7 @@ public final class Profiles {
         }
         for (String key : new String[] {ProfileProperty.AWS_ACCESS_KEY_ID, ProfileProperty.AWS_SECRET_ACCESS_KEY,
                 ProfileProperty.ROLE_ARN, ProfileProperty.SSO_START_URL, SSO_SESSION, ProfileProperty.CREDENTIAL_PROCESS,
-                ProfileProperty.WEB_IDENTITY_TOKEN_FILE}) {
+                ProfileProperty.WEB_IDENTITY_TOKEN_FILE, ProfileProperty.LOGIN_SESSION}) {
             if (found.get().property(key).isPresent()) {
                 return true;
             }
