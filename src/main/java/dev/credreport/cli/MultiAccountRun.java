@@ -140,10 +140,15 @@ final class MultiAccountRun {
     private boolean record(AccountResult result) {
         if (result.succeeded()) {
             succeeded++;
+            if (!quiet) {
+                PrintWriter err = spec.commandLine().getErr();
+                result.report().sendNotesTo(note -> err.println("credreport: note: account " + result.accountId() + ": " + note));
+            }
             return true;
         }
         failures.add(result);
-        spec.commandLine().getErr().println("credreport: account " + result.accountId() + ": " + result.failure().getMessage());
+        spec.commandLine().getErr().println("credreport: account " + result.accountId() + ": "
+                + FailureHandler.oneLine(result.failure().getMessage()));
         return false;
     }
 

@@ -52,6 +52,9 @@ public final class ReportSourceOptions {
             throw CredreportException.usage("--no-generate cannot be used with --input: a saved report is never generated");
         }
         ReportInput report = input != null ? readSaved(environment) : fetch(environment, err, quiet);
+        if (!quiet) {
+            report.sendNotesTo(note -> err.println("credreport: note: " + note));
+        }
         report.validate();
         if (!quiet && report.origin() == ReportInput.Origin.AWS) {
             noteIfStale(report, environment, err);
