@@ -76,7 +76,7 @@ public final class ReportSourceOptions {
         if (!settings.verifyTls() && !quiet) {
             err.println("credreport: warning: --no-verify-ssl: TLS certificates are not verified");
         }
-        ProgressLine progress = new ProgressLine(err, environment.stderrIsTerminal() && !quiet);
+        ProgressLine progress = ProgressLine.of(environment, err, quiet);
         try (IamConnection connection = IamConnection.open(settings)) {
             FetchedReport fetched = new CredentialReportFetcher(connection, maxWait, !noGenerate, progress::update).fetch();
             return ReportInput.fromAws(fetched.content(), fetched.generatedTime(), settings.endpointDescription());
