@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * A status line on standard error that rewrites itself, shown only when standard error is a
@@ -23,7 +24,8 @@ final class ProgressLine {
 
     private final PrintWriter err;
     private final boolean enabled;
-    private final int width;
+    private final IntSupplier terminalWidth;
+    private int width;
     private final boolean dumb;
     private String status = "";
     /** What the line now shows on the terminal, for a dumb terminal's blanking; empty when nothing. */
@@ -33,20 +35,20 @@ final class ProgressLine {
     private long tickingSince;
 
     /**
-     * @param width the terminal's columns; the line keeps to one less, so the cursor never wraps
+     * @param terminalWidth the terminal's columns, asked when the line is first drawn (most fetches
+     *     never draw it); the line keeps to one less, so the cursor never wraps
      * @param dumb whether the terminal understands no escape codes
      */
-    ProgressLine(PrintWriter err, boolean enabled, int width, boolean dumb) {
+    ProgressLine(PrintWriter err, boolean enabled, IntSupplier terminalWidth, boolean dumb) {
         this.err = err;
         this.enabled = enabled;
-        this.width = width > 1 ? width : 80;
+        this.terminalWidth = terminalWidth;
         this.dumb = dumb;
     }
 
     /** The progress line of a command: on when standard error is a terminal and not --quiet. */
     static ProgressLine of(Environment environment, PrintWriter err, boolean quiet) {
-        boolean enabled = environment.stderrIsTerminal() && !quiet;
-        return new ProgressLine(err, enabled, enabled ? environment.stderrWidth() : 0,
+        return new ProgressLine(err, environment.stderrIsTerminal() && !quiet, environment::stderrWidth,
                 "dumb".equals(environment.variable("TERM")));
     }
 
@@ -153,6 +155,10 @@ final class ProgressLine {
     }
 
     private String fit(String line) {
+        if (width == 0) {
+            int columns = terminalWidth.getAsInt();
+            width = columns > 1 ? columns : 80;
+        }
         int room = width - 1;
         if (line.length() <= room) {
             return line;

@@ -195,4 +195,26 @@ class UntrustedReportTextTest {
             file = wrongName;
         }
     }
+
+    @Test
+    void should_keep_any_message_on_one_line_whatever_it_quotes() {
+        Result result = harness.run("fetch", "--input", dir.resolve("no\nsuch\u001b[2J.csv").toString());
+
+        assertEquals(7, result.exitCode(), result::toString);
+        assertOneLine(result.err());
+        assertNoControlCharacters(result.err());
+        assertTrue(result.err().contains("no\\nsuch\\x1b[2J.csv: no such file"), result::toString);
+    }
+
+    @Test
+    void should_refuse_a_row_of_a_million_unquoted_commas_quickly() throws IOException {
+        Path file = saved(report(MOTO_A_B.replace("a,b,arn", "a" + ",b".repeat(1_000_000) + ",arn")));
+
+        long start = System.nanoTime();
+        Result result = harness.run("fetch", "--input", file.toString(), "--format", "csv");
+
+        assertEquals(7, result.exitCode(), result::toString);
+        assertTrue(result.err().startsWith("credreport: line 2: expected 22 fields as in the header, found 1000023"), result::toString);
+        assertTrue(System.nanoTime() - start < 20_000_000_000L, "the lenient read stays linear");
+    }
 }
