@@ -217,4 +217,19 @@ class UntrustedReportTextTest {
         assertTrue(result.err().startsWith("credreport: line 2: expected 22 fields as in the header, found 1000023"), result::toString);
         assertTrue(System.nanoTime() - start < 20_000_000_000L, "the lenient read stays linear");
     }
+
+    @Test
+    void should_note_moto_s_rows_once_naming_the_file_in_diff() throws IOException {
+        Path old = dir.resolve("old.csv");
+        Files.writeString(old, report(ROOT, ALICE), StandardCharsets.UTF_8);
+        Path current = dir.resolve("new.csv");
+        Files.writeString(current, report(ROOT, ALICE, MOTO_A_B), StandardCharsets.UTF_8);
+
+        Result result = harness.run("diff", old.toString(), current.toString());
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("a,b"), result::toString);
+        assertEquals(List.of("credreport: note: " + current + ": line 4: user 'a,b' written with unquoted commas "
+                + "(as moto writes them); read as the name the ARN ends with"), result.err().lines().toList());
+    }
 }
