@@ -90,6 +90,24 @@ class ProgressLineTest {
     }
 
     @Test
+    void should_note_moto_s_unquoted_names_once_per_account_above_the_progress_line() {
+        List<String> accounts = FakeOrganization.accounts(2);
+        String row = UntrustedReportTextTest.MOTO_A_B.replace("123456789012", accounts.get(1));
+        organization = new FakeOrganization(accounts, Set.of(), 100).extraRow(accounts.get(1), row);
+
+        for (String format : List.of("json", "table")) {
+            Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint()).terminal(false, true, 80)
+                    .run("fetch", "--accounts", String.join(",", accounts), "--format", format);
+
+            assertEquals(0, result.exitCode(), result::toString);
+            assertTrue(result.out().contains("a,b"), result::toString);
+            String note = "credreport: note: account " + accounts.get(1) + ": line 5: user 'a,b' written with unquoted commas";
+            assertEquals(1, result.err().split(java.util.regex.Pattern.quote(note), -1).length - 1, result::toString);
+            assertTrue(result.err().contains(ERASE + note), "on a line of its own: " + result);
+        }
+    }
+
+    @Test
     void should_list_a_failed_account_on_a_line_of_its_own_above_the_progress_line() {
         List<String> accounts = FakeOrganization.accounts(2);
         organization = new FakeOrganization(accounts, Set.of(), 100).refuseRole(accounts.get(0));
