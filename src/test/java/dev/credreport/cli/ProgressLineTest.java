@@ -76,7 +76,8 @@ class ProgressLineTest {
     @Test
     void should_show_many_accounts_from_the_start_and_tick_every_second() {
         List<String> accounts = FakeOrganization.accounts(2);
-        organization = new FakeOrganization(accounts, Set.of(), 100).latency(Duration.ofMillis(400));
+        // Two IAM requests an account (generate, get), so no account is done before 2.4 s.
+        organization = new FakeOrganization(accounts, Set.of(), 100).latency(Duration.ofMillis(1200));
 
         Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint()).terminal(false, true, 80)
                 .run("fetch", "--accounts", String.join(",", accounts), "--format", "csv");
