@@ -256,4 +256,69 @@ class PackagedJarIT {
 
         assertEquals(2, run.exitCode());
     }
+
+    /** Runs the launcher on a pseudo-terminal (script(1)), as in a terminal window; returns what the terminal received. */
+    static String onTerminal(Map<String, String> environment, String until, String... command) throws Exception {
+        String line = java.util.Arrays.stream(command).map(arg -> "'" + arg.replace("'", "'\\''") + "'")
+                .collect(java.util.stream.Collectors.joining(" "));
+        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", "stty cols 60; exec " + line, "/dev/null")
+                .redirectErrorStream(true);
+        builder.environment().remove("AWS_PROFILE");
+        builder.environment().put("CREDREPORT_CDS", "off");
+        builder.environment().put("TERM", "xterm");
+        builder.environment().putAll(environment);
+        Process script = builder.start();
+        java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+        Thread drain = new Thread(() -> {
+            try (var in = script.getInputStream()) {
+                byte[] buffer = new byte[4096];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    synchronized (seen) {
+                        seen.write(buffer, 0, n);
+                    }
+                }
+            } catch (IOException e) {
+                // the terminal closed
+            }
+        });
+        drain.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            synchronized (seen) {
+                if (seen.toString(StandardCharsets.UTF_8).contains(until)) {
+                    break;
+                }
+            }
+            assertTrue(script.isAlive() && System.nanoTime() < deadline, () -> "never showed " + until + ": " + seen);
+            Thread.sleep(50);
+        }
+        // Ctrl-C, as the terminal sends it: SIGINT to the program in the foreground.
+        script.getOutputStream().write(3);
+        script.getOutputStream().flush();
+        assertTrue(script.waitFor(30, TimeUnit.SECONDS), "stopped after Ctrl-C");
+        drain.join(10_000);
+        synchronized (seen) {
+            return seen.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void should_clear_the_progress_line_on_ctrl_c() throws Exception {
+        try (FakeIam iam = FakeIam.start()) {
+            iam.onGenerate(FakeIam.error(409, "LimitExceeded", "too many"));
+            Map<String, String> credentials = Map.of(
+                    "AWS_ACCESS_KEY_ID", CommandHarness.TEST_ACCESS_KEY,
+                    "AWS_SECRET_ACCESS_KEY", CommandHarness.TEST_SECRET_KEY);
+
+            String terminal = onTerminal(credentials, "waiting for the credential report", launcher(), "fetch", "--endpoint-url", iam.endpoint().toString());
+
+            String progress = "\r\033[Kwaiting for the credential report: IAM refused to start an\u2026";
+            assertTrue(terminal.contains(progress), terminal);
+            String after = terminal.substring(terminal.lastIndexOf(progress) + progress.length());
+            assertTrue(after.contains("\r\033[K"), "the last progress line is erased after Ctrl-C: " + after.replace("\033", "ESC"));
+            for (String drawn : terminal.split("\r\033\\[K")) {
+                assertTrue(drawn.replaceAll("\\^C|\r?\n", "").length() <= 59, () -> "wider than 60 columns: " + drawn);
+            }
+        }
+    }
 }

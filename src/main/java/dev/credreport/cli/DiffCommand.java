@@ -9,6 +9,7 @@ import dev.credreport.report.ReportInput;
 import dev.credreport.store.ReportArchive;
 import dev.credreport.store.ReportMetadata;
 import dev.credreport.store.SavedReport;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -146,6 +147,8 @@ final class DiffCommand implements Callable<Integer> {
             Instant generated = ReportArchive.metadataOf(path).map(ReportMetadata::generatedTime).orElse(null);
             report = ReportInput.fromFile(path, generated);
         }
+        PrintWriter err = spec.commandLine().getErr();
+        report.sendNotesTo(note -> err.println("credreport: note: " + FailureHandler.oneLine(report.name()) + ": " + note));
         try {
             report.validate();
         } catch (CredreportException e) {

@@ -41,6 +41,12 @@ public record Environment(
                 () -> systemWidth(System.getenv(), stdoutTerminal), Clock.systemUTC());
     }
 
+    /** The columns of the terminal standard error writes to, for a progress line: the table's width, else the terminal's. */
+    public int stderrWidth() {
+        int width = terminalWidth.getAsInt();
+        return width > 0 ? width : sttyWidth();
+    }
+
     /** A variable, or null where unset or empty (as the AWS CLI treats empty ones). */
     public String variable(String name) {
         String value = variables.get(name);

@@ -2,6 +2,7 @@ package dev.credreport.cli;
 
 import dev.credreport.CredreportException;
 import dev.credreport.ExitCode;
+import dev.credreport.report.UntrustedText;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -27,7 +28,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
             CredreportException failure = (CredreportException) exception;
             if (!failure.getMessage().isEmpty()) {
                 // An empty message is a failure that needs no words, such as a reader closing the pipe.
-                err.println("credreport: " + failure.getMessage());
+                err.println("credreport: " + oneLine(failure.getMessage()));
             }
             if (debug && failure.getCause() != null) {
                 failure.printStackTrace(err);
@@ -38,7 +39,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
             err.flush();
             return failure.exitCode().code();
         }
-        err.println("credreport: internal error: " + exception + "; " + BUG_REPORT);
+        err.println("credreport: internal error: " + oneLine(exception.toString()) + "; " + BUG_REPORT);
         if (debug) {
             exception.printStackTrace(err);
         }
@@ -50,7 +51,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
     public int handleParseException(ParameterException exception, String[] args) {
         CommandLine commandLine = exception.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("credreport: " + describe(exception) + suggestion(exception));
+        err.println("credreport: " + oneLine(describe(exception)) + suggestion(exception));
         err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return ExitCode.USAGE.code();
@@ -70,6 +71,14 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
 
     private static String suggestion(ParameterException exception) {
         return exception instanceof UnmatchedArgumentException ? Suggestions.forUnmatched((UnmatchedArgumentException) exception) : "";
+    }
+
+    /**
+     * A message as one line, whatever made it: messages quote report text and user input, and a
+     * line break or terminal control in them must neither forge a second line nor drive the terminal.
+     */
+    static String oneLine(String message) {
+        return message == null ? "" : UntrustedText.escape(message);
     }
 
     private static boolean debugRequested(ParseResult parseResult) {

@@ -35,6 +35,7 @@ final class MultiAccountRun {
     private final MultiAccountOptions multi;
     private final boolean quiet;
     private final List<AccountResult> failures = new ArrayList<>();
+    private ProgressLine progress;
     private int succeeded;
 
     MultiAccountRun(Environment environment, CommandSpec spec, ReportSourceOptions source, MultiAccountOptions multi,
@@ -116,9 +117,12 @@ final class MultiAccountRun {
         }
         PrintWriter err = spec.commandLine().getErr();
         AwsSettings settings = source.aws.toSettings(environment);
-        ProgressLine progress = new ProgressLine(err, environment.stderrIsTerminal() && !quiet);
+        progress = ProgressLine.of(environment, err, quiet);
         try (AccountAccess access = new AccountAccess(settings, multi.roles())) {
             List<String> accounts = multi.resolve(access, err);
+            // Shown from the start and ticking, not only when the first account is done.
+            progress.tickEverySecond();
+            progress.update("0/" + accounts.size() + " accounts done, 0 failed");
             work.run(accounts, new MultiAccountFetch(access, settings, source.maxWait, !source.noGenerate, multi.concurrency),
                     progress::update);
             return accounts.size();
@@ -140,10 +144,14 @@ final class MultiAccountRun {
     private boolean record(AccountResult result) {
         if (result.succeeded()) {
             succeeded++;
+            if (!quiet) {
+                result.report().sendNotesTo(note -> progress.printAbove("credreport: note: account " + result.accountId() + ": " + note));
+            }
             return true;
         }
         failures.add(result);
-        spec.commandLine().getErr().println("credreport: account " + result.accountId() + ": " + result.failure().getMessage());
+        progress.printAbove("credreport: account " + result.accountId() + ": "
+                + FailureHandler.oneLine(result.failure().getMessage()));
         return false;
     }
 

@@ -1,35 +1,172 @@
 package dev.credreport.cli;
 
+import dev.credreport.Durations;
+import dev.credreport.report.UntrustedText;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * A status line on standard error that rewrites itself, shown only when standard error is a
  * terminal and --quiet was not given, so that logs and pipes never see it.
+ *
+ * <p>It is cut to the terminal's width: a line that wraps cannot be rewritten and leaves a stale
+ * copy at every update. On a dumb terminal ({@code TERM=dumb}) it is rewritten with a carriage
+ * return and spaces instead of escape codes. While it is shown a shutdown hook stands ready to
+ * clear it, so that Ctrl-C or an exit mid-way leaves the terminal clean. Updates may come from
+ * several threads.
  */
 final class ProgressLine {
+    private static final String ERASE_LINE = "\r\033[K";
+
     private final PrintWriter err;
     private final boolean enabled;
-    private boolean shown;
+    private final IntSupplier terminalWidth;
+    private int width;
+    private final boolean dumb;
+    private String status = "";
+    /** What the line now shows on the terminal, for a dumb terminal's blanking; empty when nothing. */
+    private volatile String shown = "";
+    private Thread clearAtExit;
+    private volatile ScheduledExecutorService ticker;
+    private long tickingSince;
 
-    ProgressLine(PrintWriter err, boolean enabled) {
+    /**
+     * @param terminalWidth the terminal's columns, asked when the line is first drawn (most fetches
+     *     never draw it); the line keeps to one less, so the cursor never wraps
+     * @param dumb whether the terminal understands no escape codes
+     */
+    ProgressLine(PrintWriter err, boolean enabled, IntSupplier terminalWidth, boolean dumb) {
         this.err = err;
         this.enabled = enabled;
+        this.terminalWidth = terminalWidth;
+        this.dumb = dumb;
     }
 
-    void update(String message) {
+    /** The progress line of a command: on when standard error is a terminal and not --quiet. */
+    static ProgressLine of(Environment environment, PrintWriter err, boolean quiet) {
+        return new ProgressLine(err, environment.stderrIsTerminal() && !quiet, environment::stderrWidth,
+                "dumb".equals(environment.variable("TERM")));
+    }
+
+    synchronized void update(String message) {
         if (!enabled) {
             return;
         }
-        err.print("\r\033[K" + message);
-        err.flush();
-        shown = true;
+        status = message;
+        draw();
     }
 
-    void clear() {
-        if (shown) {
-            err.print("\r\033[K");
-            err.flush();
-            shown = false;
+    /**
+     * From now on the line shows the time since this call after the status, and is redrawn every
+     * second, so that a long wait is seen to be alive.
+     */
+    synchronized void tickEverySecond() {
+        if (!enabled || ticker != null) {
+            return;
         }
+        tickingSince = System.nanoTime();
+        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "credreport-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Prints a line of its own (a failure, a note) above the progress line, which is then drawn again. */
+    synchronized void printAbove(String line) {
+        boolean wasShown = !shown.isEmpty();
+        erase();
+        err.println(line);
+        if (wasShown) {
+            draw();
+        } else {
+            err.flush();
+        }
+    }
+
+    synchronized void clear() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
+        erase();
+        err.flush();
+        if (clearAtExit != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(clearAtExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it clears the line itself
+            }
+            clearAtExit = null;
+        }
+    }
+
+    private synchronized void tick() {
+        if (ticker != null) {
+            draw();
+        }
+    }
+
+    private void draw() {
+        String line = status;
+        if (ticker != null) {
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - tickingSince);
+            line = (line.isEmpty() ? "" : line + ", ") + (seconds == 0 ? "0s" : Durations.format(Duration.ofSeconds(seconds)));
+        }
+        line = fit(UntrustedText.escape(line));
+        if (dumb) {
+            // No escape codes: overwrite what was there, and blank what the new line is too short to cover.
+            int left = shown.length() - line.length();
+            err.print("\r" + line + (left > 0 ? " ".repeat(left) : ""));
+        } else {
+            err.print(ERASE_LINE + line);
+        }
+        err.flush();
+        shown = line;
+        if (clearAtExit == null) {
+            clearAtExit = new Thread(this::clearForExit, "credreport-progress-clear");
+            Runtime.getRuntime().addShutdownHook(clearAtExit);
+        }
+    }
+
+    /** At exit (Ctrl-C included) the line is erased; not synchronized, as the thread that holds the lock may never let go. */
+    private void clearForExit() {
+        ScheduledExecutorService running = ticker;
+        if (running != null) {
+            running.shutdownNow();
+        }
+        if (!shown.isEmpty()) {
+            err.print(dumb ? "\r" + " ".repeat(shown.length()) + "\r" : ERASE_LINE);
+            err.flush();
+        }
+    }
+
+    private void erase() {
+        if (shown.isEmpty()) {
+            return;
+        }
+        err.print(dumb ? "\r" + " ".repeat(shown.length()) + "\r" : ERASE_LINE);
+        shown = "";
+    }
+
+    private String fit(String line) {
+        if (width == 0) {
+            int columns = terminalWidth.getAsInt();
+            width = columns > 1 ? columns : 80;
+        }
+        int room = width - 1;
+        if (line.length() <= room) {
+            return line;
+        }
+        int end = room - 1;
+        if (Character.isHighSurrogate(line.charAt(end - 1))) {
+            end--;
+        }
+        return line.substring(0, end) + "\u2026";
     }
 }

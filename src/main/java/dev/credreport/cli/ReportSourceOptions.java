@@ -52,6 +52,9 @@ public final class ReportSourceOptions {
             throw CredreportException.usage("--no-generate cannot be used with --input: a saved report is never generated");
         }
         ReportInput report = input != null ? readSaved(environment) : fetch(environment, err, quiet);
+        if (!quiet) {
+            report.sendNotesTo(note -> err.println("credreport: note: " + note));
+        }
         report.validate();
         if (!quiet && report.origin() == ReportInput.Origin.AWS) {
             noteIfStale(report, environment, err);
@@ -73,7 +76,7 @@ public final class ReportSourceOptions {
         if (!settings.verifyTls() && !quiet) {
             err.println("credreport: warning: --no-verify-ssl: TLS certificates are not verified");
         }
-        ProgressLine progress = new ProgressLine(err, environment.stderrIsTerminal() && !quiet);
+        ProgressLine progress = ProgressLine.of(environment, err, quiet);
         try (IamConnection connection = IamConnection.open(settings)) {
             FetchedReport fetched = new CredentialReportFetcher(connection, maxWait, !noGenerate, progress::update).fetch();
             return ReportInput.fromAws(fetched.content(), fetched.generatedTime(), settings.endpointDescription());

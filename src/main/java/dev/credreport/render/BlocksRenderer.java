@@ -17,7 +17,7 @@ final class BlocksRenderer implements ReportRenderer {
 
     /** Writes every user's block, each after an {@code Account:} line when an account is given. */
     static void writeBlocks(CredentialReportReader report, String accountId, Writer out) throws IOException {
-        List<String> labels = report.header().names().stream().map(label -> Column.labelFor(label) + ": ").toList();
+        List<String> labels = report.header().names().stream().map(name -> TerminalText.escape(Column.labelFor(name)) + ": ").toList();
         // One write a block: a write a line is most of the time on a large report.
         StringBuilder block = new StringBuilder(4096);
         char[] chars = new char[4096];

@@ -58,7 +58,7 @@ final class TableRenderer implements ReportRenderer {
                 table.measure(cells(user, now, accountColumn));
             }
         }
-        out.write(fit(title(input, account, users, now), context.width()));
+        out.write(title(input, account, users, now, context.width()));
         out.write('\n');
         if (users == 0) {
             out.write("(the report lists no users)\n");
@@ -72,9 +72,9 @@ final class TableRenderer implements ReportRenderer {
             }
         }
         if (!hidden.isEmpty()) {
-            out.write(fit("(hidden to fit " + context.width() + " columns: " + String.join(", ", hidden)
+            // Wrapped, never cut: it is the only place that says what the table leaves out.
+            out.write(wrap("(hidden to fit " + context.width() + " columns: " + String.join(", ", hidden)
                     + "; see --width or --format blocks)", context.width()));
-            out.write('\n');
         }
     }
 
@@ -111,21 +111,44 @@ final class TableRenderer implements ReportRenderer {
         };
     }
 
-    private static String title(ReportInput input, String account, int users, Instant now) {
-        StringBuilder title = new StringBuilder("Credential report");
-        if (account != null) {
-            title.append(" of account ").append(account);
+    /**
+     * The title, fitted to the width by cutting where the report came from, never the user count:
+     * a cut count would read as a different number.
+     */
+    static String title(ReportInput input, String account, int users, Instant now, int width) {
+        String head = "Credential report" + (account == null ? "" : " of account " + account);
+        String source = input.generatedTime()
+                .map(generated -> ", generated " + HumanTime.minute(generated) + " (" + HumanTime.relative(generated, now) + ")")
+                .orElseGet(() -> ", from " + TerminalText.escape(input.name()));
+        String count = ", " + users + (users == 1 ? " user" : " users");
+        if (width <= 0 || head.length() + source.length() + count.length() <= width) {
+            return head + source + count;
         }
-        input.generatedTime().ifPresentOrElse(
-                generated -> title.append(", generated ").append(HumanTime.minute(generated))
-                        .append(" (").append(HumanTime.relative(generated, now)).append(')'),
-                () -> title.append(", from ").append(TerminalText.escape(input.name())));
-        title.append(", ").append(users).append(users == 1 ? " user" : " users");
-        return title.toString();
+        int room = width - head.length() - count.length();
+        if (room >= ", from ".length() + 2) {
+            return head + TextTable.cut(source, room) + count;
+        }
+        if (head.length() + count.length() <= width) {
+            return head + count;
+        }
+        String shortHead = account == null ? "Credential report" : "Account " + account;
+        return TextTable.cut(shortHead, Math.max(1, width - count.length())) + count;
     }
 
-    private static String fit(String line, int width) {
-        return width > 0 && line.length() > width ? line.substring(0, width - 1) + "\u2026" : line;
+    /** The text in lines of at most {@code width} characters, broken at spaces; each line ends with a line break. */
+    static String wrap(String text, int width) {
+        if (width <= 0 || text.length() <= width) {
+            return text + "\n";
+        }
+        StringBuilder wrapped = new StringBuilder(text.length() + 8);
+        int lineStart = 0;
+        while (text.length() - lineStart > width) {
+            int space = text.lastIndexOf(' ', lineStart + width);
+            int end = space > lineStart ? space : lineStart + width;
+            wrapped.append(text, lineStart, end).append('\n');
+            lineStart = space > lineStart ? end + 1 : end;
+        }
+        return wrapped.append(text, lineStart, text.length()).append('\n').toString();
     }
 
     private static String yesNo(ReportValue<Boolean> value) {

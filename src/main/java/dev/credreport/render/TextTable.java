@@ -8,12 +8,16 @@ import java.util.List;
 
 /**
  * Aligned columns that fit a width, written without holding the rows: every row is measured
- * first, then {@link #fit} decides the layout, then every row is written. Columns of least
- * importance are hidden until the rest fit; then the first column is cut short with an ellipsis.
+ * first, then {@link #fit} decides the layout, then every row is written. A long first column
+ * (user names) is cut short with an ellipsis before any other column is hidden, so that one long
+ * name does not cost the table its columns; then columns of least importance are hidden until the
+ * rest fit, and room left over goes back to the first column.
  */
 final class TextTable {
     private static final String GAP = "  ";
     private static final int MIN_FIRST_COLUMN = 8;
+    /** The first column's width before columns are hidden: a fifth of the width, at least this. */
+    private static final int FIRST_COLUMN_SHARE = 16;
 
     /** A column; a higher {@code keep} is hidden later. */
     record TableColumn(String header, int keep) {
@@ -48,10 +52,19 @@ final class TextTable {
      */
     List<String> fit(int width) {
         List<String> hidden = new ArrayList<>();
-        while (width > 0 && total() > width && hideLeastImportant(hidden)) {
+        if (width <= 0 || total() <= width) {
+            return hidden;
+        }
+        int natural = widths[0];
+        int share = Math.max(columns.get(0).header().length(), Math.max(FIRST_COLUMN_SHARE, width / 5));
+        widths[0] = Math.min(natural, share);
+        while (total() > width && hideLeastImportant(hidden)) {
             // one column fewer each time round
         }
-        if (width > 0 && total() > width) {
+        if (total() < width) {
+            widths[0] = Math.min(natural, widths[0] + width - total());
+        }
+        if (total() > width) {
             widths[0] = Math.max(MIN_FIRST_COLUMN, widths[0] - (total() - width));
         }
         return hidden;
@@ -73,13 +86,25 @@ final class TextTable {
             }
             String cell = cells[c];
             if (cell.length() > widths[c]) {
-                cell = cell.substring(0, widths[c] - 1) + "\u2026";
+                cell = cut(cell, widths[c]);
             }
             line.append(cell);
             line.append(" ".repeat(widths[c] - cell.length()));
         }
         out.write(line.toString().stripTrailing());
         out.write('\n');
+    }
+
+    /** The text cut to {@code width} characters, the last an ellipsis, without splitting a surrogate pair. */
+    static String cut(String text, int width) {
+        if (text.length() <= width) {
+            return text;
+        }
+        int end = Math.max(0, width - 1);
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "\u2026";
     }
 
     private void check(String[] cells) {

@@ -34,7 +34,7 @@ final class CellParser {
             // ISO_OFFSET_DATE_TIME accepts both "+00:00" and "Z", other offsets and fractions of seconds.
             return OffsetDateTime.parse(cell).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + cell + "' is not an ISO 8601 time with an offset");
+            throw new IllegalArgumentException(UntrustedText.quote(cell) + " is not an ISO 8601 time with an offset");
         }
     }
 
@@ -96,7 +96,7 @@ final class CellParser {
         if (cell.equalsIgnoreCase("false")) {
             return FALSE;
         }
-        throw new IllegalArgumentException("'" + cell + "' is not true or false");
+        throw new IllegalArgumentException(UntrustedText.quote(cell) + " is not true or false");
     }
 
     static ReportValue<String> text(String cell) {

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -31,25 +33,44 @@ public final class CredentialReportReader implements Iterator<UserCredentials>, 
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
+    private final LongSupplier lineOfBadUtf8;
+    private final Consumer<String> notes;
     private final ReportHeader header;
     private UserCredentials next;
     /** Line breaks read before the current record began: its line number less one. */
     private long lineBeforeRecord;
+    /** Rows read with unquoted commas in the user name and ARN, and the first one's line and user. */
+    private long unquotedRows;
+    private long firstUnquotedLine;
+    private String firstUnquotedUser;
 
-    private CredentialReportReader(CSVParser parser) {
+    private CredentialReportReader(CSVParser parser, LongSupplier lineOfBadUtf8, Consumer<String> notes) {
         this.parser = parser;
         this.records = parser.iterator();
+        this.lineOfBadUtf8 = lineOfBadUtf8;
+        this.notes = notes;
         this.header = readHeader();
     }
 
     /** Opens a report and reads its header line. */
     public static CredentialReportReader open(Reader reader) {
+        return open(reader, () -> -1, note -> { });
+    }
+
+    /**
+     * Opens a report and reads its header line.
+     *
+     * @param lineOfBadUtf8 the line of the first byte that is not UTF-8, or -1 when unknown: the
+     *     decoder reads ahead of the parser, so only a second look at the bytes can tell it
+     * @param notes told, once, of what the reader read leniently
+     */
+    static CredentialReportReader open(Reader reader, LongSupplier lineOfBadUtf8, Consumer<String> notes) {
         BufferedReader buffered = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader, 1 << 16);
         try {
             skipByteOrderMark(buffered);
-            return new CredentialReportReader(FORMAT.parse(buffered));
+            return new CredentialReportReader(FORMAT.parse(buffered), lineOfBadUtf8, notes);
         } catch (IOException e) {
-            throw inputError(1, e);
+            throw inputError(1, e, lineOfBadUtf8);
         }
     }
 
@@ -78,6 +99,7 @@ public final class CredentialReportReader implements Iterator<UserCredentials>, 
     /** Closes the input; a failure to close a reader that was read to the end changes nothing. */
     @Override
     public void close() {
+        noteUnquotedRows();
         try {
             parser.close();
         } catch (IOException e) {
@@ -111,15 +133,36 @@ public final class CredentialReportReader implements Iterator<UserCredentials>, 
     private UserCredentials readUser() {
         CSVRecord record = nextRecord();
         if (record == null) {
+            noteUnquotedRows();
             return null;
         }
         long line = lineBeforeRecord + 1;
-        if (record.size() != header.size()) {
-            throw CredreportException.badInput("line " + line + ": expected " + header.size()
-                    + " fields as in the header, found " + record.size()
-                    + (record.size() > header.size() ? " (an unquoted comma in a value?)" : ""));
+        String[] values = record.values();
+        if (values.length != header.size()) {
+            String[] joined = values.length > header.size() ? UnquotedCommas.join(header, values) : null;
+            if (joined == null) {
+                throw CredreportException.badInput("line " + line + ": expected " + header.size()
+                        + " fields as in the header, found " + values.length
+                        + (values.length > header.size() ? " (an unquoted comma in a value?)" : ""));
+            }
+            if (unquotedRows++ == 0) {
+                firstUnquotedLine = line;
+                firstUnquotedUser = joined[header.positionOf(Column.USER)];
+            }
+            values = joined;
         }
-        return new RowParser(line, record).parse();
+        return new RowParser(line, values).parse();
+    }
+
+    /** Says once, at the end of a read, that rows were read with their unquoted commas joined back. */
+    private void noteUnquotedRows() {
+        if (unquotedRows == 0) {
+            return;
+        }
+        notes.accept("line " + firstUnquotedLine + ": user " + UntrustedText.quote(firstUnquotedUser)
+                + (unquotedRows > 1 ? " and " + (unquotedRows - 1) + " more" : "")
+                + " written with unquoted commas (as moto writes them); read as the name the ARN ends with");
+        unquotedRows = 0;
     }
 
     /** The next non-blank record, or null at the end. */
@@ -137,33 +180,35 @@ public final class CredentialReportReader implements Iterator<UserCredentials>, 
                 }
             }
         } catch (UncheckedIOException e) {
-            throw inputError(lineBeforeRecord + 1, e.getCause());
+            throw inputError(lineBeforeRecord + 1, e.getCause(), lineOfBadUtf8);
         } catch (IllegalStateException e) {
             // commons-csv reports malformed quoting as IllegalStateException wrapping an IOException.
-            throw inputError(lineBeforeRecord + 1, e.getCause() != null ? e.getCause() : e);
+            throw inputError(lineBeforeRecord + 1, e.getCause() != null ? e.getCause() : e, lineOfBadUtf8);
         }
     }
 
-    private static CredreportException inputError(long line, Throwable cause) {
+    private static CredreportException inputError(long line, Throwable cause, LongSupplier lineOfBadUtf8) {
         if (cause instanceof CharacterCodingException) {
-            return CredreportException.badInput("line " + line + ": the input is not UTF-8 text", cause);
+            long badLine = lineOfBadUtf8.getAsLong();
+            return CredreportException.badInput("line " + (badLine > 0 ? badLine : line) + ": the input is not UTF-8 text", cause);
         }
-        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        // commons-csv's messages can hold text from the input.
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : UntrustedText.excerpt(cause.getMessage(), 200);
         return CredreportException.badInput("line " + line + ": not valid CSV: " + detail, cause);
     }
 
     /** Parses the cells of one record, naming the column of any value that does not fit. */
     private final class RowParser {
         private final long line;
-        private final CSVRecord record;
+        private final String[] values;
 
-        RowParser(long line, CSVRecord record) {
+        RowParser(long line, String[] values) {
             this.line = line;
-            this.record = record;
+            this.values = values;
         }
 
         UserCredentials parse() {
-            List<String> cells = List.of(record.values());
+            List<String> cells = List.of(values);
             String user = required(Column.USER, CellParser::text).orElse("");
             String arn = required(Column.ARN, CellParser::text).orElse("");
             Instant created = cell(Column.USER_CREATION_TIME, CellParser::instant);
@@ -215,7 +260,7 @@ public final class CredentialReportReader implements Iterator<UserCredentials>, 
                 return (T) ReportValue.absent(Absence.NOT_APPLICABLE);
             }
             try {
-                return parse.apply(record.get(position));
+                return parse.apply(values[position]);
             } catch (IllegalArgumentException e) {
                 throw CredreportException.badInput("line " + line + ", column " + column.columnName() + ": " + e.getMessage());
             }

@@ -35,7 +35,7 @@ public final class ReportHeader {
                 throw new IllegalArgumentException("column " + (i + 1) + " of the header has no name");
             }
             if (!seen.add(name)) {
-                throw new IllegalArgumentException("column '" + name + "' appears twice in the header");
+                throw new IllegalArgumentException("column " + UntrustedText.quote(name) + " appears twice in the header");
             }
             int position = i;
             Column.byName(name).ifPresentOrElse(column -> positions.put(column, position), () -> unknown.add(position));

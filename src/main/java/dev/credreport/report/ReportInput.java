@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A credential report's bytes and what is known of where they came from. It can be opened more
@@ -32,6 +33,10 @@ public final class ReportInput {
     private final byte[] bytes;
     private final Path file;
     private ReportSummary summary;
+    /** Where notes go; until it is set, the note waits in {@link #pendingNote}. */
+    private Consumer<String> notes;
+    private String pendingNote;
+    private boolean noted;
 
     private ReportInput(Origin origin, String name, Instant generatedTime, byte[] bytes, Path file) {
         this.origin = origin;
@@ -138,9 +143,44 @@ public final class ReportInput {
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
+    /**
+     * Where notes on how the report was read go (a row read leniently). However often the report
+     * is read, each note is given once; one given before this is called (by a validating read on
+     * another thread) is passed on now.
+     */
+    public synchronized void sendNotesTo(Consumer<String> sink) {
+        notes = Objects.requireNonNull(sink);
+        if (pendingNote != null) {
+            String note = pendingNote;
+            pendingNote = null;
+            sink.accept(note);
+        }
+    }
+
+    private synchronized void note(String note) {
+        if (noted) {
+            return;
+        }
+        noted = true;
+        if (notes == null) {
+            pendingNote = note;
+        } else {
+            notes.accept(note);
+        }
+    }
+
     /** Opens the report and reads its header. */
     public CredentialReportReader openReport() {
-        return CredentialReportReader.open(openReader());
+        return CredentialReportReader.open(openReader(), this::lineOfBadUtf8, this::note);
+    }
+
+    /** The line of the first byte that is not UTF-8, or -1; read again from the start, as only a failed read asks. */
+    private long lineOfBadUtf8() {
+        try (InputStream in = openStream()) {
+            return Utf8Lines.lineOfFirstMalformed(in);
+        } catch (IOException | CredreportException e) {
+            return -1;
+        }
     }
 
     private InputStream openStream() {

@@ -45,7 +45,7 @@ public record UserCredentials(
             throw new IllegalArgumentException("the user name is empty");
         }
         if (Arns.accountId(arn).isEmpty()) {
-            throw new IllegalArgumentException("'" + arn + "' is not an IAM ARN");
+            throw new IllegalArgumentException(UntrustedText.quote(arn) + " is not an IAM ARN");
         }
     }
 

@@ -57,6 +57,11 @@ public final class CommandHarness {
         return this;
     }
 
+    public CommandHarness stdinBytes(byte[] bytes) {
+        stdin = bytes.clone();
+        return this;
+    }
+
     public CommandHarness terminal(boolean stdout, boolean stderr, int width) {
         stdoutTerminal = stdout;
         stderrTerminal = stderr;

@@ -29,6 +29,7 @@ public final class FakeOrganization implements AutoCloseable {
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean listingDenied;
     private final Set<String> bad = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> extraRows = new ConcurrentHashMap<>();
     /** A row whose creation time is no time: what a damaged report holds. */
     public static final String BAD_ROW = SampleReports.CAROL.replace("2023-03-03T03:03:03+00:00,true", "yesterday,true");
     private final AtomicInteger busy = new AtomicInteger();
@@ -61,6 +62,12 @@ public final class FakeOrganization implements AutoCloseable {
 
     public FakeOrganization refuseRole(String account) {
         refused.add(account);
+        return this;
+    }
+
+    /** The account's report ends with this row (whole, with no line end). */
+    public FakeOrganization extraRow(String account, String row) {
+        extraRows.put(account, row + "\n");
         return this;
     }
 
@@ -201,7 +208,7 @@ public final class FakeOrganization implements AutoCloseable {
         if (action.equals("GenerateCredentialReport")) {
             return FakeIam.state(stuck.contains(account) ? "INPROGRESS" : "COMPLETE");
         }
-        String report = report(account) + (bad.contains(account) ? BAD_ROW + "\n" : "");
+        String report = report(account) + extraRows.getOrDefault(account, "") + (bad.contains(account) ? BAD_ROW + "\n" : "");
         return FakeIam.report(report.getBytes(StandardCharsets.UTF_8), Instant.parse("2024-06-01T00:00:00Z"));
     }
 }
