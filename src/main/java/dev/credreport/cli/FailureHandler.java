@@ -13,7 +13,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import java.util.List;
 
 /**
- * Turns failures into one line on standard error and an exit code: expected ones
+ * Turns failures into one line on standard error and an exit code (a line that names the setting
+ * at fault and what to do; only picocli's own parse errors add a pointer to --help): expected ones
  * ({@link CredreportException}) with their own code, anything else as an internal error (1) that
  * asks for a bug report. Stack traces only with --debug.
  */
@@ -32,9 +33,6 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
             }
             if (debug && failure.getCause() != null) {
                 failure.printStackTrace(err);
-            }
-            if (failure.exitCode() == ExitCode.USAGE) {
-                err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
             }
             err.flush();
             return failure.exitCode().code();
