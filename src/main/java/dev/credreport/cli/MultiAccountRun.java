@@ -13,6 +13,7 @@ import dev.credreport.render.AuditFormat;
 import dev.credreport.render.MergedAuditWriter;
 import dev.credreport.render.MergedReportWriter;
 import dev.credreport.report.ReportInput;
+import dev.credreport.store.ReportSaver;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import dev.credreport.render.OutputFormat;
@@ -52,14 +53,15 @@ final class MultiAccountRun {
         void run(List<String> accounts, MultiAccountFetch fetch, Consumer<String> progress) throws IOException;
     }
 
-    int fetch(OutputFormat format, int width, OutputOptions output, SaveOptions save) {
+    /** @param saver where to save each report, or null to write them to the output */
+    int fetch(OutputFormat format, int width, OutputOptions output, ReportSaver saver) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int asked = overAccounts((accounts, fetch, progress) -> {
-            if (save.saving()) {
+            if (saver != null) {
                 fetch.run(accounts, result -> {
                     if (record(result)) {
-                        save.save(result.report(), out, err, quiet);
+                        SaveOptions.print(saver.save(result.report()), out, err, quiet);
                     }
                 }, progress);
                 return;
