@@ -102,6 +102,11 @@ public final class AwsOptions {
                 endpoint(firstOf(environment.variable("AWS_ENDPOINT_URL_S3"), environment.variable("AWS_ENDPOINT_URL"))));
     }
 
+    /** Security Hub's endpoint: AWS_ENDPOINT_URL_SECURITYHUB, else AWS_ENDPOINT_URL, else null for the region's. */
+    URI securityHubEndpoint(Environment environment) {
+        return endpoint(firstOf(environment.variable("AWS_ENDPOINT_URL_SECURITYHUB"), environment.variable("AWS_ENDPOINT_URL")));
+    }
+
     /** An option that names something cannot be empty: `--region ''` is a mistake, not a way to say "none". */
     static final class NonEmpty implements ITypeConverter<String> {
         @Override
