@@ -158,12 +158,20 @@ final class AuditCommand implements Callable<Integer> {
         Instant explicitAsOf = rules.asOf == null ? null : parseAsOf(rules.asOf);
         multi.check();
         output.check();
+        if (chosen == AuditFormat.ASFF || securityHub.sending()) {
+            securityHub.region(source.aws.toSettings(environment));
+        }
         if (multi.active()) {
             Auditor auditor = new Auditor(selected, ignore);
-            return new MultiAccountRun(environment, spec, source, multi, common.quiet).audit(chosen, output, report -> {
+            FindingsRenderer renderer = chosen == AuditFormat.ASFF
+                    ? securityHub.renderer(source.aws.toSettings(environment), environment.clock().instant()) : null;
+            MultiAccountRun.AccountAuditSink sink = securityHub.sending() ? (account, access, audited) -> securityHub.send(
+                    environment, source.aws, audited.result(), audited.findings(), access.credentialsFor(account), access.http(),
+                    spec.commandLine().getErr(), common.quiet) : null;
+            return new MultiAccountRun(environment, spec, source, multi, common.quiet).audit(chosen, renderer, output, report -> {
                 AuditResult result = auditor.audit(report, settingsFor(report, explicitAsOf, cis));
                 return new MultiAccountRun.AccountAudit(result, auditor.findings(report, result));
-            }, rules.failOn.threshold());
+            }, rules.failOn.threshold(), sink);
         }
 
         ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);

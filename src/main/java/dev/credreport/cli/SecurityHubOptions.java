@@ -12,7 +12,8 @@ import dev.credreport.audit.Findings;
 import dev.credreport.render.AsffFinding;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -58,17 +59,34 @@ public final class SecurityHubOptions {
      */
     void send(Environment environment, AwsOptions aws, AuditResult result, Findings findings, PrintWriter err, boolean quiet)
             throws IOException {
+        AwsSettings settings = aws.toSettings(environment);
+        var http = IamConnection.httpClient(settings, IamConnection.isPlainHttp(aws.securityHubEndpoint(environment)));
+        try {
+            send(environment, aws, result, findings, IamConnection.callerCredentials(settings), http, err, quiet);
+        } finally {
+            http.close();
+        }
+    }
+
+    /**
+     * Sends one account's findings with that account's credentials: BatchImportFindings takes
+     * findings of the default product only from the account they belong to.
+     */
+    void send(Environment environment, AwsOptions aws, AuditResult result, Findings findings, AwsCredentialsProvider credentials,
+            SdkHttpClient http, PrintWriter err, boolean quiet) throws IOException {
         if (result.accountId() == null) {
             return;
         }
         AwsSettings settings = aws.toSettings(environment);
+        String chosen = region(settings);
         Instant now = environment.clock().instant();
         List<AsffFinding> asff = asff(settings, now).of(result, findings);
-        String partition = asff.isEmpty() ? partitionOf(region(settings)) : asff.get(0).partition();
-        try (SecurityHubSink sink = open(environment, aws)) {
+        String partition = asff.isEmpty() ? partitionOf(chosen) : asff.get(0).partition();
+        try (SecurityHubSink sink = new SecurityHubSink(SecurityHubConnection.open(settings, aws.securityHubEndpoint(environment),
+                chosen, credentials, http), chosen, null)) {
             SecurityHubSink.Outcome outcome = sink.send(result.accountId(), partition, asff, now);
             if (!quiet) {
-                err.println("credreport: Security Hub (" + region(settings) + "): account " + result.accountId() + ": "
+                err.println("credreport: Security Hub (" + chosen + "): account " + result.accountId() + ": "
                         + outcome.imported() + " findings imported, " + outcome.archived() + " earlier ones archived");
             }
         }
@@ -85,13 +103,4 @@ public final class SecurityHubOptions {
         return "aws";
     }
 
-    /** A sink with the caller's credentials. */
-    SecurityHubSink open(Environment environment, AwsOptions aws) {
-        AwsSettings settings = aws.toSettings(environment);
-        URI endpoint = aws.securityHubEndpoint(environment);
-        String chosen = region(settings);
-        var http = IamConnection.httpClient(settings, IamConnection.isPlainHttp(endpoint));
-        return new SecurityHubSink(SecurityHubConnection.open(settings, endpoint, chosen,
-                IamConnection.callerCredentials(settings), http), chosen, http);
-    }
 }

@@ -114,6 +114,53 @@ class SecurityHubAgainstMotoTest {
         assertTrue(later.err().contains(carols.size() + " earlier ones archived"), later.err());
     }
 
+    @Test
+    void should_import_each_accounts_findings_into_that_account_with_org() {
+        var caller = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(CommandHarness.TEST_ACCESS_KEY, CommandHarness.TEST_SECRET_KEY));
+        List<String> members = new java.util.ArrayList<>();
+        Map<String, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> roles = new java.util.HashMap<>();
+        try (var organizations = software.amazon.awssdk.services.organizations.OrganizationsClient.builder()
+                .endpointOverride(moto.endpoint()).region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(caller).build();
+                var sts = software.amazon.awssdk.services.sts.StsClient.builder().endpointOverride(moto.endpoint())
+                        .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create()).credentialsProvider(caller).build()) {
+            organizations.createOrganization(r -> r.featureSet("ALL"));
+            for (String name : List.of("prod", "dev")) {
+                members.add(organizations.createAccount(r -> r.accountName(name).email(name + "@example.com"))
+                        .createAccountStatus().accountId());
+            }
+            for (String member : members) {
+                var role = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + member + ":role/OrganizationAccountAccessRole")
+                        .roleSessionName("setup")).credentials();
+                var credentials = StaticCredentialsProvider.create(software.amazon.awssdk.auth.credentials.AwsSessionCredentials
+                        .create(role.accessKeyId(), role.secretAccessKey(), role.sessionToken()));
+                roles.put(member, credentials);
+                try (var account = new dev.credreport.support.MotoAccount(moto.endpoint(), credentials)) {
+                    account.user("nomfa-" + member).password("nomfa-" + member);
+                }
+            }
+        }
+
+        Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", moto.endpoint().toString())
+                .run("audit", "--org", "--security-hub", "--security-hub-region", "eu-west-1", "--fail-on", "none",
+                        "--format", "asff", "--rules", "console-without-mfa");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        for (String member : members) {
+            try (SecurityHubClient memberHub = SecurityHubClient.builder().endpointOverride(moto.endpoint()).region(Region.EU_WEST_1)
+                    .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(roles.get(member)).build()) {
+                List<AwsSecurityFinding> findings = memberHub.getFindingsPaginator(r -> r.maxResults(100)).findings().stream().toList();
+                assertEquals(1, findings.size(), member + ": " + findings);
+                assertEquals(member, findings.get(0).awsAccountId());
+                assertEquals("arn:aws:iam::" + member + ":user/nomfa-" + member, findings.get(0).resources().get(0).id());
+                assertEquals("arn:aws:securityhub:eu-west-1:" + member + ":product/" + member + "/default", findings.get(0).productArn());
+            }
+        }
+        assertTrue(result.out().startsWith("["), result.out());
+        assertEquals(2, result.out().split("\"GeneratorId\"").length - 1, "one ASFF array of both accounts' findings");
+    }
+
     /** A fake Security Hub that answers GetFindings with nothing and BatchImportFindings with the given body. */
     static HttpServer fakeHub(int status, String importAnswer) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
