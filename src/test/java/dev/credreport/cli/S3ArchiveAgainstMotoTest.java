@@ -263,5 +263,9 @@ class S3ArchiveAgainstMotoTest {
             assertEquals(2, result.exitCode(), result::toString);
             assertTrue(result.err().contains("only local paths and s3://BUCKET/PREFIX"), result.err());
         }
+        Result output = harness().run("fetch", "--input", "-", "-o", "s3://" + BUCKET + "/report.csv");
+        assertEquals(2, output.exitCode(), output::toString);
+        assertTrue(output.err().contains("s3:// locations are not supported"), output.err());
+        assertEquals(List.of(), s3.keys(BUCKET));
     }
 }
