@@ -57,11 +57,16 @@ public record S3Settings(AwsSettings aws, URI endpoint, boolean pathStyle) {
     /** The profile's {@code s3.addressing_style}, if it sets one. */
     static Optional<String> profileAddressingStyle(String profile) {
         try {
-            return ProfileFile.defaultProfileFile().profile(profile == null ? "default" : profile)
-                    .flatMap(p -> p.property("s3.addressing_style").or(() -> p.property("s3").flatMap(S3Settings::subProperty)));
+            return addressingStyle(ProfileFile.defaultProfileFile(), profile);
         } catch (RuntimeException e) {
+            // A broken config file is reported when credentials are read from it.
             return Optional.empty();
         }
+    }
+
+    static Optional<String> addressingStyle(ProfileFile file, String profile) {
+        return file.profile(profile == null ? "default" : profile)
+                .flatMap(p -> p.property("s3.addressing_style").or(() -> p.property("s3").flatMap(S3Settings::subProperty)));
     }
 
     /** Reads {@code addressing_style} out of the text of an "s3 =" section with nested lines. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
@@ -45,16 +46,21 @@ public final class SecurityHubSink implements AutoCloseable {
     private final SecurityHubClient client;
     private final String region;
     private final AutoCloseable resources;
+    private final Consumer<String> failures;
 
     /** What a send did. */
     public record Outcome(int imported, int archived) {
     }
 
-    /** @param resources closed with the sink (an HTTP client it owns), or null */
-    public SecurityHubSink(SecurityHubClient client, String region, AutoCloseable resources) {
+    /**
+     * @param resources closed with the sink (an HTTP client it owns), or null
+     * @param failures told each finding that was not imported, one line each
+     */
+    public SecurityHubSink(SecurityHubClient client, String region, AutoCloseable resources, Consumer<String> failures) {
         this.client = client;
         this.region = region;
         this.resources = resources;
+        this.failures = failures;
     }
 
     /**
@@ -132,6 +138,8 @@ public final class SecurityHubSink implements AutoCloseable {
             int batchFailed = response.failedCount() == null ? response.failedFindings().size() : response.failedCount();
             failed += batchFailed;
             for (ImportFindingsError error : response.failedFindings()) {
+                failures.accept("finding " + error.id() + " was not imported: " + error.errorCode() + ": "
+                        + CredreportException.firstLine(String.valueOf(error.errorMessage())));
                 if (first == null) {
                     first = error;
                 }

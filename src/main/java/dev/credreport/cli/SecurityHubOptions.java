@@ -7,6 +7,7 @@ import dev.credreport.aws.SecurityHubConnection;
 import dev.credreport.aws.SecurityHubSink;
 import dev.credreport.render.AsffFindings;
 import dev.credreport.render.AsffRenderer;
+import dev.credreport.render.TerminalText;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Findings;
 import dev.credreport.render.AsffFinding;
@@ -83,7 +84,8 @@ public final class SecurityHubOptions {
         List<AsffFinding> asff = asff(settings, now).of(result, findings);
         String partition = asff.isEmpty() ? partitionOf(chosen) : asff.get(0).partition();
         try (SecurityHubSink sink = new SecurityHubSink(SecurityHubConnection.open(settings, aws.securityHubEndpoint(environment),
-                chosen, credentials, http), chosen, null)) {
+                chosen, credentials, http), chosen, null,
+                message -> err.println("credreport: account " + result.accountId() + ": " + TerminalText.escape(message)))) {
             SecurityHubSink.Outcome outcome = sink.send(result.accountId(), partition, asff, now);
             if (!quiet) {
                 err.println("credreport: Security Hub (" + chosen + "): account " + result.accountId() + ": "

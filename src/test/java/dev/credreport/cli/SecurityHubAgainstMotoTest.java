@@ -196,6 +196,8 @@ class SecurityHubAgainstMotoTest {
             assertEquals("", result.out(), "no output from a failed run");
             assertTrue(result.err().contains("2 of "), result.err());
             assertTrue(result.err().contains("findings were not imported"), result.err());
+            assertTrue(result.err().contains("finding x was not imported: InvalidInput: bad"), result.err());
+            assertTrue(result.err().contains("finding y was not imported: InvalidInput: bad"), result.err());
         } finally {
             server.stop(0);
         }
