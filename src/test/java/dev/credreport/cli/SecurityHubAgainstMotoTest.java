@@ -204,6 +204,41 @@ class SecurityHubAgainstMotoTest {
     }
 
     @Test
+    void should_send_findings_in_batches_of_100() throws IOException {
+        List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean get = exchange.getRequestURI().getPath().equals("/findings");
+            if (!get) {
+                batches.add(request.split("\"SchemaVersion\"").length - 1);
+            }
+            byte[] body = (get ? "{\"Findings\":[]}" : "{\"FailedCount\":0,\"SuccessCount\":1,\"FailedFindings\":[]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            List<String> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < 230; i++) {
+                rows.add(SampleReports.CAROL.replace("carol", "user" + i));
+            }
+            Path report = Files.writeString(dir.resolve("big.csv"), SampleReports.lines(SampleReports.HEADER, rows.toArray(String[]::new)));
+            Result result = new CommandHarness()
+                    .variable("AWS_ENDPOINT_URL_SECURITYHUB", "http://127.0.0.1:" + server.getAddress().getPort())
+                    .run("audit", "--input", report.toString(), "--as-of", "2024-06-01", "--security-hub", "--rules",
+                            "console-without-mfa", "--security-hub-region", "eu-west-1", "--fail-on", "none", "--format", "csv");
+
+            assertEquals(0, result.exitCode(), result::toString);
+            assertEquals(List.of(100, 100, 30), batches);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void should_exit_4_when_security_hub_refuses() throws IOException {
         HttpServer server = fakeHub(403, "{\"__type\":\"AccessDeniedException\",\"Message\":\"not allowed\"}");
         try {
