@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             "  credreport fetch --format json | jq '.users[] | select(.mfa_active == false)'",
             "  credreport fetch -q -o /srv/iam.csv       for cron: atomic, 0600, silent",
             "  credreport fetch -q --output-dir /srv/reports --keep 30",
+            "  credreport fetch --org -q --output-dir s3://audit-bucket/credential-reports --sse aws:kms",
             "  credreport fetch --input report.csv --format blocks",
             "  credreport fetch --org --concurrency 16 -o all-accounts.csv",
             "",
