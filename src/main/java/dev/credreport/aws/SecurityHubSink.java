@@ -158,11 +158,11 @@ public final class SecurityHubSink implements AutoCloseable {
 
     static AwsSecurityFinding toSdk(AsffFinding finding) {
         Resource.Builder resource = Resource.builder()
-                .type("AwsIamUser")
-                .id(finding.userArn())
+                .type(finding.resourceType())
+                .id(finding.resourceId())
                 .partition(finding.partition())
                 .region(finding.region());
-        if (finding.userName() != null && !finding.userArn().endsWith(":root")) {
+        if (finding.aboutUser() && finding.userName() != null && !finding.userArn().endsWith(":root")) {
             resource.details(ResourceDetails.builder().awsIamUser(AwsIamUserDetails.builder().userName(finding.userName()).build()).build());
         }
         return AwsSecurityFinding.builder()

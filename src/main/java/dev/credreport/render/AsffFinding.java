@@ -10,7 +10,9 @@ import java.util.Objects;
  * CreatedAt, UpdatedAt, Severity, Title, Description, Resources) and the ones it uses besides.
  *
  * @param id stable from run to run: account, rule, user ARN and credential
- * @param userArn the resource, an AwsIamUser
+ * @param resourceType AwsIamUser, or AwsAccount for a finding about the account as a whole
+ * @param resourceId the user's ARN, or {@code AWS::::Account:ACCOUNT}
+ * @param userArn the user's ARN, or the account's root ARN
  * @param relatedRequirements the rule's controls (CIS, Security Hub)
  */
 public record AsffFinding(
@@ -23,6 +25,8 @@ public record AsffFinding(
         String title,
         String description,
         String severityLabel,
+        String resourceType,
+        String resourceId,
         String userArn,
         String userName,
         List<String> relatedRequirements,
@@ -47,6 +51,8 @@ public record AsffFinding(
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(severityLabel, "severityLabel");
+        Objects.requireNonNull(resourceType, "resourceType");
+        Objects.requireNonNull(resourceId, "resourceId");
         Objects.requireNonNull(userArn, "userArn");
         relatedRequirements = List.copyOf(relatedRequirements.size() > MAX_REQUIREMENTS
                 ? relatedRequirements.subList(0, MAX_REQUIREMENTS) : relatedRequirements);
@@ -56,9 +62,13 @@ public record AsffFinding(
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
+    public boolean aboutUser() {
+        return resourceType.equals("AwsIamUser");
+    }
+
     /** The same finding as seen before: its first sighting and creation are kept. */
     public AsffFinding seenBefore(Instant firstObserved, Instant created) {
         return new AsffFinding(id, productArn, generatorId, accountId, region, partition, title, description, severityLabel,
-                userArn, userName, relatedRequirements, remediation, firstObserved, lastObservedAt, created, updatedAt);
+                resourceType, resourceId, userArn, userName, relatedRequirements, remediation, firstObserved, lastObservedAt, created, updatedAt);
     }
 }

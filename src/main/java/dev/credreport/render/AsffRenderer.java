@@ -65,11 +65,11 @@ public final class AsffRenderer implements FindingsRenderer {
         json.writeEndObject();
         json.writeArrayFieldStart("Resources");
         json.writeStartObject();
-        json.writeStringField("Type", "AwsIamUser");
-        json.writeStringField("Id", finding.userArn());
+        json.writeStringField("Type", finding.resourceType());
+        json.writeStringField("Id", finding.resourceId());
         json.writeStringField("Partition", finding.partition());
         json.writeStringField("Region", finding.region());
-        if (finding.userName() != null && !finding.userArn().endsWith(":root")) {
+        if (finding.aboutUser() && finding.userName() != null && !finding.userArn().endsWith(":root")) {
             json.writeObjectFieldStart("Details");
             json.writeObjectFieldStart("AwsIamUser");
             json.writeStringField("UserName", finding.userName());

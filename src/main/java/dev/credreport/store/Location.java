@@ -62,6 +62,9 @@ public sealed interface Location permits Location.Local, Location.S3 {
      */
     static Location parse(String text, String option) {
         Objects.requireNonNull(text, "text");
+        if (text.isEmpty()) {
+            throw CredreportException.usage(option + ": empty path: give a file or directory name, or s3://BUCKET/PREFIX");
+        }
         var scheme = SCHEME.matcher(text);
         if (!scheme.matches()) {
             try {
