@@ -51,9 +51,6 @@ public final class SaveOptions {
             throw CredreportException.usage("--keep must be 1 or more");
         }
         if (directory != null) {
-            if (directory.isEmpty()) {
-                throw CredreportException.usage("--output-dir needs a directory or s3://BUCKET/PREFIX, not an empty string");
-            }
             location = Location.parse(directory, "--output-dir");
             if (location instanceof Location.Local) {
                 checkDirectory(((Location.Local) location).path());

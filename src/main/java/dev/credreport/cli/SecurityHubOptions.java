@@ -38,7 +38,7 @@ public final class SecurityHubOptions {
     /** The region findings are made for; a usage error when none is configured, as Security Hub is regional. */
     String region(AwsSettings settings) {
         String chosen = region != null ? region : settings.configuredRegion();
-        if (chosen == null || !chosen.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+        if (chosen == null || !chosen.matches("[a-z]{2,4}(-[a-z]+)+-\\d+")) {
             throw CredreportException.usage(chosen == null
                     ? "Security Hub is regional: pass --security-hub-region REGION (or --region, or set AWS_REGION)"
                     : "--security-hub-region: '" + chosen + "' is not a region name such as eu-west-1");

@@ -4,6 +4,7 @@ import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Control;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.Findings;
+import dev.credreport.audit.Severity;
 import dev.credreport.report.Arns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ public final class AsffFindings {
                 cut(finding.rule().title() + ": " + (finding.aboutAccount() ? "account " + account : finding.user()), MAX_TITLE),
                 cut(finding.rule().title() + ". " + (finding.aboutAccount() ? "Account " + account : "User " + finding.user()) + ": "
                         + finding.evidence() + ".", MAX_DESCRIPTION),
-                finding.severity().name(),
+                label(finding.severity()),
                 finding.aboutAccount() ? "AwsAccount" : "AwsIamUser",
                 finding.aboutAccount() ? "AWS::::Account:" + account : finding.arn(),
                 finding.arn(),
@@ -89,6 +90,11 @@ public final class AsffFindings {
                 observed,
                 now,
                 now);
+    }
+
+    /** ASFF's Severity.Label: INFORMATIONAL, LOW, MEDIUM, HIGH or CRITICAL. */
+    static String label(Severity severity) {
+        return severity == Severity.INFO ? "INFORMATIONAL" : severity.name();
     }
 
     /**

@@ -63,7 +63,7 @@ public sealed interface Location permits Location.Local, Location.S3 {
     static Location parse(String text, String option) {
         Objects.requireNonNull(text, "text");
         if (text.isEmpty()) {
-            throw CredreportException.usage(option + ": empty path: give a file or directory name, or s3://BUCKET/PREFIX");
+            throw CredreportException.usage(option + ": empty path: give a local path or s3://BUCKET/PREFIX");
         }
         var scheme = SCHEME.matcher(text);
         if (!scheme.matches()) {
@@ -74,8 +74,8 @@ public sealed interface Location permits Location.Local, Location.S3 {
             }
         }
         if (!scheme.group(1).toLowerCase(Locale.ROOT).equals("s3")) {
-            throw CredreportException.usage(option + ": '" + text + "': only local paths and s3://BUCKET/PREFIX are "
-                    + "supported, not " + scheme.group(1) + "://");
+            throw CredreportException.usage(option + ": '" + text + "': " + scheme.group(1) + ":// locations are not "
+                    + "supported; give a local path or s3://BUCKET/PREFIX");
         }
         String rest = text.substring(scheme.group(1).length() + 3);
         int slash = rest.indexOf('/');

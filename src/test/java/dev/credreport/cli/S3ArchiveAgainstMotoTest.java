@@ -261,7 +261,7 @@ class S3ArchiveAgainstMotoTest {
                 new String[] {"diff", "--dir", "az://container/reports"})) {
             Result result = harness().run(args);
             assertEquals(2, result.exitCode(), result::toString);
-            assertTrue(result.err().contains("only local paths and s3://BUCKET/PREFIX"), result.err());
+            assertTrue(result.err().contains(":// locations are not supported; give a local path or s3://BUCKET/PREFIX"), result.err());
         }
         Result output = harness().run("fetch", "--input", "-", "-o", "s3://" + BUCKET + "/report.csv");
         assertEquals(2, output.exitCode(), output::toString);

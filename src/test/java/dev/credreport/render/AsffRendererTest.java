@@ -54,7 +54,7 @@ class AsffRendererTest {
             assertEquals("arn:aws:securityhub:eu-west-1:123456789012:product/123456789012/default", finding.get("ProductArn").asText());
             assertEquals("123456789012", finding.get("AwsAccountId").asText());
             assertTrue(ruleIds.contains(finding.get("GeneratorId").asText()), finding.toString());
-            assertTrue(Set.of("CRITICAL", "HIGH", "MEDIUM", "LOW").contains(finding.at("/Severity/Label").asText()), finding.toString());
+            assertTrue(Set.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL").contains(finding.at("/Severity/Label").asText()), finding.toString());
             assertTrue(finding.get("CreatedAt").asText().matches(TIME), finding.toString());
             assertTrue(finding.get("FirstObservedAt").asText().matches(TIME), finding.toString());
             assertTrue(finding.get("LastObservedAt").asText().matches(TIME), finding.toString());
