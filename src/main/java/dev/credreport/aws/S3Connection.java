@@ -16,6 +16,8 @@ public final class S3Connection {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClient(IamConnection.httpClient(aws, IamConnection.isPlainHttp(settings.endpoint())))
                 .credentialsProvider(credentials)
+                // The profile's retry_mode and max_attempts, as for IAM.
+                .overrideConfiguration(IamConnection.overrides(aws))
                 .region(Region.of(settings.region()))
                 .forcePathStyle(settings.pathStyle());
         if (settings.endpoint() != null) {

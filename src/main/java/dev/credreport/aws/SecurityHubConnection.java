@@ -21,6 +21,8 @@ public final class SecurityHubConnection {
         SecurityHubClientBuilder builder = SecurityHubClient.builder()
                 .httpClient(http)
                 .credentialsProvider(new RedactingCredentialsProvider(credentials))
+                // The profile's retry_mode and max_attempts, as for IAM.
+                .overrideConfiguration(IamConnection.overrides(settings))
                 .region(Region.of(region));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
