@@ -11,6 +11,7 @@ import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Rules;
 import dev.credreport.audit.UserPattern;
 import dev.credreport.render.AuditFormat;
+import dev.credreport.render.FindingsRenderer;
 import dev.credreport.render.RuleListRenderer;
 import dev.credreport.report.ReportInput;
 import java.io.PrintWriter;
@@ -78,12 +79,15 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = {"--format", "--output"}, paramLabel = "FORMAT", order = 9, converter = FormatConverter.ForAudits.class,
             completionCandidates = FormatConverter.AuditNames.class,
-            description = "table, json, csv ('text' is the same) or sarif (SARIF 2.1.0). Default: table when standard output is a terminal, "
-                    + "csv otherwise.")
+            description = "table, json, csv ('text' is the same), sarif (SARIF 2.1.0) or asff (AWS Security Finding Format, "
+                    + "a JSON array for Security Hub). Default: table when standard output is a terminal, csv otherwise.")
     AuditFormat format;
 
     @ArgGroup(validate = false, heading = "%nOutput:%n", order = 10)
     OutputOptions output = new OutputOptions();
+
+    @ArgGroup(validate = false, heading = "%nSecurity Hub:%n", order = 11)
+    SecurityHubOptions securityHub = new SecurityHubOptions();
 
     @ArgGroup(validate = false, heading = "%nDiagnostics:%n", order = 30)
     CommonOptions common = new CommonOptions();
@@ -154,19 +158,34 @@ final class AuditCommand implements Callable<Integer> {
         Instant explicitAsOf = rules.asOf == null ? null : parseAsOf(rules.asOf);
         multi.check();
         output.check();
+        if (chosen == AuditFormat.ASFF || securityHub.sending()) {
+            securityHub.region(source.aws.toSettings(environment));
+        }
         if (multi.active()) {
             Auditor auditor = new Auditor(selected, ignore);
-            return new MultiAccountRun(environment, spec, source, multi, common.quiet).audit(chosen, output, report -> {
+            FindingsRenderer renderer = chosen == AuditFormat.ASFF
+                    ? securityHub.renderer(source.aws.toSettings(environment), environment.clock().instant()) : null;
+            MultiAccountRun.AccountAuditSink sink = securityHub.sending() ? (account, access, audited) -> securityHub.send(
+                    environment, source.aws, audited.result(), audited.findings(), access.credentialsFor(account), access.http(),
+                    spec.commandLine().getErr(), common.quiet) : null;
+            return new MultiAccountRun(environment, spec, source, multi, common.quiet).audit(chosen, renderer, output, report -> {
                 AuditResult result = auditor.audit(report, settingsFor(report, explicitAsOf, cis));
                 return new MultiAccountRun.AccountAudit(result, auditor.findings(report, result));
-            }, rules.failOn.threshold());
+            }, rules.failOn.threshold(), sink);
         }
 
         ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
         AuditSettings settings = settingsFor(report, explicitAsOf, cis);
         Auditor auditor = new Auditor(selected, ignore);
         AuditResult result = auditor.audit(report, settings);
-        output.write(out, writer -> chosen.renderer().render(result, auditor.findings(report, result), writer));
+        FindingsRenderer renderer = chosen == AuditFormat.ASFF
+                ? securityHub.renderer(source.aws.toSettings(environment), environment.clock().instant()) : chosen.renderer();
+        if (securityHub.sending()) {
+            // Before any output, so that a failed import leaves nothing on standard output.
+            securityHub.send(environment, source.aws, result, auditor.findings(report, result), spec.commandLine().getErr(),
+                    common.quiet);
+        }
+        output.write(out, writer -> renderer.render(result, auditor.findings(report, result), writer));
         if (chosen != AuditFormat.TABLE && !common.quiet && !output.toStdout()) {
             spec.commandLine().getErr().println("credreport: " + result.summary());
         }

@@ -5,6 +5,7 @@ import dev.credreport.aws.AwsSettings;
 import dev.credreport.aws.IamRegions;
 import dev.credreport.aws.Profiles;
 import dev.credreport.aws.RetryConfig;
+import dev.credreport.aws.S3Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -93,6 +94,17 @@ public final class AwsOptions {
                 !noVerifySsl,
                 Duration.ofSeconds(connectTimeoutSeconds),
                 Duration.ofSeconds(readTimeoutSeconds));
+    }
+
+    /** S3's settings: AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL (--endpoint-url is IAM's alone). */
+    S3Settings s3Settings(Environment environment) {
+        return S3Settings.of(toSettings(environment),
+                endpoint(firstOf(environment.variable("AWS_ENDPOINT_URL_S3"), environment.variable("AWS_ENDPOINT_URL"))));
+    }
+
+    /** Security Hub's endpoint: AWS_ENDPOINT_URL_SECURITYHUB, else AWS_ENDPOINT_URL, else null for the region's. */
+    URI securityHubEndpoint(Environment environment) {
+        return endpoint(firstOf(environment.variable("AWS_ENDPOINT_URL_SECURITYHUB"), environment.variable("AWS_ENDPOINT_URL")));
     }
 
     /** An option that names something cannot be empty: `--region ''` is a mistake, not a way to say "none". */

@@ -6,12 +6,13 @@ import dev.credreport.diff.DiffResult;
 import dev.credreport.diff.ReportDiff;
 import dev.credreport.render.DiffFormat;
 import dev.credreport.report.ReportInput;
+import dev.credreport.store.Encryption;
+import dev.credreport.store.Location;
 import dev.credreport.store.ReportArchive;
-import dev.credreport.store.ReportMetadata;
+import dev.credreport.store.ReportStore;
+import dev.credreport.store.ReportStores;
 import dev.credreport.store.SavedReport;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  credreport diff old.csv new.csv",
             "  credreport diff --dir /srv/reports --exit-code || mail -s 'IAM changed' security@example.com",
+            "  credreport diff --dir s3://audit-bucket/credential-reports --account 123456789012",
             "",
             "Exit codes: 0 done (with --exit-code: no changes), 3 changes found with --exit-code, 2 usage or different "
                     + "accounts, 7 unreadable report, 8 output not written, 1 bug."
@@ -48,12 +50,13 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..2", paramLabel = "REPORT", converter = PathConverter.class, description = "The old report, then the new one ('-' for standard input).")
-    List<Path> reports = new ArrayList<>();
+    @Parameters(arity = "0..2", paramLabel = "REPORT", description = "The old report, then the new one ('-' for standard input).")
+    List<String> reports = new ArrayList<>();
 
-    @Option(names = "--dir", paramLabel = "DIR", order = 1, converter = PathConverter.class,
-            description = "Compare the two newest reports saved in DIR by 'fetch --output-dir' instead.")
-    Path dir;
+    @Option(names = "--dir", paramLabel = "DIR", order = 1,
+            description = "Compare the two newest reports saved in DIR by 'fetch --output-dir' instead; "
+                    + "DIR may be s3://BUCKET/PREFIX.")
+    String dir;
 
     @Option(names = "--account", paramLabel = "ID", order = 2,
             description = "With --dir: the account whose reports to compare, when DIR holds several.")
@@ -74,6 +77,9 @@ final class DiffCommand implements Callable<Integer> {
 
     @ArgGroup(validate = false, heading = "%nOutput:%n", order = 10)
     OutputOptions output = new OutputOptions();
+
+    @ArgGroup(validate = false, heading = "%nS3 connection (with --dir s3://; the AWS CLI's options and variables):%n", order = 20)
+    AwsOptions aws = new AwsOptions();
 
     @ArgGroup(validate = false, heading = "%nDiagnostics:%n", order = 30)
     Diagnostics diagnostics = new Diagnostics();
@@ -96,22 +102,23 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.check();
-        List<Path> pair = pair();
-        if (pair.get(0).toString().equals("-") && pair.get(1).toString().equals("-")) {
-            throw CredreportException.usage("only one of the two reports can come from standard input");
-        }
+        List<ReportInput> pair = pair();
         DiffFormat chosen = format != null ? format : output.tableByDefault(environment) ? DiffFormat.TABLE : DiffFormat.CSV;
-        DiffResult result = ReportDiff.compare(open(pair.get(0)), open(pair.get(1)), allowDifferentAccounts);
+        DiffResult result = ReportDiff.compare(pair.get(0), pair.get(1), allowDifferentAccounts);
         output.write(spec.commandLine().getOut(), out -> chosen.renderer().render(result, out));
         return exitCode && !result.isEmpty() ? ExitCode.FLAGGED.code() : ExitCode.SUCCESS.code();
     }
 
-    private List<Path> pair() {
+    private List<ReportInput> pair() {
         if (dir != null) {
             if (!reports.isEmpty()) {
                 throw CredreportException.usage("give either two reports or --dir, not both");
             }
-            return newestTwo();
+            Location location = Location.parse(dir, "--dir");
+            try (ReportStore store = ReportStores.open(location, () -> aws.s3Settings(environment), Encryption.BUCKET_DEFAULT)) {
+                List<SavedReport> newest = newestTwo(store);
+                return List.of(validated(store.read(newest.get(0))), validated(store.read(newest.get(1))));
+            }
         }
         if (account != null) {
             throw CredreportException.usage("--account goes with --dir");
@@ -119,11 +126,14 @@ final class DiffCommand implements Callable<Integer> {
         if (reports.size() != 2) {
             throw CredreportException.usage("diff needs two reports, the old one then the new one, or --dir DIR");
         }
-        return reports;
+        if (reports.get(0).equals("-") && reports.get(1).equals("-")) {
+            throw CredreportException.usage("only one of the two reports can come from standard input");
+        }
+        return List.of(validated(open(reports.get(0))), validated(open(reports.get(1))));
     }
 
-    private List<Path> newestTwo() {
-        List<SavedReport> saved = new ReportArchive(dir).list(account);
+    private List<SavedReport> newestTwo(ReportStore store) {
+        List<SavedReport> saved = store.list(account);
         TreeSet<String> accounts = new TreeSet<>();
         saved.forEach(report -> accounts.add(report.accountId()));
         if (accounts.size() > 1) {
@@ -135,18 +145,23 @@ final class DiffCommand implements Callable<Integer> {
                     + (saved.size() == 1 ? "" : "s") + (account == null ? "" : " of account " + account)
                     + "; diff needs two");
         }
-        return List.of(saved.get(saved.size() - 2).path(), saved.get(saved.size() - 1).path());
+        return List.of(saved.get(saved.size() - 2), saved.get(saved.size() - 1));
     }
 
-    /** Opens and validates one of the two reports; its errors name it, since there are two to tell apart. */
-    private ReportInput open(Path path) {
-        ReportInput report;
-        if (path.toString().equals("-")) {
-            report = ReportInput.fromStdin(environment.stdin());
-        } else {
-            Instant generated = ReportArchive.metadataOf(path).map(ReportMetadata::generatedTime).orElse(null);
-            report = ReportInput.fromFile(path, generated);
+    /** Opens one of the two reports: a local file, standard input or an s3:// object. */
+    private ReportInput open(String report) {
+        if (report.equals("-")) {
+            return ReportInput.fromStdin(environment.stdin());
         }
+        Location location = Location.parse(report, "REPORT");
+        if (location instanceof Location.S3) {
+            return ReportStores.readObject((Location.S3) location, aws.s3Settings(environment));
+        }
+        return ReportArchive.open(((Location.Local) location).path());
+    }
+
+    /** Validates one of the two reports; its errors and notes name it, since there are two to tell apart. */
+    private ReportInput validated(ReportInput report) {
         PrintWriter err = spec.commandLine().getErr();
         report.sendNotesTo(note -> err.println("credreport: note: " + FailureHandler.oneLine(report.name()) + ": " + note));
         try {

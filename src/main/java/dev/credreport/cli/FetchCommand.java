@@ -4,6 +4,7 @@ import dev.credreport.CredreportException;
 import dev.credreport.render.OutputFormat;
 import dev.credreport.render.RenderContext;
 import dev.credreport.report.ReportInput;
+import dev.credreport.store.ReportSaver;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
             "  credreport fetch --format json | jq '.users[] | select(.mfa_active == false)'",
             "  credreport fetch -q -o /srv/iam.csv       for cron: atomic, 0600, silent",
             "  credreport fetch -q --output-dir /srv/reports --keep 30",
+            "  credreport fetch --org -q --output-dir s3://audit-bucket/credential-reports --sse aws:kms",
             "  credreport fetch --input report.csv --format blocks",
             "  credreport fetch --org --concurrency 16 -o all-accounts.csv",
             "",
@@ -83,14 +85,20 @@ final class FetchCommand implements Callable<Integer> {
         }
         OutputFormat format = format();
         int width = format == OutputFormat.TABLE && !save.saving() ? tableWidth() : 0;
+        if (save.saving()) {
+            try (ReportSaver saver = save.open(environment, source.aws)) {
+                if (multi.active()) {
+                    return new MultiAccountRun(environment, spec, source, multi, common.quiet).fetch(format, width, output, saver);
+                }
+                ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
+                SaveOptions.print(saver.save(report), spec.commandLine().getOut(), spec.commandLine().getErr(), common.quiet);
+                return 0;
+            }
+        }
         if (multi.active()) {
-            return new MultiAccountRun(environment, spec, source, multi, common.quiet).fetch(format, width, output, save);
+            return new MultiAccountRun(environment, spec, source, multi, common.quiet).fetch(format, width, output, null);
         }
         ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
-        if (save.saving()) {
-            save.save(report, spec.commandLine().getOut(), spec.commandLine().getErr(), common.quiet);
-            return 0;
-        }
         RenderContext context = new RenderContext(environment.clock(), width);
         output.write(spec.commandLine().getOut(), out -> format.renderer().render(report, out, context));
         return 0;

@@ -10,9 +10,11 @@ import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Findings;
 import dev.credreport.audit.Severity;
 import dev.credreport.render.AuditFormat;
+import dev.credreport.render.FindingsRenderer;
 import dev.credreport.render.MergedAuditWriter;
 import dev.credreport.render.MergedReportWriter;
 import dev.credreport.report.ReportInput;
+import dev.credreport.store.ReportSaver;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import dev.credreport.render.OutputFormat;
@@ -50,17 +52,24 @@ final class MultiAccountRun {
     /** The work of a command over the accounts, given them, their fetcher and the progress line. */
     @FunctionalInterface
     private interface AccountsWork {
-        void run(List<String> accounts, MultiAccountFetch fetch, Consumer<String> progress) throws IOException;
+        void run(List<String> accounts, MultiAccountFetch fetch, AccountAccess access, Consumer<String> progress) throws IOException;
     }
 
-    int fetch(OutputFormat format, int width, OutputOptions output, SaveOptions save) {
+    /** Sends one account's audit elsewhere with that account's own credentials (Security Hub). */
+    @FunctionalInterface
+    interface AccountAuditSink {
+        void send(String accountId, AccountAccess access, AccountAudit audit) throws IOException;
+    }
+
+    /** @param saver where to save each report, or null to write them to the output */
+    int fetch(OutputFormat format, int width, OutputOptions output, ReportSaver saver) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int asked = overAccounts((accounts, fetch, progress) -> {
-            if (save.saving()) {
+        int asked = overAccounts((accounts, fetch, access, progress) -> {
+            if (saver != null) {
                 fetch.run(accounts, result -> {
                     if (record(result)) {
-                        save.save(result.report(), out, err, quiet);
+                        SaveOptions.print(saver.save(result.report()), out, err, quiet);
                     }
                 }, progress);
                 return;
@@ -91,12 +100,31 @@ final class MultiAccountRun {
      * else 3 when any account has a finding at or above {@code failOn}.
      */
     int audit(AuditFormat format, OutputOptions output, Function<ReportInput, AccountAudit> audit, Severity failOn) {
+        return audit(format, null, output, audit, failOn, null);
+    }
+
+    /**
+     * @param renderer the renderer of formats built for the run (asff), else null
+     * @param sink where else each account's audit goes, or null; an account it fails for is a failed account
+     */
+    int audit(AuditFormat format, FindingsRenderer renderer, OutputOptions output, Function<ReportInput, AccountAudit> audit,
+            Severity failOn, AccountAuditSink sink) {
         boolean[] flagged = {false};
-        int asked = overAccounts((accounts, fetch, progress) -> output.write(spec.commandLine().getOut(), writer -> {
-            MergedAuditWriter merged = new MergedAuditWriter(format, writer);
+        int asked = overAccounts((accounts, fetch, access, progress) -> output.write(spec.commandLine().getOut(), writer -> {
+            MergedAuditWriter merged = new MergedAuditWriter(format, writer, renderer);
             fetch.run(accounts, result -> {
                 if (record(result)) {
                     AccountAudit audited = audit.apply(result.report());
+                    if (sink != null) {
+                        try {
+                            sink.send(result.accountId(), access, audited);
+                        } catch (CredreportException e) {
+                            succeeded--;
+                            record(new AccountResult(result.accountId(), null, e));
+                            merged.failed(result.accountId(), e);
+                            return;
+                        }
+                    }
                     flagged[0] |= audited.result().anyAtLeast(failOn);
                     merged.account(result.accountId(), audited.result(), audited.findings());
                 } else {
@@ -124,7 +152,7 @@ final class MultiAccountRun {
             progress.tickEverySecond();
             progress.update("0/" + accounts.size() + " accounts done, 0 failed");
             work.run(accounts, new MultiAccountFetch(access, settings, source.maxWait, !source.noGenerate, multi.concurrency),
-                    progress::update);
+                    access, progress::update);
             return accounts.size();
         } catch (IOException e) {
             throw CredreportException.cannotWrite("cannot write the output: " + e.getMessage(), e);

@@ -7,10 +7,10 @@ import dev.credreport.aws.CredentialReportFetcher;
 import dev.credreport.aws.FetchedReport;
 import dev.credreport.aws.IamConnection;
 import dev.credreport.report.ReportInput;
+import dev.credreport.store.Location;
 import dev.credreport.store.ReportArchive;
-import dev.credreport.store.ReportMetadata;
+import dev.credreport.store.ReportStores;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.ArgGroup;
@@ -24,9 +24,10 @@ public final class ReportSourceOptions {
     /** Reports older than this get a note on standard error. */
     static final Duration STALE_AFTER = Duration.ofMinutes(5);
 
-    @Option(names = "--input", paramLabel = "FILE", order = 1, converter = PathConverter.class,
-            description = "Read a saved report from FILE ('-' for standard input) instead of calling AWS.")
-    Path input;
+    @Option(names = "--input", paramLabel = "FILE", order = 1,
+            description = "Read a saved report from FILE ('-' for standard input, s3://BUCKET/KEY for an object in S3) "
+                    + "instead of calling AWS.")
+    String input;
 
     @Option(names = "--max-wait", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class, order = 2,
             description = "Longest wait for AWS to generate the report, including while IAM refuses to start "
@@ -63,12 +64,15 @@ public final class ReportSourceOptions {
     }
 
     private ReportInput readSaved(Environment environment) {
-        if (input.toString().equals("-")) {
+        if (input.equals("-")) {
             return ReportInput.fromStdin(environment.stdin());
         }
+        Location location = Location.parse(input, "--input");
+        if (location instanceof Location.S3) {
+            return ReportStores.readObject((Location.S3) location, aws.s3Settings(environment));
+        }
         // A report saved with --output-dir knows its generated time from the metadata beside it.
-        Instant generated = ReportArchive.metadataOf(input).map(ReportMetadata::generatedTime).orElse(null);
-        return ReportInput.fromFile(input, generated);
+        return ReportArchive.open(((Location.Local) location).path());
     }
 
     private ReportInput fetch(Environment environment, PrintWriter err, boolean quiet) {

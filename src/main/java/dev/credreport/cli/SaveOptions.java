@@ -1,34 +1,48 @@
 package dev.credreport.cli;
 
-import dev.credreport.BuildInfo;
 import dev.credreport.CredreportException;
-import dev.credreport.report.ReportInput;
-import dev.credreport.report.ReportSummary;
-import dev.credreport.store.ReportArchive;
-import dev.credreport.store.ReportMetadata;
+import dev.credreport.store.Encryption;
+import dev.credreport.store.Location;
+import dev.credreport.store.ReportSaver;
+import dev.credreport.store.ReportStore;
+import dev.credreport.store.ReportStores;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import picocli.CommandLine.Option;
 
-/** Saving reports into a directory, as cron jobs do. */
+/** Saving reports into a directory or an S3 prefix, as cron jobs do. */
 public final class SaveOptions {
-    @Option(names = "--output-dir", paramLabel = "DIR", converter = PathConverter.class,
+    @Option(names = "--output-dir", paramLabel = "DIR",
             description = "Save the report as AWS wrote it into DIR/credential-report-ACCOUNT-YYYYMMDDTHHMMSSZ.csv (its "
                     + "generated time, UTC) with its metadata beside it, and print the path. A report already saved is "
-                    + "kept, not written again; a saved report is never overwritten. DIR is created (mode 0700) if needed.")
-    Path directory;
+                    + "kept, not written again; a saved report is never overwritten. DIR is created (mode 0700) if needed. "
+                    + "DIR may be s3://BUCKET/PREFIX: the report goes to PREFIX/dt=YYYY-MM-DD/credential-report-….csv "
+                    + "(ready for 'credreport athena-ddl'), its metadata in the object's user metadata.")
+    String directory;
 
     @Option(names = "--keep", paramLabel = "N",
             description = "With --output-dir: delete the oldest saved reports of the account beyond the newest N. "
                     + "Only files named as credreport names them are touched.")
     Integer keep;
 
+    @Option(names = "--sse", paramLabel = "ALGORITHM",
+            description = "With --output-dir s3://: encrypt the objects with AES256 (S3-managed keys) or aws:kms. "
+                    + "Default: the bucket's own default encryption.")
+    String sse;
+
+    @Option(names = "--sse-kms-key-id", paramLabel = "KEY",
+            description = "With --sse aws:kms: the KMS key (id, ARN or alias) instead of the account's aws/s3 key.")
+    String sseKmsKeyId;
+
+    private Location location;
+    private Encryption encryption = Encryption.BUCKET_DEFAULT;
+
     boolean saving() {
         return directory != null;
     }
 
+    /** Checks the options and the location before anything is fetched. */
     void check() {
         if (keep != null && directory == null) {
             throw CredreportException.usage("--keep goes with --output-dir");
@@ -37,12 +51,25 @@ public final class SaveOptions {
             throw CredreportException.usage("--keep must be 1 or more");
         }
         if (directory != null) {
-            checkDirectory();
+            location = Location.parse(directory, "--output-dir");
+            if (location instanceof Location.Local) {
+                checkDirectory(((Location.Local) location).path());
+            }
         }
+        if ((sse != null || sseKmsKeyId != null) && !(location instanceof Location.S3)) {
+            throw CredreportException.usage("--sse and --sse-kms-key-id go with --output-dir s3://BUCKET/PREFIX");
+        }
+        if (sse != null && !sse.equals("AES256") && !sse.equals("aws:kms")) {
+            throw CredreportException.usage("--sse takes AES256 or aws:kms, not '" + sse + "'");
+        }
+        if (sseKmsKeyId != null && !"aws:kms".equals(sse)) {
+            throw CredreportException.usage("--sse-kms-key-id goes with --sse aws:kms");
+        }
+        encryption = new Encryption(sse, sseKmsKeyId);
     }
 
     /** Says now, before any AWS call, why reports could not be saved into the directory. */
-    private void checkDirectory() {
+    private void checkDirectory(Path directory) {
         Path existing = directory.toAbsolutePath();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
@@ -60,27 +87,18 @@ public final class SaveOptions {
         }
     }
 
-    /** Saves the report and prunes old ones; prints the path unless quiet. */
-    void save(ReportInput report, PrintWriter out, PrintWriter err, boolean quiet) {
-        Instant generated = report.generatedTime().orElseThrow(() -> CredreportException.usage(
-                "--output-dir names files by the report's generated time, which " + report.name()
-                        + " does not tell: save reports fetched from AWS"));
-        ReportSummary summary = report.validate();
-        if (summary.accountId() == null) {
-            throw CredreportException.badInput("the report lists no users, so its account is unknown and it cannot be named");
-        }
-        byte[] content = report.bytes();
-        ReportMetadata metadata = new ReportMetadata(generated, summary.accountId(), summary.partition(), BuildInfo.version(),
-                ReportMetadata.sha256(content));
-        ReportArchive archive = new ReportArchive(directory);
-        ReportArchive.SaveOutcome outcome = archive.save(content, metadata);
-        if (keep != null) {
-            archive.prune(summary.accountId(), keep);
-        }
+    /** The saver for the checked location; the S3 client, if any, is built from the AWS options. */
+    ReportSaver open(Environment environment, AwsOptions aws) {
+        return new ReportSaver(ReportStores.open(location, () -> aws.s3Settings(environment), encryption), keep);
+    }
+
+    /** Prints where the report is (unless quiet), with a note when it was there already. */
+    static void print(ReportStore.SaveOutcome outcome, PrintWriter out, PrintWriter err, boolean quiet) {
         if (!quiet) {
-            out.println(outcome.path());
+            out.println(outcome.location());
             if (!outcome.written()) {
-                err.println("credreport: note: " + outcome.path().getFileName() + " already holds this report; kept it as it was");
+                String name = outcome.location().substring(outcome.location().lastIndexOf('/') + 1);
+                err.println("credreport: note: " + name + " already holds this report; kept it as it was");
             }
         }
     }

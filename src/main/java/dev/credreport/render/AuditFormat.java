@@ -5,7 +5,9 @@ public enum AuditFormat {
     TABLE(new FindingsTableRenderer()),
     JSON(new FindingsJsonRenderer()),
     CSV(new FindingsCsvRenderer()),
-    SARIF(new SarifRenderer());
+    SARIF(new SarifRenderer()),
+    /** AWS Security Finding Format: its renderer needs the Security Hub region, see {@link AsffRenderer}. */
+    ASFF(null);
 
     private final FindingsRenderer renderer;
 
@@ -14,6 +16,9 @@ public enum AuditFormat {
     }
 
     public FindingsRenderer renderer() {
+        if (renderer == null) {
+            throw new IllegalStateException(this + " is rendered by a renderer built for the run");
+        }
         return renderer;
     }
 }

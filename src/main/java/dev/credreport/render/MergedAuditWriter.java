@@ -20,11 +20,23 @@ public final class MergedAuditWriter {
     private final Writer out;
     private CSVPrinter csv;
     private JsonGenerator sarif;
+    private JsonGenerator asff;
+    private final FindingsRenderer renderer;
     private int accounts;
 
     public MergedAuditWriter(AuditFormat format, Writer out) throws IOException {
+        this(format, out, null);
+    }
+
+    /** @param renderer the renderer built for the run, for formats that need one (asff: one array of every account's findings) */
+    public MergedAuditWriter(AuditFormat format, Writer out, FindingsRenderer renderer) throws IOException {
         this.format = format;
         this.out = out;
+        this.renderer = renderer;
+        if (format == AuditFormat.ASFF) {
+            asff = Json.generator(out);
+            asff.writeStartArray();
+        }
         if (format == AuditFormat.CSV) {
             csv = new CSVPrinter(out, CSVFormat.RFC4180);
             FindingsCsvRenderer.writeHeaderWithAccount(csv);
@@ -43,6 +55,9 @@ public final class MergedAuditWriter {
                 break;
             case SARIF:
                 SarifRenderer.writeRun(sarif, result, findings);
+                break;
+            case ASFF:
+                ((AsffRenderer) renderer).writeFindings(asff, result, findings);
                 break;
             case JSON:
                 separate();
@@ -79,6 +94,10 @@ public final class MergedAuditWriter {
     public void finish() throws IOException {
         if (csv != null) {
             csv.flush();
+        } else if (asff != null) {
+            asff.writeEndArray();
+            asff.close();
+            out.write('\n');
         } else if (sarif != null) {
             SarifRenderer.writeEnd(sarif);
             sarif.close();

@@ -70,6 +70,11 @@ public final class ReportInput {
         return new ReportInput(Origin.FILE, file.toString(), generatedTime, null, file);
     }
 
+    /** A saved report read from a remote store (an s3:// object), named by its location. */
+    public static ReportInput fromStore(byte[] content, String location, Instant generatedTime) {
+        return new ReportInput(Origin.FILE, location, generatedTime, Objects.requireNonNull(content), null);
+    }
+
     /** How much of standard input is kept in memory; beyond it, the rest goes to a private temporary file. */
     static final int STDIN_IN_MEMORY = 8 << 20;
 

@@ -3,6 +3,7 @@ package dev.credreport.store;
 import dev.credreport.CredreportException;
 import dev.credreport.io.AtomicFileWriter;
 import dev.credreport.io.TemporaryFiles;
+import dev.credreport.report.ReportInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -21,23 +22,16 @@ import java.util.Optional;
  * A directory of saved reports, as cron jobs keep them: one private file per account and generated
  * time, never overwritten, each with its metadata beside it.
  */
-public final class ReportArchive {
+public final class ReportArchive implements ReportStore {
     static final Duration STALE_TEMPORARY = Duration.ofHours(1);
 
     private final Path directory;
-
-    /** What a save did. */
-    public record SaveOutcome(Path path, boolean written) {
-    }
 
     public ReportArchive(Path directory) {
         this.directory = directory;
     }
 
-    /**
-     * Saves a report under its account and generated time. The same content already saved under
-     * that name is kept as it is; a name taken by other content gets the next free suffix.
-     */
+    @Override
     public SaveOutcome save(byte[] content, ReportMetadata metadata) {
         createDirectory();
         // A run killed with SIGKILL leaves its temporary file; no write lasts anywhere near this long.
@@ -47,7 +41,7 @@ public final class ReportArchive {
             if (Files.exists(path)) {
                 if (sameContent(path, content)) {
                     writeMetadataIfMissing(path, metadata);
-                    return new SaveOutcome(path, false);
+                    return new SaveOutcome(path.toString(), false);
                 }
                 continue;
             }
@@ -62,7 +56,7 @@ public final class ReportArchive {
                     // Pruned by a concurrent --keep run between the two writes: its metadata would be an orphan.
                     deleteQuietly(SavedReport.metadataPath(path));
                 }
-                return new SaveOutcome(path, true);
+                return new SaveOutcome(path.toString(), true);
             }
             // Another run took the name between the check and the write: look at what it wrote.
             suffix--;
@@ -70,15 +64,16 @@ public final class ReportArchive {
     }
 
     /** Deletes the oldest saved reports of the account beyond the newest {@code keep}, with their metadata. */
-    public List<Path> prune(String accountId, int keep) {
+    @Override
+    public List<String> prune(String accountId, int keep) {
         List<SavedReport> saved = list(accountId);
-        List<Path> deleted = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
         for (int i = 0; i < saved.size() - keep; i++) {
-            Path path = saved.get(i).path();
+            Path path = Path.of(saved.get(i).location());
             try {
                 Files.deleteIfExists(path);
                 Files.deleteIfExists(SavedReport.metadataPath(path));
-                deleted.add(path);
+                deleted.add(path.toString());
             } catch (IOException e) {
                 throw CredreportException.cannotWrite("cannot delete " + path + " for --keep: " + e.getMessage(), e);
             }
@@ -105,14 +100,14 @@ public final class ReportArchive {
         }
     }
 
-    /** The saved reports of an account (of every account for null), oldest first. */
+    @Override
     public List<SavedReport> list(String accountId) {
         List<SavedReport> saved = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "credential-report-*.csv")) {
             for (Path file : files) {
                 SavedReport.parse(file)
                         .filter(report -> accountId == null || report.accountId().equals(accountId))
-                        .filter(report -> Files.isRegularFile(report.path()))
+                        .filter(report -> Files.isRegularFile(file))
                         .ifPresent(saved::add);
             }
         } catch (NoSuchFileException e) {
@@ -122,6 +117,21 @@ public final class ReportArchive {
         }
         saved.sort(SavedReport.OLDEST_FIRST);
         return saved;
+    }
+
+    @Override
+    public ReportInput read(SavedReport report) {
+        return open(Path.of(report.location()));
+    }
+
+    /** A report file, with its generated time when the metadata beside it tell it. */
+    public static ReportInput open(Path file) {
+        return ReportInput.fromFile(file, metadataOf(file).map(ReportMetadata::generatedTime).orElse(null));
+    }
+
+    @Override
+    public String describe() {
+        return directory.toString();
     }
 
     /** The metadata saved beside a report file, when there are some and they describe its content. */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code credential-report-ACCOUNT-YYYYMMDDTHHMMSSZ[-N].csv}, the time being the report's
  * generated time in UTC and N a suffix for a name already taken by other content.
  */
-public record SavedReport(Path path, String accountId, Instant generatedTime, int suffix) {
+public record SavedReport(String location, String accountId, Instant generatedTime, int suffix) {
     /** How every name credreport gives a saved report begins. */
     public static final String PREFIX = "credential-report-";
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -26,7 +26,7 @@ public record SavedReport(Path path, String accountId, Instant generatedTime, in
             Comparator.comparing(SavedReport::generatedTime).thenComparingInt(SavedReport::suffix);
 
     public SavedReport {
-        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(location, "location");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(generatedTime, "generatedTime");
     }
@@ -38,13 +38,18 @@ public record SavedReport(Path path, String accountId, Instant generatedTime, in
 
     /** The saved report a path names, if its name follows the pattern. */
     public static Optional<SavedReport> parse(Path path) {
-        Matcher matcher = NAME.matcher(path.getFileName().toString());
+        return parse(path.toString(), path.getFileName().toString());
+    }
+
+    /** The saved report at a location (a path or an s3:// URI) whose last segment is {@code fileName}. */
+    public static Optional<SavedReport> parse(String location, String fileName) {
+        Matcher matcher = NAME.matcher(fileName);
         if (!matcher.matches()) {
             return Optional.empty();
         }
         Instant generated = STAMP.parse(matcher.group(2), Instant::from);
         int suffix = matcher.group(3) == null ? 0 : Integer.parseInt(matcher.group(3));
-        return Optional.of(new SavedReport(path, matcher.group(1), generated, suffix));
+        return Optional.of(new SavedReport(location, matcher.group(1), generated, suffix));
     }
 
     /** The metadata file beside a report file: {@code x.csv} has {@code x.meta.json}. */

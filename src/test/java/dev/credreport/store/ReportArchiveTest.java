@@ -46,7 +46,7 @@ class ReportArchiveTest {
         int runs = 8;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(runs);
-        List<Future<ReportArchive.SaveOutcome>> outcomes = new ArrayList<>();
+        List<Future<ReportStore.SaveOutcome>> outcomes = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             byte[] content = ("user,arn\nrun " + i + "\n").getBytes(StandardCharsets.UTF_8);
             outcomes.add(pool.submit(() -> {
@@ -56,9 +56,9 @@ class ReportArchiveTest {
         }
         start.countDown();
         Set<Path> paths = new HashSet<>();
-        for (Future<ReportArchive.SaveOutcome> outcome : outcomes) {
+        for (Future<ReportStore.SaveOutcome> outcome : outcomes) {
             assertTrue(outcome.get().written());
-            paths.add(outcome.get().path());
+            paths.add(Path.of(outcome.get().location()));
         }
         pool.shutdown();
 
@@ -81,7 +81,7 @@ class ReportArchiveTest {
         Files.writeString(dir.resolve("credential-report-12345678901-20240601T000000Z.csv"), "no");
 
         List<String> names = new ReportArchive(dir).list("123456789012").stream()
-                .map(report -> report.path().getFileName().toString()).toList();
+                .map(report -> Path.of(report.location()).getFileName().toString()).toList();
 
         assertEquals(List.of("credential-report-123456789012-20240601T000000Z.csv",
                 "credential-report-123456789012-20240601T000000Z-2.csv",

@@ -1,0 +1,231 @@
+package dev.credreport.aws;
+
+import dev.credreport.CredreportException;
+import dev.credreport.render.AsffFinding;
+import dev.credreport.render.AsffFindings;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
+import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
+import software.amazon.awssdk.services.securityhub.model.AwsSecurityFindingFilters;
+import software.amazon.awssdk.services.securityhub.model.BatchImportFindingsResponse;
+import software.amazon.awssdk.services.securityhub.model.Compliance;
+import software.amazon.awssdk.services.securityhub.model.ComplianceStatus;
+import software.amazon.awssdk.services.securityhub.model.ImportFindingsError;
+import software.amazon.awssdk.services.securityhub.model.Recommendation;
+import software.amazon.awssdk.services.securityhub.model.RecordState;
+import software.amazon.awssdk.services.securityhub.model.Remediation;
+import software.amazon.awssdk.services.securityhub.model.Resource;
+import software.amazon.awssdk.services.securityhub.model.ResourceDetails;
+import software.amazon.awssdk.services.securityhub.model.Severity;
+import software.amazon.awssdk.services.securityhub.model.SeverityLabel;
+import software.amazon.awssdk.services.securityhub.model.StringFilter;
+import software.amazon.awssdk.services.securityhub.model.StringFilterComparison;
+import software.amazon.awssdk.services.securityhub.model.AwsIamUserDetails;
+
+/**
+ * Sends one account's findings to Security Hub with BatchImportFindings, 100 at a time, and
+ * archives the findings credreport imported earlier for that account that this run no longer
+ * finds, so that fixing a user closes its finding. Findings seen before keep their first sighting.
+ */
+public final class SecurityHubSink implements AutoCloseable {
+    /** BatchImportFindings takes at most 100 findings a call. */
+    static final int BATCH = 100;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
+
+    private final SecurityHubClient client;
+    private final String region;
+    private final AutoCloseable resources;
+    private final Consumer<String> failures;
+
+    /** What a send did. */
+    public record Outcome(int imported, int archived) {
+    }
+
+    /**
+     * @param resources closed with the sink (an HTTP client it owns), or null
+     * @param failures told each finding that was not imported, one line each
+     */
+    public SecurityHubSink(SecurityHubClient client, String region, AutoCloseable resources, Consumer<String> failures) {
+        this.client = client;
+        this.region = region;
+        this.resources = resources;
+        this.failures = failures;
+    }
+
+    /**
+     * Imports the findings of one account (all in {@code accountId}, the default product of
+     * {@code partition}) and archives the earlier ones that are gone.
+     *
+     * @throws CredreportException exit 4 when Security Hub refuses, 6 when findings failed to import
+     *         (naming how many), 6 when it fails after retries
+     */
+    public Outcome send(String accountId, String partition, List<AsffFinding> findings, Instant now) {
+        String productArn = AsffFindings.productArn(partition, region, accountId);
+        Map<String, AwsSecurityFinding> earlier = activeEarlier(accountId, productArn);
+        List<AwsSecurityFinding> batch = new ArrayList<>();
+        Set<String> current = new HashSet<>();
+        for (AsffFinding finding : findings) {
+            AwsSecurityFinding before = earlier.get(finding.id());
+            if (before != null && before.firstObservedAt() != null && before.createdAt() != null) {
+                finding = finding.seenBefore(Instant.parse(before.firstObservedAt()), Instant.parse(before.createdAt()));
+            }
+            current.add(finding.id());
+            batch.add(toSdk(finding));
+        }
+        int archived = 0;
+        for (AwsSecurityFinding before : earlier.values()) {
+            if (!current.contains(before.id())) {
+                batch.add(before.toBuilder()
+                        .recordState(RecordState.ARCHIVED)
+                        .compliance(Compliance.builder().status(ComplianceStatus.PASSED)
+                                .relatedRequirements(before.compliance() == null ? List.of() : before.compliance().relatedRequirements())
+                                .build())
+                        .updatedAt(TIME.format(now))
+                        .build());
+                archived++;
+            }
+        }
+        importAll(batch, accountId);
+        return new Outcome(findings.size(), archived);
+    }
+
+    /** credreport's active findings of the account, by Id. Filters are applied again here for stores that ignore some. */
+    private Map<String, AwsSecurityFinding> activeEarlier(String accountId, String productArn) {
+        AwsSecurityFindingFilters filters = AwsSecurityFindingFilters.builder()
+                .awsAccountId(equalTo(accountId))
+                .productArn(equalTo(productArn))
+                .recordState(equalTo(RecordState.ACTIVE.toString()))
+                .id(StringFilter.builder().comparison(StringFilterComparison.PREFIX).value(AsffFindings.idPrefix(accountId)).build())
+                .build();
+        Map<String, AwsSecurityFinding> earlier = new LinkedHashMap<>();
+        try {
+            for (AwsSecurityFinding finding : client.getFindingsPaginator(r -> r.filters(filters).maxResults(100)).findings()) {
+                if (finding.id() != null && finding.id().startsWith(AsffFindings.idPrefix(accountId))
+                        && accountId.equals(finding.awsAccountId())
+                        && (finding.recordState() == null || finding.recordState() == RecordState.ACTIVE)) {
+                    earlier.put(finding.id(), finding);
+                }
+            }
+        } catch (SdkException e) {
+            throw translate(e, "securityhub:GetFindings", accountId);
+        }
+        return earlier;
+    }
+
+    private void importAll(List<AwsSecurityFinding> findings, String accountId) {
+        int failed = 0;
+        int refused = 0;
+        ImportFindingsError first = null;
+        for (int start = 0; start < findings.size(); start += BATCH) {
+            List<AwsSecurityFinding> batch = findings.subList(start, Math.min(findings.size(), start + BATCH));
+            BatchImportFindingsResponse response;
+            try {
+                response = client.batchImportFindings(r -> r.findings(batch));
+            } catch (SdkException e) {
+                throw translate(e, "securityhub:BatchImportFindings", accountId);
+            }
+            int batchFailed = response.failedCount() == null ? response.failedFindings().size() : response.failedCount();
+            failed += batchFailed;
+            for (ImportFindingsError error : response.failedFindings()) {
+                failures.accept("finding " + error.id() + " was not imported: " + error.errorCode() + ": "
+                        + CredreportException.firstLine(String.valueOf(error.errorMessage())));
+                if (first == null) {
+                    first = error;
+                }
+                if (String.valueOf(error.errorCode()).contains("AccessDenied")) {
+                    refused++;
+                }
+            }
+        }
+        if (failed > 0) {
+            String message = failed + " of " + findings.size() + " findings were not imported into Security Hub for account "
+                    + accountId + " in " + region + (first == null ? "" : " (first: " + first.id() + ": " + first.errorCode()
+                            + ": " + CredreportException.firstLine(String.valueOf(first.errorMessage())) + ")");
+            throw refused == failed ? CredreportException.awsRefused(message, null) : CredreportException.awsFailed(message, null);
+        }
+    }
+
+    static AwsSecurityFinding toSdk(AsffFinding finding) {
+        Resource.Builder resource = Resource.builder()
+                .type(finding.resourceType())
+                .id(finding.resourceId())
+                .partition(finding.partition())
+                .region(finding.region());
+        if (finding.aboutUser() && finding.userName() != null && !finding.userArn().endsWith(":root")) {
+            resource.details(ResourceDetails.builder().awsIamUser(AwsIamUserDetails.builder().userName(finding.userName()).build()).build());
+        }
+        return AwsSecurityFinding.builder()
+                .schemaVersion(AsffFinding.SCHEMA_VERSION)
+                .id(finding.id())
+                .productArn(finding.productArn())
+                .generatorId(finding.generatorId())
+                .awsAccountId(finding.accountId())
+                .region(finding.region())
+                .types(AsffFinding.TYPE)
+                .firstObservedAt(TIME.format(finding.firstObservedAt()))
+                .lastObservedAt(TIME.format(finding.lastObservedAt()))
+                .createdAt(TIME.format(finding.createdAt()))
+                .updatedAt(TIME.format(finding.updatedAt()))
+                .severity(Severity.builder().label(SeverityLabel.fromValue(finding.severityLabel())).build())
+                .title(finding.title())
+                .description(finding.description())
+                .remediation(Remediation.builder().recommendation(Recommendation.builder().text(finding.remediation()).build()).build())
+                .productFields(Map.of("ProviderName", "credreport", "credreport/RuleId", finding.generatorId()))
+                .resources(resource.build())
+                .compliance(Compliance.builder().status(ComplianceStatus.FAILED).relatedRequirements(finding.relatedRequirements()).build())
+                .recordState(RecordState.ACTIVE)
+                .build();
+    }
+
+    private static StringFilter equalTo(String value) {
+        return StringFilter.builder().comparison(StringFilterComparison.EQUALS).value(value).build();
+    }
+
+    private CredreportException translate(SdkException error, String permission, String accountId) {
+        String detail = CredreportException.firstLine(String.valueOf(error.getMessage()));
+        if (error instanceof AwsServiceException) {
+            AwsServiceException service = (AwsServiceException) error;
+            String code = service.awsErrorDetails() == null ? "" : String.valueOf(service.awsErrorDetails().errorCode());
+            if (code.equals("InvalidAccessException")) {
+                return CredreportException.awsRefused("Security Hub is not enabled for account " + accountId + " in " + region
+                        + ": enable it there, or pass --security-hub-region (" + detail + ")", error);
+            }
+            if (service.statusCode() == 403 || code.contains("AccessDenied") || code.equals("UnrecognizedClientException")) {
+                return CredreportException.awsRefused("Security Hub refused " + permission + " for account " + accountId
+                        + " in " + region + ": the caller needs " + permission + " (" + detail + ")", error);
+            }
+            if (service.isThrottlingException() || service.statusCode() >= 500) {
+                return CredreportException.awsFailed("Security Hub failed after retries (" + service.statusCode() + " " + code
+                        + "): " + detail, error);
+            }
+            return CredreportException.awsFailed("Security Hub answered " + service.statusCode() + " " + code + ": " + detail, error);
+        }
+        if (detail.startsWith("Unable to load credentials")) {
+            return CredreportException.awsRefused("no AWS credentials found for Security Hub: set AWS_PROFILE or pass --profile", error);
+        }
+        return CredreportException.awsFailed("Security Hub could not be reached in " + region + ": " + detail, error);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (resources != null) {
+            try {
+                resources.close();
+            } catch (Exception e) {
+                // closing an HTTP client cannot lose data
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.credreport.cli;
+
+import dev.credreport.CredreportException;
+import dev.credreport.aws.AwsSettings;
+import dev.credreport.aws.IamConnection;
+import dev.credreport.aws.SecurityHubConnection;
+import dev.credreport.aws.SecurityHubSink;
+import dev.credreport.render.AsffFindings;
+import dev.credreport.render.AsffRenderer;
+import dev.credreport.render.TerminalText;
+import dev.credreport.audit.AuditResult;
+import dev.credreport.audit.Findings;
+import dev.credreport.render.AsffFinding;
+import java.io.IOException;
+import java.io.PrintWriter;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import java.time.Instant;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where ASFF findings go: the region they name, and whether to send them to Security Hub. */
+public final class SecurityHubOptions {
+    @Option(names = "--security-hub", order = 1,
+            description = "Also send the findings to AWS Security Hub (BatchImportFindings, 100 at a time) and archive "
+                    + "the findings credreport imported earlier for the account that this run no longer finds.")
+    boolean send;
+
+    @Option(names = "--security-hub-region", paramLabel = "REGION", order = 2,
+            description = "The Security Hub region of --security-hub and --format asff. Default: --region, AWS_REGION, "
+                    + "AWS_DEFAULT_REGION or the profile's region.")
+    String region;
+
+    boolean sending() {
+        return send;
+    }
+
+    /** The region findings are made for; a usage error when none is configured, as Security Hub is regional. */
+    String region(AwsSettings settings) {
+        String chosen = region != null ? region : settings.configuredRegion();
+        if (chosen == null || !chosen.matches("[a-z]{2,4}(-[a-z]+)+-\\d+")) {
+            throw CredreportException.usage(chosen == null
+                    ? "Security Hub is regional: pass --security-hub-region REGION (or --region, or set AWS_REGION)"
+                    : "--security-hub-region: '" + chosen + "' is not a region name such as eu-west-1");
+        }
+        return chosen;
+    }
+
+    AsffFindings asff(AwsSettings settings, Instant now) {
+        return new AsffFindings(region(settings), now);
+    }
+
+    AsffRenderer renderer(AwsSettings settings, Instant now) {
+        return new AsffRenderer(asff(settings, now));
+    }
+
+    /**
+     * Sends one account's findings with the caller's credentials; says on standard error how many
+     * went in and how many earlier ones were archived.
+     */
+    void send(Environment environment, AwsOptions aws, AuditResult result, Findings findings, PrintWriter err, boolean quiet)
+            throws IOException {
+        AwsSettings settings = aws.toSettings(environment);
+        var http = IamConnection.httpClient(settings, IamConnection.isPlainHttp(aws.securityHubEndpoint(environment)));
+        try {
+            send(environment, aws, result, findings, IamConnection.callerCredentials(settings), http, err, quiet);
+        } finally {
+            http.close();
+        }
+    }
+
+    /**
+     * Sends one account's findings with that account's credentials: BatchImportFindings takes
+     * findings of the default product only from the account they belong to.
+     */
+    void send(Environment environment, AwsOptions aws, AuditResult result, Findings findings, AwsCredentialsProvider credentials,
+            SdkHttpClient http, PrintWriter err, boolean quiet) throws IOException {
+        if (result.accountId() == null) {
+            return;
+        }
+        AwsSettings settings = aws.toSettings(environment);
+        String chosen = region(settings);
+        Instant now = environment.clock().instant();
+        List<AsffFinding> asff = asff(settings, now).of(result, findings);
+        String partition = asff.isEmpty() ? partitionOf(chosen) : asff.get(0).partition();
+        try (SecurityHubSink sink = new SecurityHubSink(SecurityHubConnection.open(settings, aws.securityHubEndpoint(environment),
+                chosen, credentials, http), chosen, null,
+                message -> err.println("credreport: account " + result.accountId() + ": " + TerminalText.escape(message)))) {
+            SecurityHubSink.Outcome outcome = sink.send(result.accountId(), partition, asff, now);
+            if (!quiet) {
+                err.println("credreport: Security Hub (" + chosen + "): account " + result.accountId() + ": "
+                        + outcome.imported() + " findings imported, " + outcome.archived() + " earlier ones archived");
+            }
+        }
+    }
+
+    /** The partition of a region, for the product ARN when there is no finding to take it from. */
+    static String partitionOf(String region) {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        if (region.startsWith("us-gov-")) {
+            return "aws-us-gov";
+        }
+        return "aws";
+    }
+
+}

@@ -1,0 +1,241 @@
+package dev.credreport.store;
+
+import dev.credreport.CredreportException;
+import dev.credreport.aws.S3Errors;
+import dev.credreport.report.ReportInput;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Saved reports under an S3 prefix, laid out for Athena: every key is
+ * {@code PREFIX/dt=YYYY-MM-DD/credential-report-ACCOUNT-YYYYMMDDTHHMMSSZ[-N].csv}, the date being the
+ * report's generated date (UTC), so that a query for a date reads that partition alone. Nothing but
+ * report CSVs lies under the prefix: the metadata are the object's user metadata.
+ *
+ * <p>An object is written whole or not at all (one PUT with its length and checksum), and only where
+ * no object is ({@code If-None-Match: *}, after a check for stores that ignore the header), so a
+ * report is never overwritten by another.
+ */
+public final class S3ReportStore implements ReportStore {
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final Pattern PARTITION = Pattern.compile("dt=(\\d{4}-\\d{2}-\\d{2})/([^/]+)");
+
+    static final String GENERATED_TIME = "generated-time";
+    static final String ACCOUNT_ID = "account-id";
+    static final String PARTITION_NAME = "partition";
+    static final String TOOL_VERSION = "tool-version";
+    static final String SHA256 = "sha256";
+
+    private final S3Client s3;
+    private final Location.S3 prefix;
+    private final Encryption encryption;
+
+    public S3ReportStore(S3Client s3, Location.S3 location, Encryption encryption) {
+        this.s3 = s3;
+        this.prefix = location.asPrefix();
+        this.encryption = encryption;
+    }
+
+    /** The key a report is saved under; suffix 0 is none. */
+    String key(ReportMetadata metadata, int suffix) {
+        return prefix.key() + "dt=" + DATE.format(metadata.generatedTime()) + "/"
+                + SavedReport.fileName(metadata.accountId(), metadata.generatedTime(), suffix);
+    }
+
+    @Override
+    public SaveOutcome save(byte[] content, ReportMetadata metadata) {
+        boolean conditional = true;
+        for (int suffix = 0; ; suffix++) {
+            String key = key(metadata, suffix);
+            Optional<HeadObjectResponse> existing = head(key);
+            if (existing.isPresent()) {
+                if (holds(key, existing.get(), content)) {
+                    return new SaveOutcome(uri(key), false);
+                }
+                continue;
+            }
+            try {
+                put(key, content, metadata, conditional);
+                return new SaveOutcome(uri(key), true);
+            } catch (S3Exception e) {
+                if (e.statusCode() == 412 || e.statusCode() == 409) {
+                    // Another run wrote this key between the check and the write: look at what it wrote.
+                    suffix--;
+                    continue;
+                }
+                if (conditional && e.statusCode() == 501) {
+                    // A store without conditional writes: the check above is all there is.
+                    conditional = false;
+                    suffix--;
+                    continue;
+                }
+                throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:PutObject", true);
+            } catch (SdkException e) {
+                throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:PutObject", true);
+            }
+        }
+    }
+
+    private void put(String key, byte[] content, ReportMetadata metadata, boolean conditional) {
+        PutObjectRequest.Builder request = PutObjectRequest.builder()
+                .bucket(prefix.bucket())
+                .key(key)
+                .contentType("text/csv; charset=utf-8")
+                .contentLength((long) content.length)
+                .metadata(Map.of(
+                        GENERATED_TIME, metadata.generatedTime().toString(),
+                        ACCOUNT_ID, metadata.accountId(),
+                        PARTITION_NAME, metadata.partition(),
+                        TOOL_VERSION, metadata.toolVersion(),
+                        SHA256, metadata.sha256()));
+        if (conditional) {
+            request.ifNoneMatch("*");
+        }
+        if (!encryption.bucketDefault()) {
+            request.serverSideEncryption(encryption.algorithm());
+            if (encryption.kmsKeyId() != null) {
+                request.ssekmsKeyId(encryption.kmsKeyId());
+            }
+        }
+        s3.putObject(request.build(), RequestBody.fromBytes(content));
+    }
+
+    /** Whether the object at key holds this content: by its digest when credreport wrote it, else by its bytes. */
+    private boolean holds(String key, HeadObjectResponse head, byte[] content) {
+        if (head.contentLength() != null && head.contentLength() != content.length) {
+            return false;
+        }
+        String digest = head.metadata().get(SHA256);
+        if (digest != null) {
+            return digest.equals(ReportMetadata.sha256(content));
+        }
+        return Arrays.equals(get(key, "s3:GetObject", true).asByteArray(), content);
+    }
+
+    /** The object at key, if there is one; a missing bucket shows on the write that follows, with its own error. */
+    private Optional<HeadObjectResponse> head(String key) {
+        try {
+            return Optional.of(s3.headObject(r -> r.bucket(prefix.bucket()).key(key)));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:GetObject", true);
+        } catch (SdkException e) {
+            throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:GetObject", true);
+        }
+    }
+
+    private ResponseBytes<GetObjectResponse> get(String key, String permission, boolean writing) {
+        try {
+            return s3.getObjectAsBytes(r -> r.bucket(prefix.bucket()).key(key));
+        } catch (SdkException e) {
+            throw S3Errors.translate(e, uri(key), prefix.bucket(), permission, writing);
+        }
+    }
+
+    @Override
+    public List<SavedReport> list(String accountId) {
+        List<SavedReport> saved = new ArrayList<>();
+        try {
+            for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(prefix.bucket()).prefix(prefix.key())).contents()) {
+                Matcher matcher = PARTITION.matcher(object.key().substring(prefix.key().length()));
+                if (!matcher.matches()) {
+                    continue;
+                }
+                SavedReport.parse(uri(object.key()), matcher.group(2))
+                        // Only where credreport would have put it: the partition is the generated date.
+                        .filter(report -> DATE.format(report.generatedTime()).equals(matcher.group(1)))
+                        .filter(report -> accountId == null || report.accountId().equals(accountId))
+                        .ifPresent(saved::add);
+            }
+        } catch (SdkException e) {
+            throw S3Errors.translate(e, describe(), prefix.bucket(), "s3:ListBucket", false);
+        }
+        saved.sort(SavedReport.OLDEST_FIRST);
+        return saved;
+    }
+
+    @Override
+    public ReportInput read(SavedReport report) {
+        return readObject(keyOf(report.location()));
+    }
+
+    /** Any object of the bucket, with its generated time when credreport's metadata tell it. */
+    public ReportInput readObject(String key) {
+        ResponseBytes<GetObjectResponse> object;
+        try {
+            object = s3.getObjectAsBytes(r -> r.bucket(prefix.bucket()).key(key));
+        } catch (NoSuchKeyException e) {
+            throw CredreportException.badInput("cannot read " + uri(key) + ": no such object", e);
+        } catch (SdkException e) {
+            throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:GetObject", false);
+        }
+        byte[] content = object.asByteArray();
+        Map<String, String> metadata = object.response().metadata();
+        Instant generated = null;
+        if (metadata.get(GENERATED_TIME) != null && ReportMetadata.sha256(content).equals(metadata.get(SHA256))) {
+            try {
+                generated = Instant.parse(metadata.get(GENERATED_TIME));
+            } catch (DateTimeParseException e) {
+                // metadata not written by credreport: the time stays unknown
+            }
+        }
+        return ReportInput.fromStore(content, uri(key), generated);
+    }
+
+    @Override
+    public List<String> prune(String accountId, int keep) {
+        List<SavedReport> saved = list(accountId);
+        List<String> deleted = new ArrayList<>();
+        for (int i = 0; i < saved.size() - keep; i++) {
+            String key = keyOf(saved.get(i).location());
+            try {
+                s3.deleteObject(r -> r.bucket(prefix.bucket()).key(key));
+            } catch (SdkException e) {
+                throw S3Errors.translate(e, uri(key) + " (for --keep)", prefix.bucket(), "s3:DeleteObject", true);
+            }
+            deleted.add(uri(key));
+        }
+        return deleted;
+    }
+
+    @Override
+    public String describe() {
+        return prefix.toString();
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+
+    private String uri(String key) {
+        return "s3://" + prefix.bucket() + "/" + key;
+    }
+
+    private String keyOf(String uri) {
+        return uri.substring(("s3://" + prefix.bucket() + "/").length());
+    }
+}
