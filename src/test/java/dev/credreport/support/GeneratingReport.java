@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * IAM generating a report that takes a set time: the first GenerateCredentialReport starts it
@@ -16,7 +17,8 @@ import java.util.function.Function;
  * benchmark can time run after run against one endpoint.
  */
 public final class GeneratingReport implements Function<Request, Reply> {
-    private final Duration takes;
+    private final Supplier<Duration> nextTakes;
+    private Duration takes;
     private final Reply report;
     private final Map<Integer, Reply> busy = new HashMap<>();
     private long startedAt;
@@ -24,9 +26,18 @@ public final class GeneratingReport implements Function<Request, Reply> {
     private int generateCalls;
     private int cycleCalls;
     private long readyAtMillis;
+    private int fetched;
+    private int cyclePolls;
+    private long lastPollMillis;
 
     public GeneratingReport(Duration takes, String csv, Instant generated) {
-        this.takes = takes;
+        this(() -> takes, csv, generated);
+    }
+
+    /** A report whose every generation takes the time the supplier gives at its start. */
+    public GeneratingReport(Supplier<Duration> takes, String csv, Instant generated) {
+        this.nextTakes = takes;
+        this.takes = takes.get();
         this.report = FakeIam.report(csv, generated);
     }
 
@@ -51,6 +62,21 @@ public final class GeneratingReport implements Function<Request, Reply> {
         return cycleCalls;
     }
 
+    /** GenerateCredentialReport calls after the first in the current or last cycle: the polls. */
+    public synchronized int cyclePolls() {
+        return cyclePolls;
+    }
+
+    /** Milliseconds from the first GenerateCredentialReport of the cycle to its last poll. */
+    public synchronized long cyclePollingMillis() {
+        return lastPollMillis - (readyAtMillis - takes.toMillis());
+    }
+
+    /** How many times the report has been fetched. */
+    public synchronized int fetched() {
+        return fetched;
+    }
+
     @Override
     public synchronized Reply apply(Request request) {
         long now = System.nanoTime();
@@ -64,10 +90,15 @@ public final class GeneratingReport implements Function<Request, Reply> {
                 if (!started) {
                     started = true;
                     startedAt = now;
+                    takes = fetched == 0 ? takes : nextTakes.get();
                     cycleCalls = 1;
+                    cyclePolls = 0;
                     readyAtMillis = System.currentTimeMillis() + takes.toMillis();
+                    lastPollMillis = readyAtMillis - takes.toMillis();
                     return FakeIam.state(takes.isZero() ? "COMPLETE" : "STARTED");
                 }
+                cyclePolls++;
+                lastPollMillis = System.currentTimeMillis();
                 return FakeIam.state(now >= readyAt() ? "COMPLETE" : "INPROGRESS");
             case "GetCredentialReport":
                 if (!started) {
@@ -77,6 +108,7 @@ public final class GeneratingReport implements Function<Request, Reply> {
                     return FakeIam.error(404, "ReportInProgress", "Report is in progress");
                 }
                 started = false;
+                fetched++;
                 return report;
             default:
                 return FakeIam.error(400, "InvalidAction", "The fake IAM endpoint has no answer for " + request.action());
