@@ -129,8 +129,9 @@ class PollingScheduleTest {
         assertEquals(5, result.exitCode(), result::toString);
         List<Arrival> arrivals = iam.arrivals();
         long span = millisBetween(arrivals.get(0).nanoTime(), arrivals.get(arrivals.size() - 1).nanoTime());
-        // The budget starts before the first call is sent, so the span is a little under 2 s.
-        assertTrue(span >= 1000 && span <= 2000 + 300, "polled for " + span + " ms of a 2 s budget");
-        assertTrue(arrivals.size() <= 4, arrivals.size() + " calls in 2 s");
+        // The budget starts before the first call is sent (by as much as a second on a loaded
+        // machine), so the span is under 2 s but for the last call's own latency.
+        assertTrue(span <= 2000 + 500, "polled for " + span + " ms of a 2 s budget");
+        assertTrue(arrivals.size() >= 2 && arrivals.size() <= 4, arrivals.size() + " calls in 2 s");
     }
 }
