@@ -141,6 +141,71 @@ class PackagedJarIT {
         }
     }
 
+    @Test
+    void should_keep_an_archive_per_install_in_a_shared_cache_and_prune_only_long_unused_ones() throws Exception {
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        Path file = Files.writeString(dir.resolve("report.csv"), SampleReports.standard());
+        Map<String, String> environment = Map.of("CREDREPORT_CACHE_DIR", cache.toString(), "CREDREPORT_CDS", "on");
+        String first = install(dir.resolve("first"));
+        String second = install(dir.resolve("second"));
+        // An archive of an install gone long ago, and one of another install in use.
+        Path abandoned = Files.writeString(cache.resolve("credreport-1-2.jsa"), "old");
+        var longAgo = java.nio.file.attribute.FileTime.from(Instant.now().minus(java.time.Duration.ofDays(60)));
+        Files.getFileAttributeView(abandoned, java.nio.file.attribute.BasicFileAttributeView.class).setTimes(longAgo, longAgo, null);
+        Path inUse = Files.writeString(cache.resolve("credreport-3-4.jsa"), "recent");
+
+        run(environment, first, "fetch", "--input", file.toString());
+        Path firstArchive = awaitArchives(cache, 2).get(0);
+        var made = Files.getLastModifiedTime(firstArchive);
+        run(environment, second, "fetch", "--input", file.toString());
+        List<Path> both = awaitArchives(cache, 3);
+        Run again = run(environment, first, "fetch", "--input", file.toString(), "--format", "csv");
+
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(SampleReports.standard(), again.outText());
+        assertTrue(both.contains(firstArchive), "the second install left the first one's archive: " + both);
+        assertEquals(both, awaitArchives(cache, 3));
+        assertEquals(made, Files.getLastModifiedTime(firstArchive), "the first install, run again, used its archive");
+        assertTrue(Files.exists(inUse), "a recently used archive of another install is kept");
+        assertTrue(!Files.exists(abandoned), "an archive unused for 60 days is pruned");
+    }
+
+    /** A copy of the launcher and jar in a directory of its own, as a second install would be. */
+    static String install(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Files.copy(Path.of(jar()), directory.resolve("credreport.jar"));
+        Path launcher = Files.copy(Path.of(launcher()), directory.resolve("credreport"));
+        launcher.toFile().setExecutable(true);
+        return launcher.toString();
+    }
+
+    /**
+     * Waits until the cache holds {@code count} archives and no training run is still going (no
+     * lock), then lists the real ones (credreport-INSTALL-VERSION.jsa), sorted by age.
+     */
+    static List<Path> awaitArchives(Path cache, int count) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (true) {
+            List<Path> archives;
+            boolean training;
+            try (var files = Files.list(cache)) {
+                List<Path> all = files.toList();
+                training = all.stream().anyMatch(path -> path.toString().endsWith(".lock") || path.toString().endsWith(".tmp"));
+                archives = all.stream().filter(path -> path.toString().endsWith(".jsa")).toList();
+            }
+            if (archives.size() >= count && !training) {
+                List<Path> real = new ArrayList<>(archives.stream().filter(path -> Files.isRegularFile(path)
+                        && !path.getFileName().toString().matches("credreport-[0-9]-[0-9]\\.jsa")).toList());
+                real.sort(java.util.Comparator.comparing(path -> path.toFile().lastModified()));
+                return real;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not " + count + " archives in " + cache + " after three minutes: " + archives);
+            }
+            Thread.sleep(200);
+        }
+    }
+
     static Path awaitArchive(Path cache) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {

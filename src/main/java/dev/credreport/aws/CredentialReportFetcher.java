@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.metrics.CoreMetric;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.CredentialReportExpiredException;
 import software.amazon.awssdk.services.iam.model.CredentialReportNotPresentException;
@@ -12,6 +13,8 @@ import software.amazon.awssdk.services.iam.model.CredentialReportNotReadyExcepti
 import software.amazon.awssdk.services.iam.model.GenerateCredentialReportResponse;
 import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
 import software.amazon.awssdk.services.iam.model.LimitExceededException;
+import software.amazon.awssdk.metrics.MetricCollection;
+import software.amazon.awssdk.metrics.MetricPublisher;
 import software.amazon.awssdk.services.iam.model.ReportStateType;
 
 /**
@@ -20,6 +23,9 @@ import software.amazon.awssdk.services.iam.model.ReportStateType;
  * ever turned into an empty report.
  */
 public final class CredentialReportFetcher {
+    /** The SDK's name for a throttled attempt in its ERROR_TYPE metric. */
+    private static final String THROTTLING = "Throttling";
+
     private final IamConnection connection;
     private final Duration maxWait;
     private final boolean generate;
@@ -40,20 +46,24 @@ public final class CredentialReportFetcher {
     public FetchedReport fetch() {
         connection.checkCredentials();
         WaitBudget budget = new WaitBudget(maxWait);
+        // One schedule for the whole fetch, so that a busy IAM keeps its longer period across phases.
+        Backoff backoff = new Backoff();
         if (generate) {
-            generate(budget);
+            generate(budget, backoff);
         }
         boolean regenerated = false;
-        Backoff backoff = new Backoff();
         while (true) {
+            ThrottleWatch watch = new ThrottleWatch();
             try {
-                GetCredentialReportResponse response = client().getCredentialReport();
+                GetCredentialReportResponse response = client().getCredentialReport(
+                        request -> request.overrideConfiguration(o -> o.addMetricPublisher(watch)));
                 if (response.content() == null) {
                     throw CredreportException.awsFailed("GetCredentialReport answered without the report's content; try again", null);
                 }
                 return new FetchedReport(response.content().asByteArray(), response.generatedTime(), response.reportFormatAsString());
             } catch (CredentialReportNotReadyException e) {
-                budget.waitOrGiveUp(backoff.next(), "the report was still being generated (ReportInProgress)", progress);
+                Duration period = watch.throttled() ? backoff.afterBusy(budget.waited()) : backoff.afterNotReady(budget.waited());
+                budget.waitOrGiveUp(period, "the report was still being generated (ReportInProgress)", progress);
             } catch (CredentialReportNotPresentException | CredentialReportExpiredException e) {
                 String why = e instanceof CredentialReportExpiredException
                         ? "the credential report has expired (ReportExpired)"
@@ -67,30 +77,66 @@ public final class CredentialReportFetcher {
                 }
                 regenerated = true;
                 progress.accept("generating a new credential report: " + why);
-                generate(budget);
+                generate(budget, backoff);
             } catch (SdkException e) {
                 throw AwsErrors.translate(e, IamAction.GET, connection.settings());
             }
         }
     }
 
-    private void generate(WaitBudget budget) {
-        Backoff backoff = new Backoff();
+    private void generate(WaitBudget budget, Backoff backoff) {
         while (true) {
             String state;
+            Duration period;
             try {
-                GenerateCredentialReportResponse response = client().generateCredentialReport();
+                ThrottleWatch watch = new ThrottleWatch();
+                GenerateCredentialReportResponse response = client().generateCredentialReport(
+                        request -> request.overrideConfiguration(o -> o.addMetricPublisher(watch)));
                 if (response.state() == ReportStateType.COMPLETE) {
                     return;
                 }
                 state = "the report was " + response.stateAsString();
+                period = watch.throttled() ? backoff.afterBusy(budget.waited()) : backoff.afterNotReady(budget.waited());
             } catch (LimitExceededException e) {
-                // Too many generation tasks in this account right now: the same as waiting for our own.
+                // Too many generation tasks in this account right now: the same as waiting for our own,
+                // only slower, as another task may hold the account for a while.
                 state = "IAM refused to start another report (LimitExceeded)";
+                period = backoff.afterBusy(budget.waited());
             } catch (SdkException e) {
                 throw AwsErrors.translate(e, IamAction.GENERATE, connection.settings());
             }
-            budget.waitOrGiveUp(backoff.next(), state, progress);
+            budget.waitOrGiveUp(period, state, progress);
+        }
+    }
+
+    /**
+     * Whether any attempt of one call was throttled, even if the SDK's retries then got an answer:
+     * the SDK reports each attempt's error type in its metrics, published before the call returns.
+     */
+    private static final class ThrottleWatch implements MetricPublisher {
+        private volatile boolean throttled;
+
+        boolean throttled() {
+            return throttled;
+        }
+
+        @Override
+        public void publish(MetricCollection metrics) {
+            if (anyThrottled(metrics)) {
+                throttled = true;
+            }
+        }
+
+        private static boolean anyThrottled(MetricCollection metrics) {
+            if (metrics.metricValues(CoreMetric.ERROR_TYPE).contains(THROTTLING)) {
+                return true;
+            }
+            return metrics.children().stream().anyMatch(ThrottleWatch::anyThrottled);
+        }
+
+        @Override
+        public void close() {
+            // nothing held
         }
     }
 

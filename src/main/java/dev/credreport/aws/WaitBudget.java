@@ -14,8 +14,14 @@ final class WaitBudget {
         this.maxWait = maxWait;
     }
 
+    /** How long this fetch has waited so far. */
+    Duration waited() {
+        return elapsed();
+    }
+
     /**
-     * Sleeps before the next poll, cut short to what is left of the budget.
+     * Sleeps before the next poll, cut short at the end of the budget, so that the last poll is
+     * made as the budget runs out and never after.
      *
      * @param state what the last answer was, for the progress line and the final message
      * @throws CredreportException with exit 5 once the budget is spent
@@ -31,7 +37,7 @@ final class WaitBudget {
         progress.accept("waiting for the credential report: " + state + " (" + Durations.format(elapsed) + " so far)");
         Duration sleep = pause.compareTo(left) < 0 ? pause : left;
         try {
-            Thread.sleep(sleep.toMillis(), 0);
+            Thread.sleep(sleep.toMillis(), sleep.toNanosPart() % 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CredreportException.notReady("interrupted while waiting for the credential report: " + state);

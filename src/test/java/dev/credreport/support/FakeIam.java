@@ -38,6 +38,7 @@ public final class FakeIam implements AutoCloseable {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
     /** A request as received. */
@@ -55,6 +56,10 @@ public final class FakeIam implements AutoCloseable {
             String[] scope = authorization.substring(authorization.indexOf("Credential=")).split("/");
             return scope[2];
         }
+    }
+
+    /** When a request arrived ({@link System#nanoTime()}), for tests of the polling schedule. */
+    public record Arrival(String action, long nanoTime) {
     }
 
     /** One scripted answer. */
@@ -132,6 +137,10 @@ public final class FakeIam implements AutoCloseable {
 
     public List<Request> requests() {
         return Collections.unmodifiableList(requests);
+    }
+
+    public List<Arrival> arrivals() {
+        return Collections.unmodifiableList(arrivals);
     }
 
     @Override
@@ -240,6 +249,7 @@ public final class FakeIam implements AutoCloseable {
             String action = target != null ? target.substring(target.indexOf('.') + 1) : form.getOrDefault("Action", "");
             Request request = new Request(action, headers, form, body);
             requests.add(request);
+            arrivals.add(new Arrival(action, System.nanoTime()));
             int index = counts.computeIfAbsent(action, a -> new AtomicInteger()).getAndIncrement();
             Reply reply;
             if (router != null) {
