@@ -95,6 +95,12 @@ public final class CredentialReportFetcher {
                 if (response.state() == ReportStateType.COMPLETE) {
                     return;
                 }
+                if (response.state() != ReportStateType.STARTED && response.state() != ReportStateType.INPROGRESS) {
+                    // Not IAM's answer (a proxy's page, another service): waiting would only burn --max-wait.
+                    throw CredreportException.awsFailed("GenerateCredentialReport answered without a report state ("
+                            + (response.stateAsString() == null ? "none" : "'" + response.stateAsString() + "'")
+                            + "); check that " + connection.settings().endpointDescription() + " is an IAM endpoint", null);
+                }
                 state = "the report was " + response.stateAsString();
                 period = watch.throttled() ? backoff.afterBusy(budget.waited()) : backoff.afterNotReady(budget.waited());
             } catch (LimitExceededException e) {

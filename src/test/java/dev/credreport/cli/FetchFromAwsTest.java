@@ -309,6 +309,19 @@ class FetchFromAwsTest {
     }
 
     @Test
+    void should_fail_at_once_with_6_when_the_answer_is_xml_without_a_report_state() {
+        iam.onGenerate(raw(200, "text/xml", "<GenerateCredentialReportResponse><GenerateCredentialReportResult>"
+                + "</GenerateCredentialReportResult></GenerateCredentialReportResponse>"));
+
+        Result result = fetch();
+
+        assertExit(6, result);
+        assertTrue(result.err().startsWith("credreport: GenerateCredentialReport answered without a report state (none); "
+                + "check that"), result::toString);
+        assertEquals(1, iam.count("GenerateCredentialReport"), "failed at the first answer, not polled to --max-wait");
+    }
+
+    @Test
     void should_fail_with_6_when_nothing_listens() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
