@@ -1,0 +1,125 @@
+package dev.credreport.cli;
+
+import dev.credreport.CredreportException;
+import dev.credreport.ExitCode;
+import dev.credreport.audit.Auditor;
+import dev.credreport.render.html.ReportPage;
+import dev.credreport.report.ReportInput;
+import dev.credreport.store.ReportArchive;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        optionListHeading = "%nOptions:%n",
+        description = {
+            "Make one self-contained HTML page of the credential report for people: figures at a glance, pictures, "
+                    + "audit's recommendations and every user, for one account or many. The report is fetched as "
+                    + "'fetch' does (or read with --input); the recommendations are exactly what 'credreport audit' "
+                    + "finds with the same rule options.",
+            "",
+            "The page loads nothing from anywhere (mail it, attach it, open it offline) and prints well (save as PDF)."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  credreport report -o iam.html                               this account's page",
+            "  credreport report --input report.csv -o iam.html            from a saved report",
+            "  credreport report --history /var/lib/credreport -o iam.html with trends from fetch --output-dir",
+            "  credreport report --org -o org.html                         every account of the Organization",
+            "",
+            "Exit codes: 0 page written, 2 usage, 4 AWS refused, 5 report not ready, 6 AWS or network failure, "
+                    + "7 unreadable report, 8 output not written, 9 some accounts failed (the page lists them), 1 bug."
+        })
+final class ReportCommand implements Callable<Integer> {
+    private final Environment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ReportSourceOptions source;
+
+    @Option(names = "--history", paramLabel = "DIR", order = 4,
+            description = "Add trends from the reports saved in DIR by 'fetch --output-dir' (every saved report of "
+                    + "the account, oldest first). A saved report that cannot be read is named on standard error and "
+                    + "skipped.")
+    Path history;
+
+    @ArgGroup(validate = false, heading = "%nRules (as for audit):%n", order = 5)
+    RuleOptions rules = new RuleOptions();
+
+    @ArgGroup(validate = false, heading = "%nMany accounts (an Organization):%n", order = 7)
+    MultiAccountOptions multi = new MultiAccountOptions();
+
+    @ArgGroup(validate = false, heading = "%nOutput:%n", order = 10)
+    OutputOptions output = new OutputOptions();
+
+    @ArgGroup(validate = false, heading = "%nDiagnostics:%n", order = 30)
+    CommonOptions common = new CommonOptions();
+
+    ReportCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        // Everything the user typed is checked before any AWS call is made.
+        Auditor auditor = rules.auditor();
+        multi.check();
+        if (output.toStdout() && environment.stdoutIsTerminal()) {
+            throw CredreportException.usage("the page is HTML for a browser, not a terminal: write it to a file with "
+                    + "-o FILE (e.g. -o iam-report.html) or redirect standard output");
+        }
+        if (history != null && !Files.isDirectory(history)) {
+            throw CredreportException.usage("--history " + history + ": no such directory (give the directory of "
+                    + "'fetch --output-dir')");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        ReportPage page = new ReportPage(auditor, report -> rules.settingsFor(report, environment.clock()), rules::settingsAt,
+                history == null ? null : new ReportArchive(history), warning -> err.println("credreport: " + warning),
+                environment.clock());
+        if (multi.active()) {
+            return new MultiAccountRun(environment, spec, source, multi, common.quiet).whole(output, new MultiAccountRun.WholeDocument() {
+                @Override
+                public void account(dev.credreport.multi.AccountResult result) {
+                    if (result.succeeded()) {
+                        page.account(result.report());
+                    } else {
+                        page.failed(result.accountId(), CredreportException.firstLine(result.failure().getMessage()));
+                    }
+                }
+
+                @Override
+                public void write(java.io.Writer out) throws java.io.IOException {
+                    out.write(render(page));
+                }
+            });
+        }
+        ReportInput report = source.read(environment, err, common.quiet);
+        page.account(report);
+        // Rendered whole before anything is written, so a failure leaves standard output empty.
+        String html = render(page);
+        output.write(spec.commandLine().getOut(), out -> out.write(html));
+        if (!common.quiet && !output.toStdout()) {
+            err.println("credreport: wrote " + output.output);
+        }
+        return ExitCode.SUCCESS.code();
+    }
+
+    private static String render(ReportPage page) throws java.io.IOException {
+        StringWriter html = new StringWriter();
+        page.write(html);
+        return html.toString();
+    }
+}
