@@ -95,7 +95,7 @@ public final class HeadlessChromium implements AutoCloseable {
             WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(pageSocket), listener)
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             self[0] = new HeadlessChromium(process, profile, socket);
-            for (String domain : List.of("Network", "Runtime", "Log", "Page")) {
+            for (String domain : List.of("Network", "Runtime", "Log", "Page", "Performance")) {
                 self[0].call(domain + ".enable", JSON.createObjectNode());
             }
             return self[0];
@@ -161,6 +161,22 @@ public final class HeadlessChromium implements AutoCloseable {
         call("Page.navigate", JSON.createObjectNode().put("url", url));
         loaded.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * The renderer's main-thread time so far (task, script, layout, style, in ms): less swayed by a
+     * busy machine than the wall clock.
+     */
+    public String mainThreadTime() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode metric : call("Performance.getMetrics", JSON.createObjectNode()).path("metrics")) {
+            String name = metric.path("name").asText();
+            if (List.of("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration").contains(name)) {
+                text.append(text.length() == 0 ? "" : ", ").append(name).append(' ')
+                        .append(Math.round(metric.path("value").asDouble() * 1000)).append(" ms");
+            }
+        }
+        return text.toString();
     }
 
     /** Evaluates a script expression in the page and returns its value. */

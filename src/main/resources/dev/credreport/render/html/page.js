@@ -35,7 +35,7 @@
     shown.textContent = visible + " of " + rows.length + " rows shown";
   }
   Array.prototype.forEach.call(document.querySelectorAll("table.users"), function (table) {
-    var tools = table.previousElementSibling;
+    var tools = table.closest(".scroll").previousElementSibling;
     var input = tools.querySelector("input.filter");
     var shown = tools.querySelector(".shown");
     tools.hidden = false;
