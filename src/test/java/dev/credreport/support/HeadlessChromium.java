@@ -182,7 +182,7 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Evaluates a script expression in the page and returns its value. */
     public JsonNode evaluate(String expression) throws Exception {
         JsonNode result = call("Runtime.evaluate", JSON.createObjectNode().put("expression", expression)
-                .put("returnByValue", true));
+                .put("returnByValue", true).put("awaitPromise", true));
         if (result.has("exceptionDetails")) {
             throw new IllegalStateException(expression + ": " + result.get("exceptionDetails"));
         }

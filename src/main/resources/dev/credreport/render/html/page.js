@@ -22,31 +22,42 @@
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) { cell.removeAttribute("aria-sort"); });
     header.setAttribute("aria-sort", descending ? "descending" : "ascending");
   }
-  function filter(table, shown, text) {
-    var words = text.toLowerCase().split(/\s+/).filter(Boolean);
-    var rows = table.tBodies[0].rows;
+  // Rows beyond the first PAGE are hidden until asked for: a browser lays out thousands of table rows
+  // slowly. Without scripts (mail, print) every row is there.
+  var PAGE = 500;
+  var tables = [];
+  function show(state) {
+    var words = state.input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var rows = state.table.tBodies[0].rows;
+    var matching = 0;
     var visible = 0;
     for (var i = 0; i < rows.length; i++) {
-      var content = rows[i].textContent.toLowerCase();
-      var match = words.every(function (word) { return content.indexOf(word) >= 0; });
-      rows[i].hidden = !match;
-      if (match) { visible++; }
+      var match = words.length === 0 || words.every(function (word) { return rows[i].textContent.toLowerCase().indexOf(word) >= 0; });
+      if (match) { matching++; }
+      var on = match && (state.all || matching <= PAGE);
+      if (on) { visible++; }
+      if (rows[i].hidden === on) { rows[i].hidden = !on; }
     }
-    shown.textContent = visible + " of " + rows.length + " rows shown";
+    state.shown.textContent = visible === rows.length ? rows.length + " rows"
+        : visible + " of " + rows.length + " rows shown" + (matching > visible ? " (" + matching + " match)" : "");
+    state.more.hidden = matching <= visible;
   }
   Array.prototype.forEach.call(document.querySelectorAll("table.users"), function (table) {
     var tools = table.closest(".scroll").previousElementSibling;
-    var input = tools.querySelector("input.filter");
-    var shown = tools.querySelector(".shown");
+    var state = { table: table, input: tools.querySelector("input.filter"), shown: tools.querySelector(".shown"),
+      more: tools.querySelector("button.more"), all: false };
+    tables.push(state);
     tools.hidden = false;
-    shown.textContent = table.tBodies[0].rows.length + " rows";
-    input.addEventListener("input", function () { filter(table, shown, input.value); });
+    show(state);
+    state.input.addEventListener("input", function () { show(state); });
+    state.more.addEventListener("click", function () { state.all = true; show(state); });
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, column) {
       header.classList.add("sortable");
       header.tabIndex = 0;
-      header.addEventListener("click", function () { sortBy(table, header, column); });
+      function sort() { sortBy(table, header, column); show(state); }
+      header.addEventListener("click", sort);
       header.addEventListener("keydown", function (event) {
-        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sortBy(table, header, column); }
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sort(); }
       });
     });
   });
@@ -54,6 +65,7 @@
   window.addEventListener("beforeprint", function () {
     closed = Array.prototype.filter.call(document.querySelectorAll("details"), function (box) { return !box.open; });
     closed.forEach(function (box) { box.open = true; });
+    tables.forEach(function (state) { if (!state.all) { state.all = true; show(state); } });
   });
   window.addEventListener("afterprint", function () {
     closed.forEach(function (box) { box.open = false; });
