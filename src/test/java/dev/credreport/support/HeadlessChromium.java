@@ -154,8 +154,13 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Opens a URL and waits for its load event; returns how long that took. */
     public Duration open(String url, int width, int height) throws Exception {
+        return open(url, width, height, 1);
+    }
+
+    /** Opens a URL at a size and pixel ratio (below 1 for small screenshots) and waits for its load event. */
+    public Duration open(String url, int width, int height, double scale) throws Exception {
         call("Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", width).put("height", height)
-                .put("deviceScaleFactor", 1).put("mobile", false));
+                .put("deviceScaleFactor", scale).put("mobile", false));
         loaded = new CompletableFuture<>();
         long start = System.nanoTime();
         call("Page.navigate", JSON.createObjectNode().put("url", url));

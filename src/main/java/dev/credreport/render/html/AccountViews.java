@@ -100,7 +100,7 @@ final class AccountViews {
         String id = account == null ? "unknown" : account;
         Instant generated = result.generatedTime();
         return new AccountView(id, "account-" + id,
-                generated == null ? "unknown (a saved report without its metadata)" : Words.minute(generated),
+                generated == null ? "not recorded in the file" : Words.minute(generated),
                 generated == null ? "" : Words.age(generated, now), Words.minute(asOf), result.source(), glance, result,
                 charts, Trends.charts(history), history, recommendations, rows, settings.rotationDays(),
                 settings.unusedDays());

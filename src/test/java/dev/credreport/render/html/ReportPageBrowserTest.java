@@ -88,8 +88,13 @@ class ReportPageBrowserTest {
         chromium.evaluate("document.querySelectorAll('table.users th')[0].click()");
         assertSelfContained(page);
 
+        // Off-screen tables are laid out only when scrolled to; a whole-page picture needs them now.
+        chromium.evaluate("document.querySelectorAll('.scroll').forEach(function(e){e.style.contentVisibility='visible';})");
         chromium.screenshot(OUT.resolve("sample-page.png"), true);
         assertTrue(Files.size(OUT.resolve("sample-page.png")) > 10_000);
+        // The picture for the README: the top of the page, small.
+        chromium.open(page.toUri().toString(), 1200, 1250, 0.6);
+        chromium.screenshot(OUT.resolve("sample-page-small.png"), false);
     }
 
     @Test
