@@ -1,13 +1,7 @@
 package dev.credreport.cli;
 
 import dev.credreport.CredreportException;
-import dev.credreport.ExitCode;
 import dev.credreport.audit.Auditor;
-import dev.credreport.render.html.ReportPage;
-import dev.credreport.report.ReportInput;
-import dev.credreport.store.ReportArchive;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -73,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() {
         // Everything the user typed is checked before any AWS call is made.
         Auditor auditor = rules.auditor();
         multi.check();
@@ -85,41 +79,6 @@ final class ReportCommand implements Callable<Integer> {
             throw CredreportException.usage("--history " + history + ": no such directory (give the directory of "
                     + "'fetch --output-dir')");
         }
-        PrintWriter err = spec.commandLine().getErr();
-        ReportPage page = new ReportPage(auditor, report -> rules.settingsFor(report, environment.clock()), rules::settingsAt,
-                history == null ? null : new ReportArchive(history), warning -> err.println("credreport: " + warning),
-                environment.clock());
-        if (multi.active()) {
-            return new MultiAccountRun(environment, spec, source, multi, common.quiet).whole(output, new MultiAccountRun.WholeDocument() {
-                @Override
-                public void account(dev.credreport.multi.AccountResult result) {
-                    if (result.succeeded()) {
-                        page.account(result.report());
-                    } else {
-                        page.failed(result.accountId(), CredreportException.firstLine(result.failure().getMessage()));
-                    }
-                }
-
-                @Override
-                public void write(java.io.Writer out) throws java.io.IOException {
-                    out.write(render(page));
-                }
-            });
-        }
-        ReportInput report = source.read(environment, err, common.quiet);
-        page.account(report);
-        // Rendered whole before anything is written, so a failure leaves standard output empty.
-        String html = render(page);
-        output.write(spec.commandLine().getOut(), out -> out.write(html));
-        if (!common.quiet && !output.toStdout()) {
-            err.println("credreport: wrote " + output.output);
-        }
-        return ExitCode.SUCCESS.code();
-    }
-
-    private static String render(ReportPage page) throws java.io.IOException {
-        StringWriter html = new StringWriter();
-        page.write(html);
-        return html.toString();
+        return new ReportPageRun(environment, spec, source, multi, output, common.quiet).run(auditor, rules, history);
     }
 }
