@@ -321,4 +321,23 @@ class ReportCommandTest {
             assertEquals(accounts.get(1), data.path("failed_accounts").get(0).path("account_id").asText());
         }
     }
+
+    @Test
+    void should_make_a_page_of_two_hundred_accounts_of_an_organization() throws IOException {
+        List<String> accounts = FakeOrganization.accounts(200);
+        List<String> all = new ArrayList<>(accounts);
+        all.add(FakeOrganization.MANAGEMENT);
+        try (FakeOrganization organization = new FakeOrganization(all, Set.of(), 20)) {
+            Path page = dir.resolve("org.html");
+            Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint())
+                    .run("report", "--org", "--concurrency", "16", "-o", page.toString(), "-q");
+
+            assertEquals(0, result.exitCode(), result::toString);
+            Document html = Jsoup.parse(Files.readString(page));
+            assertEquals(201, html.select("section.account").size());
+            assertEquals(201, html.select("section.summary table.accounts tbody tr").size());
+            assertEquals(201, data(html).path("accounts").size());
+            System.out.println("[figures] 201-account page: " + Files.size(page) + " bytes");
+        }
+    }
 }

@@ -7,6 +7,7 @@ import dev.credreport.CredreportException;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Auditor;
+import dev.credreport.report.CredentialReportReader;
 import dev.credreport.report.ReportInput;
 import dev.credreport.store.ReportArchive;
 import java.io.IOException;
@@ -70,13 +71,18 @@ public final class ReportPage {
 
     /** Adds an account's report; refuses (exit 2, with what to do) once the page would hold too many users. */
     public void account(ReportInput report) {
-        AuditResult result = views.audit(report, settings.apply(report));
-        users += result.usersChecked() + result.ignoredCount();
-        if (users > MAX_USERS) {
-            throw CredreportException.usage("a page holds at most " + String.format("%,d", MAX_USERS) + " users and this "
-                    + "one would hold more: make a page per account (--accounts) or use 'credreport audit' or "
-                    + "'credreport fetch --format csv' for reports this large");
+        // Counted first, stopping at the limit: a merged report of a million rows is refused at once.
+        try (CredentialReportReader reader = report.openReport()) {
+            while (reader.hasNext()) {
+                reader.next();
+                if (++users > MAX_USERS) {
+                    throw CredreportException.usage("a page holds at most " + String.format("%,d", MAX_USERS) + " users "
+                            + "and this one would hold more: make a page per account (--accounts) or use 'credreport "
+                            + "audit' or 'credreport fetch --format csv' for reports this large");
+                }
+            }
         }
+        AuditResult result = views.audit(report, settings.apply(report));
         List<HistoryPoint> points = List.of();
         if (history != null && result.accountId() != null) {
             points = Trends.load(history, result.accountId(), auditor, historySettings, warnings);
