@@ -107,6 +107,9 @@ class ReportCommandTest {
         assertEquals(USERS, names);
         assertEquals(1, page.select("table.users").size());
         assertEquals(13, page.select("table.users thead th").size());
+        // Without scripts (mail, print) every row is shown; only the script's tools wait hidden.
+        assertTrue(page.select("table.users tr[hidden], table.users [hidden]").isEmpty());
+        assertTrue(page.selectFirst("div.tools").hasAttr("hidden"));
     }
 
     @Test
