@@ -50,6 +50,11 @@ final class ReportCommand implements Callable<Integer> {
                     + "skipped.")
     Path history;
 
+    @Option(names = "--cis-version", paramLabel = "VERSION", order = 5,
+            description = "Which CIS AWS Foundations Benchmark version's numbers the recommendations show, as for audit: "
+                    + "1.2.0, 1.4.0, 1.5.0, 2.0.0, 3.0.0, 4.0.1, 5.0.0, 6.0.0 or 7.0.0. Default: the newest.")
+    String cisVersion;
+
     @ArgGroup(validate = false, heading = "%nRules (as for audit):%n", order = 5)
     RuleOptions rules = new RuleOptions();
 
@@ -69,6 +74,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Everything the user typed is checked before any AWS call is made.
+        String cis = RuleOptions.cisVersion(cisVersion);
         Auditor auditor = rules.auditor();
         multi.check();
         if (output.toStdout() && environment.stdoutIsTerminal()) {
@@ -79,6 +85,7 @@ final class ReportCommand implements Callable<Integer> {
             throw CredreportException.usage("--history " + history + ": no such directory (give the directory of "
                     + "'fetch --output-dir')");
         }
-        return new ReportPageRun(environment, spec, source, multi, output, common.quiet).run(auditor, rules, history);
+        output.check();
+        return new ReportPageRun(environment, spec, source, multi, output, common.quiet).run(auditor, rules, cis, history);
     }
 }

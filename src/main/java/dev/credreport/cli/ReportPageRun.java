@@ -37,9 +37,10 @@ final class ReportPageRun {
         this.quiet = quiet;
     }
 
-    int run(Auditor auditor, RuleOptions rules, Path history) {
+    int run(Auditor auditor, RuleOptions rules, String cis, Path history) {
         PrintWriter err = spec.commandLine().getErr();
-        ReportPage page = new ReportPage(auditor, report -> rules.settingsFor(report, environment.clock()), rules::settingsAt,
+        ReportPage page = new ReportPage(auditor, report -> rules.settingsFor(report, environment.clock(), cis),
+                generated -> rules.settingsAt(generated, cis),
                 history == null ? null : new ReportArchive(history), warning -> err.println("credreport: " + warning),
                 environment.clock());
         if (multi.active()) {

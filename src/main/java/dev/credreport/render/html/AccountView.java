@@ -29,6 +29,10 @@ public record AccountView(String accountId, String anchor, String generated, Str
         return audit.counts().get(dev.credreport.audit.Severity.LOW);
     }
 
+    public int info() {
+        return audit.counts().get(dev.credreport.audit.Severity.INFO);
+    }
+
     public boolean hasTrends() {
         return !trends.isEmpty();
     }

@@ -3,6 +3,7 @@ package dev.credreport.render.html;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Auditor;
+import dev.credreport.audit.Control;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.Rule;
 import dev.credreport.audit.RuleInfo;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Reads one account's report into what the page shows of it: figures, pictures, recommendations, rows. */
 final class AccountViews {
@@ -147,8 +149,10 @@ final class AccountViews {
             for (Finding finding : detailed) {
                 affected.add(new Recommendation.Affected(finding.user(), finding.evidence()));
             }
+            String controls = rule.controlsShown(result.settings().cisVersion()).stream().map(Control::label)
+                    .collect(Collectors.joining(", "));
             bySeverity.computeIfAbsent(rule.severity(), key -> new ArrayList<>()).add(new Recommendation(rule,
-                    counts.get(rule.id()), affected, names.getOrDefault(rule.id(), List.of())));
+                    counts.get(rule.id()), affected, names.getOrDefault(rule.id(), List.of()), controls));
         }
         List<Recommendation> ordered = new ArrayList<>();
         bySeverity.values().forEach(ordered::addAll);

@@ -7,7 +7,10 @@ import java.util.List;
  * The findings of one rule: its description, how many, and whom they concern. The first findings
  * are listed with their evidence; past {@link #DETAILED} only the user names are, to keep the page small.
  */
-public record Recommendation(RuleInfo rule, int count, List<Affected> detailed, List<String> more) {
+/**
+ * @param controls the controls shown for the --cis-version chosen, as labels
+ */
+public record Recommendation(RuleInfo rule, int count, List<Affected> detailed, List<String> more, String controls) {
     static final int DETAILED = 100;
 
     /** One finding: the user and what made the rule fire. */
@@ -16,10 +19,6 @@ public record Recommendation(RuleInfo rule, int count, List<Affected> detailed, 
 
     public String severity() {
         return rule.severity().label();
-    }
-
-    public String controls() {
-        return String.join(", ", rule.controls());
     }
 
     public String countText() {
