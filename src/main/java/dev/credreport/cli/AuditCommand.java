@@ -3,24 +3,15 @@ package dev.credreport.cli;
 import dev.credreport.CredreportException;
 import dev.credreport.ExitCode;
 import dev.credreport.audit.AuditResult;
-import dev.credreport.audit.AuditSettings;
-import dev.credreport.audit.ControlTable;
 import dev.credreport.audit.Auditor;
 import dev.credreport.audit.Rule;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Rules;
-import dev.credreport.audit.UserPattern;
 import dev.credreport.render.AuditFormat;
 import dev.credreport.render.FindingsRenderer;
 import dev.credreport.render.RuleListRenderer;
 import dev.credreport.report.ReportInput;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -72,7 +63,7 @@ final class AuditCommand implements Callable<Integer> {
     String cisVersion;
 
     @ArgGroup(validate = false, heading = "%nRules:%n", order = 5)
-    RuleOptions rules = new RuleOptions();
+    AuditRuleOptions rules = new AuditRuleOptions();
 
     @ArgGroup(validate = false, heading = "%nMany accounts (an Organization):%n", order = 7)
     MultiAccountOptions multi = new MultiAccountOptions();
@@ -92,44 +83,12 @@ final class AuditCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nDiagnostics:%n", order = 30)
     CommonOptions common = new CommonOptions();
 
-    /** Which rules run, on whom, with which thresholds. */
-    static final class RuleOptions {
+    /** The shared rule options, and --fail-on, which only audit has. */
+    static final class AuditRuleOptions extends RuleOptions {
         @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", order = 1,
                 description = "Exit 3 when any finding is at this severity or worse: critical, high, medium, low, info, "
                         + "or none to never fail. Default: ${DEFAULT-VALUE}.")
         FailOn failOn = FailOn.HIGH;
-
-        @Option(names = "--rules", paramLabel = "ID", split = ",", order = 2,
-                description = "Apply only these rules (comma-separated or repeated).")
-        List<String> only = new ArrayList<>();
-
-        @Option(names = "--skip-rules", paramLabel = "ID", split = ",", order = 3,
-                description = "Apply every rule but these (comma-separated or repeated).")
-        List<String> skip = new ArrayList<>();
-
-        @Option(names = "--ignore-users", paramLabel = "PATTERN", order = 4,
-                description = "Leave out users whose name matches this glob ('*' any run, '?' one character), e.g. "
-                        + "break-glass or service users; repeatable. Each one left out is named in the summary.")
-        List<String> ignoreUsers = new ArrayList<>();
-
-        @Option(names = "--root-use-days", paramLabel = "DAYS", defaultValue = "90", order = 5,
-                description = "root-recently-used: root use within this many days. Default: ${DEFAULT-VALUE}.")
-        int rootUseDays = AuditSettings.DEFAULT_ROOT_USE_DAYS;
-
-        @Option(names = "--unused-days", paramLabel = "DAYS", defaultValue = "45", order = 6,
-                description = "credentials-unused: unused for this many days or more (CIS 1.12: 45; Security Hub "
-                        + "IAM.8: 90). Default: ${DEFAULT-VALUE}.")
-        int unusedDays = AuditSettings.DEFAULT_UNUSED_DAYS;
-
-        @Option(names = "--rotation-days", paramLabel = "DAYS", defaultValue = "90", order = 7,
-                description = "access-key-not-rotated, signing-certificate-not-rotated: older than this many days. "
-                        + "Default: ${DEFAULT-VALUE}.")
-        int rotationDays = AuditSettings.DEFAULT_ROTATION_DAYS;
-
-        @Option(names = "--as-of", paramLabel = "TIME", order = 8,
-                description = "Count ages to this time (2024-06-01 or 2024-06-01T12:00:00Z) instead of the report's "
-                        + "generated time, or now for a saved report.")
-        String asOf;
     }
 
     AuditCommand(Environment environment) {
@@ -150,34 +109,26 @@ final class AuditCommand implements Callable<Integer> {
             return ExitCode.SUCCESS.code();
         }
         // Everything the user typed is checked before any AWS call is made.
-        List<Rule> selected = selectedRules();
-        List<UserPattern> ignore = ignorePatterns();
-        if (rules.rootUseDays < 1 || rules.unusedDays < 1 || rules.rotationDays < 1) {
-            throw CredreportException.usage("--root-use-days, --unused-days and --rotation-days take whole days, 1 or more");
-        }
-        Instant explicitAsOf = rules.asOf == null ? null : parseAsOf(rules.asOf);
+        Auditor auditor = rules.auditor();
         multi.check();
         output.check();
         if (chosen == AuditFormat.ASFF || securityHub.sending()) {
             securityHub.region(source.aws.toSettings(environment));
         }
         if (multi.active()) {
-            Auditor auditor = new Auditor(selected, ignore);
             FindingsRenderer renderer = chosen == AuditFormat.ASFF
                     ? securityHub.renderer(source.aws.toSettings(environment), environment.clock().instant()) : null;
             MultiAccountRun.AccountAuditSink sink = securityHub.sending() ? (account, access, audited) -> securityHub.send(
                     environment, source.aws, audited.result(), audited.findings(), access.credentialsFor(account), access.http(),
                     spec.commandLine().getErr(), common.quiet) : null;
             return new MultiAccountRun(environment, spec, source, multi, common.quiet).audit(chosen, renderer, output, report -> {
-                AuditResult result = auditor.audit(report, settingsFor(report, explicitAsOf, cis));
+                AuditResult result = auditor.audit(report, rules.settingsFor(report, environment.clock(), cis));
                 return new MultiAccountRun.AccountAudit(result, auditor.findings(report, result));
             }, rules.failOn.threshold(), sink);
         }
 
         ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
-        AuditSettings settings = settingsFor(report, explicitAsOf, cis);
-        Auditor auditor = new Auditor(selected, ignore);
-        AuditResult result = auditor.audit(report, settings);
+        AuditResult result = auditor.audit(report, rules.settingsFor(report, environment.clock(), cis));
         FindingsRenderer renderer = chosen == AuditFormat.ASFF
                 ? securityHub.renderer(source.aws.toSettings(environment), environment.clock().instant()) : chosen.renderer();
         if (securityHub.sending()) {
@@ -192,59 +143,8 @@ final class AuditCommand implements Callable<Integer> {
         return result.anyAtLeast(rules.failOn.threshold()) ? ExitCode.FLAGGED.code() : ExitCode.SUCCESS.code();
     }
 
-    private List<Rule> selectedRules() {
-        try {
-            List<Rule> selected = Rules.select(rules.only, rules.skip);
-            if (selected.isEmpty()) {
-                throw CredreportException.usage("--rules and --skip-rules leave no rule to apply");
-            }
-            return selected;
-        } catch (IllegalArgumentException e) {
-            throw CredreportException.usage(e.getMessage());
-        }
-    }
-
-    private List<UserPattern> ignorePatterns() {
-        List<UserPattern> patterns = new ArrayList<>();
-        for (String glob : rules.ignoreUsers) {
-            try {
-                patterns.add(new UserPattern(glob));
-            } catch (IllegalArgumentException e) {
-                throw CredreportException.usage("--ignore-users: " + e.getMessage());
-            }
-        }
-        return patterns;
-    }
-
-    /** Ages count to --as-of, else the report's generated time, else now. */
-    private AuditSettings settingsFor(ReportInput report, Instant explicitAsOf, String cis) {
-        Instant asOf = explicitAsOf != null ? explicitAsOf : report.generatedTime().orElseGet(() -> environment.clock().instant());
-        return new AuditSettings(asOf, rules.rootUseDays, rules.unusedDays, rules.rotationDays, cis);
-    }
-
     /** --cis-version as given (a leading 'v' and a missing '.0' forgiven), else the newest. */
     private String cisVersion() {
-        if (cisVersion == null) {
-            return ControlTable.LATEST_CIS;
-        }
-        String version = cisVersion.strip();
-        version = version.startsWith("v") || version.startsWith("V") ? version.substring(1) : version;
-        if (version.matches("[0-9]+\\.[0-9]+")) {
-            version = version + (version.equals("4.0") ? ".1" : ".0");
-        }
-        try {
-            return ControlTable.checkCisVersion(version);
-        } catch (IllegalArgumentException e) {
-            throw CredreportException.usage("--cis-version: " + e.getMessage().replace("'" + version + "'", "'" + cisVersion + "'"));
-        }
-    }
-
-    private static Instant parseAsOf(String text) {
-        try {
-            return text.contains("T") ? OffsetDateTime.parse(text).toInstant() : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (DateTimeParseException e) {
-            throw CredreportException.usage("--as-of: '" + text + "' is not a date (2024-06-01) or a time with an offset "
-                    + "(2024-06-01T12:00:00Z)");
-        }
+        return RuleOptions.cisVersion(cisVersion);
     }
 }

@@ -46,6 +46,7 @@ public final class CommandLineFactory {
         commands.put("fetch", () -> new FetchCommand(environment));
         commands.put("audit", () -> new AuditCommand(environment));
         commands.put("diff", () -> new DiffCommand(environment));
+        commands.put("report", () -> new ReportCommand(environment));
         commands.put("athena-ddl", AthenaDdlCommand::new);
         commands.put("completion", () -> new CompletionCommand(() -> create(environment, out, err, null)));
         commands.put("cds-training", TrainingCommand::new);

@@ -138,6 +138,29 @@ final class MultiAccountRun {
         return code == ExitCode.SUCCESS.code() && flagged[0] ? ExitCode.FLAGGED.code() : code;
     }
 
+    /** Receives every account's result, in account order, then writes one document of them all. */
+    interface WholeDocument {
+        void account(AccountResult result);
+
+        void write(java.io.Writer out) throws IOException;
+    }
+
+    /**
+     * Fetches every account and writes one document once all are in (the HTML page), through
+     * {@code output}: nothing is written when every account failed. Exit 9 when some failed.
+     */
+    int whole(OutputOptions output, WholeDocument document) {
+        int asked = overAccounts((accounts, fetch, access, progress) -> {
+            fetch.run(accounts, result -> {
+                record(result);
+                document.account(result);
+            }, progress);
+            requireSomeSuccess(accounts.size());
+            output.write(spec.commandLine().getOut(), document::write);
+        });
+        return finish(asked, spec.commandLine().getErr());
+    }
+
     /** Lists the accounts and runs the work over them; returns how many accounts were asked. */
     private int overAccounts(AccountsWork work) {
         if (source.input != null) {

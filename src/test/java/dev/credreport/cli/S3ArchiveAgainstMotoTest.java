@@ -202,6 +202,25 @@ class S3ArchiveAgainstMotoTest {
     }
 
     @Test
+    void should_draw_the_pages_trends_from_an_s3_history() throws IOException {
+        save("s3://" + BUCKET + "/reports");
+        iam.onGet(report(CSV + SampleReports.lines(SampleReports.CAROL.replace("carol", "dave")), GENERATED.plusSeconds(3600)));
+        save("s3://" + BUCKET + "/reports");
+        java.nio.file.Path input = java.nio.file.Files.createTempFile("credreport-history-", ".csv");
+        java.nio.file.Files.writeString(input, CSV);
+
+        Result page = harness().run("report", "--input", input.toString(), "--history", "s3://" + BUCKET + "/reports");
+
+        assertEquals(0, page.exitCode(), page::toString);
+        com.fasterxml.jackson.databind.JsonNode history = ReportCommandTest.data(org.jsoup.Jsoup.parse(page.out()))
+                .path("accounts").get(0).path("history");
+        assertEquals(2, history.size(), history::toString);
+        assertEquals(GENERATED.toString(), history.get(0).path("generated_time").asText());
+        assertEquals(history.get(0).path("users").asInt() + 1, history.get(1).path("users").asInt());
+        java.nio.file.Files.delete(input);
+    }
+
+    @Test
     void should_ask_for_the_encryption_given() {
         Result aes = save("s3://" + BUCKET + "/aes", "--sse", "AES256");
         Result kms = save("s3://" + BUCKET + "/kms", "--sse", "aws:kms", "--sse-kms-key-id", "alias/credreport");

@@ -1,0 +1,100 @@
+package dev.credreport.cli;
+
+import dev.credreport.CredreportException;
+import dev.credreport.audit.Auditor;
+import dev.credreport.store.Encryption;
+import dev.credreport.store.Location;
+import dev.credreport.store.ReportStore;
+import dev.credreport.store.ReportStores;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        optionListHeading = "%nOptions:%n",
+        description = {
+            "Make one self-contained HTML page of the credential report for people: figures at a glance, pictures, "
+                    + "audit's recommendations and every user, for one account or many. The report is fetched as "
+                    + "'fetch' does (or read with --input); the recommendations are exactly what 'credreport audit' "
+                    + "finds with the same rule options.",
+            "",
+            "The page loads nothing from anywhere (mail it, attach it, open it offline) and prints well (save as PDF)."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  credreport report -o iam.html                               this account's page",
+            "  credreport report --input report.csv -o iam.html            from a saved report",
+            "  credreport report --history /var/lib/credreport -o iam.html with trends from fetch --output-dir",
+            "  credreport report --org -o org.html                         every account of the Organization",
+            "",
+            "Exit codes: 0 page written, 2 usage, 4 AWS refused, 5 report not ready, 6 AWS or network failure, "
+                    + "7 unreadable report, 8 output not written, 9 some accounts failed (the page lists them), 1 bug."
+        })
+final class ReportCommand implements Callable<Integer> {
+    private final Environment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ReportSourceOptions source;
+
+    @Option(names = "--history", paramLabel = "DIR", order = 4,
+            description = "Add trends from the reports saved in DIR (or s3://BUCKET/PREFIX) by 'fetch --output-dir' "
+                    + "(every saved report of the account, oldest first). A saved report that cannot be read is named "
+                    + "on standard error and skipped.")
+    String history;
+
+    @Option(names = "--cis-version", paramLabel = "VERSION", order = 5,
+            description = "Which CIS AWS Foundations Benchmark version's numbers the recommendations show, as for audit: "
+                    + "1.2.0, 1.4.0, 1.5.0, 2.0.0, 3.0.0, 4.0.1, 5.0.0, 6.0.0 or 7.0.0. Default: the newest.")
+    String cisVersion;
+
+    @ArgGroup(validate = false, heading = "%nRules (as for audit):%n", order = 5)
+    RuleOptions rules = new RuleOptions();
+
+    @ArgGroup(validate = false, heading = "%nMany accounts (an Organization):%n", order = 7)
+    MultiAccountOptions multi = new MultiAccountOptions();
+
+    @ArgGroup(validate = false, heading = "%nOutput:%n", order = 10)
+    OutputOptions output = new OutputOptions();
+
+    @ArgGroup(validate = false, heading = "%nDiagnostics:%n", order = 30)
+    CommonOptions common = new CommonOptions();
+
+    ReportCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        // Everything the user typed is checked before any AWS call is made.
+        String cis = RuleOptions.cisVersion(cisVersion);
+        Auditor auditor = rules.auditor();
+        multi.check();
+        if (output.toStdout() && environment.stdoutIsTerminal()) {
+            throw CredreportException.usage("the page is HTML for a browser, not a terminal: write it to a file with "
+                    + "-o FILE (e.g. -o iam-report.html) or redirect standard output");
+        }
+        Location historyLocation = history == null ? null : Location.parse(history, "--history");
+        if (historyLocation instanceof Location.Local && !Files.isDirectory(((Location.Local) historyLocation).path())) {
+            throw CredreportException.usage("--history " + history + ": no such directory (give the directory of "
+                    + "'fetch --output-dir')");
+        }
+        output.check();
+        if (historyLocation == null) {
+            return new ReportPageRun(environment, spec, source, multi, output, common.quiet).run(auditor, rules, cis, null);
+        }
+        try (ReportStore store = ReportStores.open(historyLocation, () -> source.aws.s3Settings(environment), Encryption.BUCKET_DEFAULT)) {
+            return new ReportPageRun(environment, spec, source, multi, output, common.quiet).run(auditor, rules, cis, store);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.credreport.cli;
+
+import dev.credreport.CredreportException;
+import dev.credreport.audit.AuditSettings;
+import dev.credreport.audit.Auditor;
+import dev.credreport.audit.ControlTable;
+import dev.credreport.audit.Rule;
+import dev.credreport.audit.Rules;
+import dev.credreport.audit.UserPattern;
+import dev.credreport.report.ReportInput;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Which audit rules run, on whom, with which thresholds: shared by {@code audit} and {@code report}
+ * so that a page's recommendations are exactly what audit says for the same options.
+ */
+class RuleOptions {
+    @Option(names = "--rules", paramLabel = "ID", split = ",", order = 2,
+            description = "Apply only these rules (comma-separated or repeated).")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--skip-rules", paramLabel = "ID", split = ",", order = 3,
+            description = "Apply every rule but these (comma-separated or repeated).")
+    List<String> skip = new ArrayList<>();
+
+    @Option(names = "--ignore-users", paramLabel = "PATTERN", order = 4,
+            description = "Leave out users whose name matches this glob ('*' any run, '?' one character), e.g. "
+                    + "break-glass or service users; repeatable. Each one left out is named in the summary.")
+    List<String> ignoreUsers = new ArrayList<>();
+
+    @Option(names = "--root-use-days", paramLabel = "DAYS", defaultValue = "90", order = 5,
+            description = "root-recently-used: root use within this many days. Default: ${DEFAULT-VALUE}.")
+    int rootUseDays = AuditSettings.DEFAULT_ROOT_USE_DAYS;
+
+    @Option(names = "--unused-days", paramLabel = "DAYS", defaultValue = "45", order = 6,
+            description = "credentials-unused: unused for this many days or more (CIS 1.12: 45; Security Hub "
+                    + "IAM.8: 90). Default: ${DEFAULT-VALUE}.")
+    int unusedDays = AuditSettings.DEFAULT_UNUSED_DAYS;
+
+    @Option(names = "--rotation-days", paramLabel = "DAYS", defaultValue = "90", order = 7,
+            description = "access-key-not-rotated, signing-certificate-not-rotated: older than this many days. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int rotationDays = AuditSettings.DEFAULT_ROTATION_DAYS;
+
+    @Option(names = "--as-of", paramLabel = "TIME", order = 8,
+            description = "Count ages to this time (2024-06-01 or 2024-06-01T12:00:00Z) instead of the report's "
+                    + "generated time, or now for a saved report.")
+    String asOf;
+
+    /** Checks everything the user typed, before any AWS call, and gives the auditor it asks for. */
+    Auditor auditor() {
+        List<Rule> selected = selectedRules();
+        List<UserPattern> ignore = ignorePatterns();
+        if (rootUseDays < 1 || unusedDays < 1 || rotationDays < 1) {
+            throw CredreportException.usage("--root-use-days, --unused-days and --rotation-days take whole days, 1 or more");
+        }
+        explicitAsOf();
+        return new Auditor(selected, ignore);
+    }
+
+    /** Ages count to --as-of, else the report's generated time, else now; {@code cis} as {@link #cisVersion} gave it. */
+    AuditSettings settingsFor(ReportInput report, Clock clock, String cis) {
+        Instant explicit = explicitAsOf();
+        Instant instant = explicit != null ? explicit : report.generatedTime().orElseGet(clock::instant);
+        return new AuditSettings(instant, rootUseDays, unusedDays, rotationDays, cis);
+    }
+
+    /** Settings for a report whose generated time is known (a saved one in a history): --as-of does not apply. */
+    AuditSettings settingsAt(Instant generated, String cis) {
+        return new AuditSettings(generated, rootUseDays, unusedDays, rotationDays, cis);
+    }
+
+    /** --cis-version as given (a leading 'v' and a missing '.0' forgiven), else the newest. */
+    static String cisVersion(String given) {
+        if (given == null) {
+            return ControlTable.LATEST_CIS;
+        }
+        String version = given.strip();
+        version = version.startsWith("v") || version.startsWith("V") ? version.substring(1) : version;
+        if (version.matches("[0-9]+\\.[0-9]+")) {
+            version = version + (version.equals("4.0") ? ".1" : ".0");
+        }
+        try {
+            return ControlTable.checkCisVersion(version);
+        } catch (IllegalArgumentException e) {
+            throw CredreportException.usage("--cis-version: " + e.getMessage().replace("'" + version + "'", "'" + given + "'"));
+        }
+    }
+
+    private List<Rule> selectedRules() {
+        try {
+            List<Rule> selected = Rules.select(only, skip);
+            if (selected.isEmpty()) {
+                throw CredreportException.usage("--rules and --skip-rules leave no rule to apply");
+            }
+            return selected;
+        } catch (IllegalArgumentException e) {
+            throw CredreportException.usage(e.getMessage());
+        }
+    }
+
+    private List<UserPattern> ignorePatterns() {
+        List<UserPattern> patterns = new ArrayList<>();
+        for (String glob : ignoreUsers) {
+            try {
+                patterns.add(new UserPattern(glob));
+            } catch (IllegalArgumentException e) {
+                throw CredreportException.usage("--ignore-users: " + e.getMessage());
+            }
+        }
+        return patterns;
+    }
+
+    private Instant explicitAsOf() {
+        if (asOf == null) {
+            return null;
+        }
+        try {
+            return asOf.contains("T") ? OffsetDateTime.parse(asOf).toInstant() : LocalDate.parse(asOf).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw CredreportException.usage("--as-of: '" + asOf + "' is not a date (2024-06-01) or a time with an offset "
+                    + "(2024-06-01T12:00:00Z)");
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package dev.credreport.render.html;
+
+import dev.credreport.audit.AuditResult;
+import dev.credreport.audit.AuditSettings;
+import dev.credreport.audit.Auditor;
+import dev.credreport.audit.Control;
+import dev.credreport.audit.Finding;
+import dev.credreport.audit.Rule;
+import dev.credreport.audit.RuleInfo;
+import dev.credreport.audit.Severity;
+import dev.credreport.audit.rules.AccessKeyNotRotated;
+import dev.credreport.audit.rules.UnusedCredentials;
+import dev.credreport.report.AccessKey;
+import dev.credreport.report.CredentialReportReader;
+import dev.credreport.report.ReportInput;
+import dev.credreport.report.SigningCertificate;
+import dev.credreport.report.UserCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Reads one account's report into what the page shows of it: figures, pictures, recommendations, rows. */
+final class AccountViews {
+    private static final Rule OLD_KEYS = new AccessKeyNotRotated();
+    private static final Rule UNUSED = new UnusedCredentials();
+
+    private final Auditor auditor;
+
+    AccountViews(Auditor auditor) {
+        this.auditor = auditor;
+    }
+
+    /** What audit finds: the first pass over a report, which also counts its rows. */
+    AuditResult audit(ReportInput report, AuditSettings settings) {
+        return auditor.audit(report, settings);
+    }
+
+    AccountView view(ReportInput report, AuditResult result, List<HistoryPoint> history, Instant now) {
+        AuditSettings settings = result.settings();
+        Instant asOf = settings.asOf();
+        Map<Long, Integer> findingsByLine = new HashMap<>();
+        List<Recommendation> recommendations = recommendations(report, result, findingsByLine);
+
+        List<UserRow> rows = new ArrayList<>();
+        Counter counter = new Counter();
+        int[] keyAges = new int[4];
+        int[] activity = new int[5];
+        int mfaOn = 0;
+        Glance.RootStatus root = new Glance.RootStatus(false, false, 0, 0, "", false);
+        String account = result.accountId();
+        try (CredentialReportReader reader = report.openReport()) {
+            while (reader.hasNext()) {
+                UserCredentials user = reader.next();
+                account = account == null ? user.accountId() : account;
+                rows.add(row(user, asOf, findingsByLine.getOrDefault(user.line(), 0)));
+                for (AccessKey key : user.accessKeys()) {
+                    if (key.isActive()) {
+                        counter.activeKeys++;
+                        if (key.lastRotated().isPresent()) {
+                            keyAges[keyAgeBucket(Duration.between(key.lastRotated().value(), asOf))]++;
+                        }
+                    }
+                }
+                if (user.isRoot()) {
+                    root = root(user, asOf);
+                    continue;
+                }
+                counter.users++;
+                if (user.password().isEnabled()) {
+                    counter.console++;
+                    if (user.hasMfa()) {
+                        mfaOn++;
+                    } else {
+                        counter.consoleWithoutMfa++;
+                    }
+                }
+                OLD_KEYS.check(user, settings, finding -> counter.oldKeys++);
+                UNUSED.check(user, settings, finding -> counter.unused++);
+                activity[activityBucket(lastActivity(user), asOf)]++;
+            }
+        }
+        Glance glance = new Glance(counter.users, counter.console, counter.consoleWithoutMfa, counter.activeKeys,
+                counter.oldKeys, counter.unused, root);
+        List<BarChart> charts = List.of(
+                BarChart.of("key-age", "Active access keys by age",
+                        List.of("under 30 days", "30 to 90 days", "90 to 365 days", "over 365 days"),
+                        List.of(keyAges[0], keyAges[1], keyAges[2], keyAges[3]), List.of("good", "ok", "warn", "bad")),
+                BarChart.of("activity", "Users by last activity",
+                        List.of("in the last week", "in the last month", "in the last quarter", "longer ago", "never"),
+                        List.of(activity[0], activity[1], activity[2], activity[3], activity[4]),
+                        List.of("good", "good", "ok", "warn", "none")),
+                BarChart.of("mfa", "Console users by MFA", List.of("with MFA", "without MFA"),
+                        List.of(mfaOn, counter.consoleWithoutMfa), List.of("good", "bad")));
+        String id = account == null ? "unknown" : account;
+        Instant generated = result.generatedTime();
+        return new AccountView(id, "account-" + id,
+                generated == null ? "not recorded in the file" : Words.minute(generated),
+                generated == null ? "" : Words.age(generated, now), Words.minute(asOf), result.source(), glance, result,
+                charts, Trends.charts(history), history, recommendations, rows, settings.rotationDays(),
+                settings.unusedDays());
+    }
+
+    private static final class Counter {
+        int users;
+        int console;
+        int consoleWithoutMfa;
+        int activeKeys;
+        int oldKeys;
+        int unused;
+    }
+
+    /** Groups audit's findings by rule, worst first, rules in audit's order within a severity. */
+    private List<Recommendation> recommendations(ReportInput report, AuditResult result, Map<Long, Integer> findingsByLine) {
+        Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (RuleInfo rule : result.rules()) {
+            byRule.put(rule.id(), new ArrayList<>());
+        }
+        Map<String, List<String>> names = new HashMap<>();
+        try {
+            auditor.findings(report, result).forEach(finding -> {
+                findingsByLine.merge(finding.line(), 1, Integer::sum);
+                String id = finding.rule().id();
+                int seen = counts.merge(id, 1, Integer::sum);
+                if (seen <= Recommendation.DETAILED) {
+                    byRule.get(id).add(finding);
+                } else {
+                    names.computeIfAbsent(id, key -> new ArrayList<>()).add(finding.user());
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<Severity, List<Recommendation>> bySeverity = new EnumMap<>(Severity.class);
+        for (RuleInfo rule : result.rules()) {
+            List<Finding> detailed = byRule.get(rule.id());
+            if (detailed.isEmpty()) {
+                continue;
+            }
+            List<Recommendation.Affected> affected = new ArrayList<>();
+            for (Finding finding : detailed) {
+                affected.add(new Recommendation.Affected(finding.user(), finding.evidence()));
+            }
+            String controls = rule.controlsShown(result.settings().cisVersion()).stream().map(Control::label)
+                    .collect(Collectors.joining(", "));
+            bySeverity.computeIfAbsent(rule.severity(), key -> new ArrayList<>()).add(new Recommendation(rule,
+                    counts.get(rule.id()), affected, names.getOrDefault(rule.id(), List.of()), controls));
+        }
+        List<Recommendation> ordered = new ArrayList<>();
+        bySeverity.values().forEach(ordered::addAll);
+        return ordered;
+    }
+
+    private static UserRow row(UserCredentials user, Instant asOf, int findings) {
+        boolean password = user.password().isEnabled();
+        UserRow.When lastUsed;
+        if (user.password().lastUsed().isPresent()) {
+            lastUsed = Words.when(user.password().lastUsed().value(), asOf);
+        } else {
+            lastUsed = new UserRow.When(password || user.isRoot() ? "never" : "n/a", "", -1);
+        }
+        int activeCerts = 0;
+        int certs = 0;
+        for (SigningCertificate certificate : user.certificates()) {
+            if (certificate.exists()) {
+                certs++;
+                activeCerts += certificate.isActive() ? 1 : 0;
+            }
+        }
+        String certificates = certs == 0 ? "none" : activeCerts + " active" + (certs > activeCerts ? ", " + (certs - activeCerts) + " inactive" : "");
+        return new UserRow(user.user(), user.arn(), user.isRoot(), new UserRow.When(Words.date(user.creationTime()), "",
+                user.creationTime().getEpochSecond()), user.isRoot() ? "n/a" : password ? "yes" : "no", lastUsed,
+                user.hasMfa() ? "yes" : "no", !user.hasMfa() && (password || user.isRoot()),
+                key(user.accessKey1(), asOf), key(user.accessKey2(), asOf), certificates, findings);
+    }
+
+    private static UserRow.Key key(AccessKey key, Instant asOf) {
+        if (!key.exists()) {
+            return new UserRow.Key("none", false, "\u2013", -1, new UserRow.When("\u2013", "", -1));
+        }
+        String age = key.lastRotated().isPresent() ? Words.span(Duration.between(key.lastRotated().value(), asOf)) : "n/a";
+        long ageSort = key.lastRotated().isPresent() ? Duration.between(key.lastRotated().value(), asOf).toSeconds() : -1;
+        return new UserRow.Key(key.isActive() ? "active" : "inactive", key.isActive(), age, ageSort,
+                Words.when(key.lastUsedDate(), asOf, "never"));
+    }
+
+    private static Glance.RootStatus root(UserCredentials user, Instant asOf) {
+        int keys = 0;
+        for (AccessKey key : user.accessKeys()) {
+            keys += key.isActive() ? 1 : 0;
+        }
+        int certs = 0;
+        for (SigningCertificate certificate : user.certificates()) {
+            certs += certificate.isActive() ? 1 : 0;
+        }
+        Instant last = lastActivity(user);
+        boolean credentials = keys > 0 || certs > 0 || user.hasMfa() || user.password().isEnabled()
+                || user.password().lastUsed().isPresent();
+        return new Glance.RootStatus(true, user.hasMfa(), keys, certs, last == null ? "never" : Words.dated(last, asOf), credentials);
+    }
+
+    /** The latest use of the password or either key, or null for never. */
+    static Instant lastActivity(UserCredentials user) {
+        Instant last = user.password().lastUsed().orElse(null);
+        for (AccessKey key : user.accessKeys()) {
+            Instant used = key.lastUsedDate().orElse(null);
+            if (used != null && (last == null || used.isAfter(last))) {
+                last = used;
+            }
+        }
+        return last;
+    }
+
+    private static int keyAgeBucket(Duration age) {
+        long days = age.toDays();
+        return days < 30 ? 0 : days < 90 ? 1 : days < 365 ? 2 : 3;
+    }
+
+    private static int activityBucket(Instant last, Instant asOf) {
+        if (last == null) {
+            return 4;
+        }
+        long days = Duration.between(last, asOf).toDays();
+        return days < 7 ? 0 : days < 30 ? 1 : days < 90 ? 2 : 3;
+    }
+}

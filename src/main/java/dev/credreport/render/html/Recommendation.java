@@ -1,0 +1,39 @@
+package dev.credreport.render.html;
+
+import dev.credreport.audit.RuleInfo;
+import java.util.List;
+
+/**
+ * The findings of one rule: its description, how many, and whom they concern. The first findings
+ * are listed with their evidence; past {@link #DETAILED} only the user names are, to keep the page small.
+ */
+/**
+ * @param controls the controls shown for the --cis-version chosen, as labels
+ */
+public record Recommendation(RuleInfo rule, int count, List<Affected> detailed, List<String> more, String controls) {
+    static final int DETAILED = 100;
+
+    /** One finding: the user and what made the rule fire. */
+    public record Affected(String user, String evidence) {
+    }
+
+    public String severity() {
+        return rule.severity().label();
+    }
+
+    public String countText() {
+        return count + (count == 1 ? " finding" : " findings");
+    }
+
+    public boolean hasMore() {
+        return !more.isEmpty();
+    }
+
+    public int moreCount() {
+        return more.size();
+    }
+
+    public String moreUsers() {
+        return String.join(", ", more);
+    }
+}

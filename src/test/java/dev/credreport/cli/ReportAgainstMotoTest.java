@@ -1,0 +1,102 @@
+package dev.credreport.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.credreport.support.CommandHarness;
+import dev.credreport.support.CommandHarness.Result;
+import dev.credreport.support.MotoAccount;
+import dev.credreport.support.MotoServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/** report end to end against moto: one account, and every account of an Organization. */
+class ReportAgainstMotoTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void should_make_the_page_of_a_moto_account_with_audits_findings() throws Exception {
+        try (MotoServer moto = MotoServer.start(); MotoAccount account = new MotoAccount(moto.endpoint())) {
+            account.user("alice").password("alice").mfa("alice");
+            account.user("bob").password("bob");
+            account.accessKey("bob");
+            account.user("carol");
+            Path page = dir.resolve("iam.html");
+
+            Result result = new CommandHarness().run("report", "--endpoint-url", moto.endpoint().toString(), "-o", page.toString(), "-q");
+            Result audit = new CommandHarness().run("audit", "--endpoint-url", moto.endpoint().toString(), "--format", "json",
+                    "--fail-on", "none", "-q");
+
+            assertEquals(0, result.exitCode(), result::toString);
+            Document html = Jsoup.parse(Files.readString(page));
+            List<String> users = html.select("table.users tbody tr").stream().map(row -> row.child(0).text()).toList();
+            assertTrue(users.containsAll(List.of("alice", "bob", "carol")), users::toString);
+            JsonNode data = JSON.readTree(html.getElementById("credreport-data").data());
+            assertEquals(JSON.readTree(audit.out()).path("audit").path("counts"), data.path("findings_by_severity"));
+            assertEquals(3, data.path("at_a_glance").path("users").asInt());
+            assertEquals(1, data.path("at_a_glance").path("console_users_without_mfa").asInt());
+        }
+    }
+
+    @Test
+    void should_make_one_page_for_every_account_of_a_moto_organization() throws Exception {
+        try (MotoServer moto = MotoServer.start()) {
+            var caller = StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(CommandHarness.TEST_ACCESS_KEY, CommandHarness.TEST_SECRET_KEY));
+            List<String> members = new ArrayList<>();
+            try (OrganizationsClient organizations = OrganizationsClient.builder().endpointOverride(moto.endpoint())
+                    .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create()).credentialsProvider(caller).build();
+                    StsClient sts = StsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+                            .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(caller).build()) {
+                organizations.createOrganization(r -> r.featureSet("ALL"));
+                for (String name : List.of("prod", "dev")) {
+                    members.add(organizations.createAccount(r -> r.accountName(name).email(name + "@example.com"))
+                            .createAccountStatus().accountId());
+                }
+                for (String member : members) {
+                    Credentials role = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + member + ":role/OrganizationAccountAccessRole")
+                            .roleSessionName("setup")).credentials();
+                    try (MotoAccount account = new MotoAccount(moto.endpoint(), StaticCredentialsProvider.create(
+                            AwsSessionCredentials.create(role.accessKeyId(), role.secretAccessKey(), role.sessionToken())))) {
+                        account.user("user-in-" + member).password("user-in-" + member);
+                    }
+                }
+            }
+            Path page = dir.resolve("org.html");
+
+            Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", moto.endpoint().toString())
+                    .run("report", "--org", "-o", page.toString(), "-q");
+
+            assertEquals(0, result.exitCode(), result::toString);
+            Document html = Jsoup.parse(Files.readString(page));
+            JsonNode data = JSON.readTree(html.getElementById("credreport-data").data());
+            List<String> onPage = new ArrayList<>();
+            data.path("accounts").forEach(account -> onPage.add(account.path("account_id").asText()));
+            assertTrue(onPage.containsAll(members), onPage::toString);
+            for (String member : members) {
+                assertEquals(List.of("user-in-" + member), html.select("#account-" + member + " table.users tbody tr")
+                        .stream().map(row -> row.child(0).text()).filter(name -> !name.equals("<root_account>")).toList());
+            }
+            assertEquals(onPage.size(), html.select("section.summary table.accounts tbody tr").size());
+        }
+    }
+}
