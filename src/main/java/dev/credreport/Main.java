@@ -26,15 +26,13 @@ public final class Main {
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        int code = CommandLineFactory.run(Environment.system(), out, err, args);
         try {
-            return CommandLineFactory.run(Environment.system(), out, err, args);
-        } finally {
-            try {
-                out.flush();
-            } catch (UncheckedIOException e) {
-                // standard output is gone; what failed was already reported
-            }
-            err.flush();
+            out.flush();
+        } catch (UncheckedIOException e) {
+            code = CommandLineFactory.stdoutFailed(err, e.getCause(), code);
         }
+        err.flush();
+        return code;
     }
 }

@@ -2,7 +2,11 @@ package dev.credreport.cli;
 
 import dev.credreport.aws.SdkPrewarm;
 import dev.credreport.log.DebugLog;
+import dev.credreport.CredreportException;
+import dev.credreport.ExitCode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -19,7 +23,29 @@ public final class CommandLineFactory {
         if (callsAws(args)) {
             SdkPrewarm.start();
         }
-        return create(environment, out, err, args.length > 0 ? args[0] : null).execute(args);
+        int code = create(environment, out, err, args.length > 0 ? args[0] : null).execute(args);
+        try {
+            out.flush();
+        } catch (UncheckedIOException e) {
+            return stdoutFailed(err, e.getCause(), code);
+        }
+        return code;
+    }
+
+    /**
+     * The exit code of a run whose standard output failed: 141 when the reader went away, else 8
+     * with the reason; a run that had already failed keeps its own code.
+     */
+    public static int stdoutFailed(PrintWriter err, IOException cause, int code) {
+        if (code != ExitCode.SUCCESS.code() && code != ExitCode.FLAGGED.code()) {
+            return code;
+        }
+        CredreportException failure = OutputOptions.stdoutFailure(cause);
+        if (!failure.getMessage().isEmpty()) {
+            err.println("credreport: " + failure.getMessage());
+            err.flush();
+        }
+        return failure.exitCode().code();
     }
 
     /** Whether the arguments will reach AWS, so that the SDK is worth warming up meanwhile. */
@@ -85,8 +111,31 @@ public final class CommandLineFactory {
         }
         try {
             return new CommandLine.RunLast().execute(parseResult);
+        } catch (UncheckedIOException e) {
+            if (!printsHelp(parseResult)) {
+                throw e;
+            }
+            return stdoutFailed(err, e.getCause(), ExitCode.SUCCESS.code());
+        } catch (CommandLine.ExecutionException e) {
+            if (!printsHelp(parseResult) || !(e.getCause() instanceof UncheckedIOException)) {
+                throw e;
+            }
+            return stdoutFailed(err, ((UncheckedIOException) e.getCause()).getCause(), ExitCode.SUCCESS.code());
         } finally {
             DebugLog.disable();
         }
+    }
+
+    /**
+     * Whether picocli itself prints (help or version): its writes to a closed or full standard
+     * output happen outside the commands, whose own output handles that.
+     */
+    private static boolean printsHelp(ParseResult parseResult) {
+        for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+            if (result.isVersionHelpRequested()) {
+                return true;
+            }
+        }
+        return HelpLayout.helpRequested(parseResult);
     }
 }

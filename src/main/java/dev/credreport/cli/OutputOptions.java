@@ -52,7 +52,7 @@ public final class OutputOptions {
     }
 
     /** A reader that went away (credreport fetch | head) ends the run quietly; anything else is said. */
-    private static CredreportException stdoutFailure(IOException e) {
+    static CredreportException stdoutFailure(IOException e) {
         if (StandardOutput.isClosedPipe(e)) {
             return CredreportException.readerGone(e);
         }
