@@ -104,9 +104,23 @@ final class DiffCommand implements Callable<Integer> {
         output.check();
         List<ReportInput> pair = pair();
         DiffFormat chosen = format != null ? format : output.tableByDefault(environment) ? DiffFormat.TABLE : DiffFormat.CSV;
+        refuseNewerFirst(pair.get(0), pair.get(1));
         DiffResult result = ReportDiff.compare(pair.get(0), pair.get(1), allowDifferentAccounts);
         output.write(spec.commandLine().getOut(), out -> chosen.renderer().render(result, out));
         return exitCode && !result.isEmpty() ? ExitCode.FLAGGED.code() : ExitCode.SUCCESS.code();
+    }
+
+    /**
+     * Reports given newest first would turn every change around (MFA deactivated read as
+     * activated, a new key as removed) and lose the marks on what needs a look.
+     */
+    private static void refuseNewerFirst(ReportInput older, ReportInput newer) {
+        if (older.generatedTime().isPresent() && newer.generatedTime().isPresent()
+                && older.generatedTime().get().isAfter(newer.generatedTime().get())) {
+            throw CredreportException.usage("the first report (" + FailureHandler.oneLine(older.name()) + ", generated "
+                    + older.generatedTime().get() + ") is newer than the second (generated " + newer.generatedTime().get()
+                    + "): give the older report first");
+        }
     }
 
     private List<ReportInput> pair() {

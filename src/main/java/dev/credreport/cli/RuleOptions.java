@@ -69,6 +69,10 @@ class RuleOptions {
     /** Ages count to --as-of, else the report's generated time, else now; {@code cis} as {@link #cisVersion} gave it. */
     AuditSettings settingsFor(ReportInput report, Clock clock, String cis) {
         Instant explicit = explicitAsOf();
+        if (explicit != null && report.generatedTime().isPresent() && explicit.isBefore(report.generatedTime().get())) {
+            throw CredreportException.usage("--as-of " + asOf + " is before the report was generated ("
+                    + report.generatedTime().get() + "): ages would be negative; give a later time, or leave --as-of out");
+        }
         Instant instant = explicit != null ? explicit : report.generatedTime().orElseGet(clock::instant);
         return new AuditSettings(instant, rootUseDays, unusedDays, rotationDays, cis);
     }

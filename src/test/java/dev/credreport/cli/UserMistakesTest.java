@@ -1,0 +1,63 @@
+package dev.credreport.cli;
+
+import static dev.credreport.support.FakeIam.report;
+import static dev.credreport.support.FakeIam.state;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.credreport.support.CommandHarness;
+import dev.credreport.support.CommandHarness.Result;
+import dev.credreport.support.FakeIam;
+import dev.credreport.support.SampleReports;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mistakes that would give a plausible but wrong answer are named as the user's (exit 2). */
+class UserMistakesTest {
+    @TempDir
+    Path dir;
+
+    final CommandHarness harness = new CommandHarness();
+
+    Path saved(String csv, Instant generated) {
+        try (FakeIam iam = FakeIam.start().onGenerate(state("COMPLETE")).onGet(report(csv, generated))) {
+            Result result = harness.run("fetch", "--endpoint-url", iam.endpoint().toString(), "--output-dir", dir.toString());
+            assertEquals(0, result.exitCode(), result::toString);
+            return Path.of(result.out().strip());
+        }
+    }
+
+    @Test
+    void diff_refuses_the_newer_report_first() {
+        Path older = saved(SampleReports.standard(), Instant.parse("2024-05-30T06:00:00Z"));
+        Path newer = saved(SampleReports.report(SampleReports.ROOT, SampleReports.ALICE.replace(",true,true,", ",true,false,")),
+                Instant.parse("2024-05-31T06:00:00Z"));
+
+        Result swapped = harness.run("diff", newer.toString(), older.toString());
+        Result right = harness.run("diff", older.toString(), newer.toString(), "--format", "csv");
+
+        assertEquals(2, swapped.exitCode(), swapped::toString);
+        assertEquals("", swapped.out());
+        assertTrue(swapped.err().contains("is newer than the second") && swapped.err().contains("give the older report first"),
+                swapped.err());
+        assertEquals(1, swapped.err().lines().count(), swapped.err());
+        assertEquals(0, right.exitCode(), right::toString);
+        assertTrue(right.out().contains(",key_deactivated,access key 1,true,false,"), right.out());
+    }
+
+    @Test
+    void audit_refuses_an_as_of_before_the_report_was_generated() {
+        Path report = saved(SampleReports.standard(), Instant.parse("2024-05-30T06:00:00Z"));
+
+        Result before = harness.run("audit", "--input", report.toString(), "--as-of", "2024-05-01");
+        Result after = harness.run("audit", "--input", report.toString(), "--as-of", "2024-06-30", "--fail-on", "none");
+
+        assertEquals(2, before.exitCode(), before::toString);
+        assertEquals("", before.out());
+        assertTrue(before.err().startsWith("credreport: --as-of 2024-05-01 is before the report was generated (2024-05-30T06:00:00Z)"),
+                before.err());
+        assertEquals(0, after.exitCode(), after::toString);
+    }
+}
