@@ -137,6 +137,12 @@ final class AuditCommand implements Callable<Integer> {
                     common.quiet);
         }
         output.write(out, writer -> renderer.render(result, auditor.findings(report, result), writer));
+        if (!common.quiet && result.rootWithoutCredentials() == null) {
+            // AWS always lists the root user: a report without it is cut short or hand-edited, and a
+            // clean audit of it would look like a clean account.
+            spec.commandLine().getErr().println("credreport: note: no root user was audited (none in the report, or left "
+                    + "out by --ignore-users), so the root rules judged nothing; AWS reports always list the root user");
+        }
         if (chosen != AuditFormat.TABLE && !common.quiet && !output.toStdout()) {
             spec.commandLine().getErr().println("credreport: " + result.summary());
         }

@@ -60,4 +60,19 @@ class UserMistakesTest {
                 before.err());
         assertEquals(0, after.exitCode(), after::toString);
     }
+
+    @Test
+    void audit_notes_a_report_without_its_root_user() throws java.io.IOException {
+        Path noRoot = java.nio.file.Files.writeString(dir.resolve("no-root.csv"), SampleReports.report(SampleReports.ALICE));
+        Path whole = java.nio.file.Files.writeString(dir.resolve("whole.csv"), SampleReports.standard());
+
+        Result cut = harness.run("audit", "--input", noRoot.toString(), "--format", "json", "--fail-on", "none");
+        Result quiet = harness.run("audit", "--input", noRoot.toString(), "--format", "json", "--fail-on", "none", "-q");
+        Result normal = harness.run("audit", "--input", whole.toString(), "--format", "json", "--fail-on", "none");
+
+        assertEquals(0, cut.exitCode(), cut::toString);
+        assertTrue(cut.err().contains("note: no root user was audited"), cut.err());
+        assertEquals("", quiet.err());
+        assertTrue(!normal.err().contains("no root user"), normal.err());
+    }
 }
