@@ -41,7 +41,8 @@ final class Suggestions {
         int best = Integer.MAX_VALUE;
         List<String> closest = new ArrayList<>();
         for (String candidate : candidates) {
-            int distance = distance(typed, candidate);
+            // Case counts for nothing: FETCH is fetch mistyped with caps lock on.
+            int distance = distance(typed.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
             if (distance > allowed || distance > best) {
                 continue;
             }

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -112,6 +114,11 @@ public final class ReportArchive implements ReportStore {
             }
         } catch (NoSuchFileException e) {
             throw CredreportException.badInput("cannot read " + directory + ": no such directory", e);
+        } catch (NotDirectoryException e) {
+            throw CredreportException.badInput("cannot read " + directory + ": it is a file, not a directory of saved reports "
+                    + "(give the directory of 'fetch --output-dir', or two report files)", e);
+        } catch (AccessDeniedException e) {
+            throw CredreportException.badInput("cannot read " + directory + ": permission denied", e);
         } catch (IOException e) {
             throw CredreportException.badInput("cannot read " + directory + ": " + e.getMessage(), e);
         }

@@ -237,6 +237,24 @@ class CommandLineTest {
     }
 
     @Test
+    void should_suggest_the_command_typed_in_capitals() {
+        Result result = harness.run("FETCH");
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().startsWith("credreport: unknown command 'FETCH'; did you mean 'fetch'?\n"), result.err());
+    }
+
+    @Test
+    void should_say_a_file_given_to_diff_dir_is_not_a_directory() throws IOException {
+        Path file = saved(report(ALICE));
+
+        Result result = harness.run("diff", "--dir", file.toString());
+
+        assertEquals(7, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("it is a file, not a directory of saved reports"), result.err());
+    }
+
+    @Test
     void should_suggest_the_option_meant() {
         Result result = harness.run("fetch", "--fromat", "json");
 
