@@ -79,7 +79,7 @@ final class DiffCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     @ArgGroup(validate = false, heading = "%nS3 connection (with --dir s3://; the AWS CLI's options and variables):%n", order = 20)
-    AwsOptions aws = new AwsOptions();
+    AwsConnectionOptions aws = new AwsConnectionOptions();
 
     @ArgGroup(validate = false, heading = "%nDiagnostics:%n", order = 30)
     Diagnostics diagnostics = new Diagnostics();

@@ -305,10 +305,12 @@ class CommandLineTest {
         assertEquals(0, result.exitCode(), result::toString);
         // diff calls AWS only for --dir s3://, with the connection options under their own heading.
         assertTrue(result.out().contains("S3 connection (with --dir s3://"), result.out());
-        for (String option : List.of("--max-wait", "--no-generate")) {
+        for (String option : List.of("--max-wait", "--no-generate", "--endpoint-url")) {
             assertFalse(result.out().contains(option), option + " in\n" + result.out());
         }
         assertFalse(result.out().contains("SDK's log"), result.out());
+        assertEquals(2, harness.run("diff", "--endpoint-url", "http://127.0.0.1:1", "a.csv", "b.csv").exitCode(),
+                "IAM's endpoint is no option of diff's");
     }
 
     @Test
