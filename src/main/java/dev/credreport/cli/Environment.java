@@ -37,8 +37,33 @@ public record Environment(
     /** The real process. */
     public static Environment system() {
         boolean stdoutTerminal = isTerminal(1);
-        return new Environment(System.getenv(), System.in, stdoutTerminal, isTerminal(2),
+        return new Environment(System.getenv(), stdinIsClosed() ? CLOSED_STDIN : System.in, stdoutTerminal, isTerminal(2),
                 () -> systemWidth(System.getenv(), stdoutTerminal), Clock.systemUTC());
+    }
+
+    /** What standard input reads as when the process was started with it closed ({@code <&-}). */
+    static final InputStream CLOSED_STDIN = new InputStream() {
+        @Override
+        public int read() throws IOException {
+            throw new IOException("it is closed: pipe a credential report into credreport, or give --input FILE");
+        }
+    };
+
+    /**
+     * Whether the process was started with standard input closed. The JVM then takes descriptor 0
+     * for the first file it opens itself, its class library (lib/modules), and System.in would read
+     * that as if it were the user's input.
+     */
+    private static boolean stdinIsClosed() {
+        Path fd0 = Path.of("/proc/self/fd/0");
+        try {
+            Path target = Files.readSymbolicLink(fd0);
+            return target.equals(Path.of(System.getProperty("java.home"), "lib", "modules").toRealPath());
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Files.isDirectory(Path.of("/proc/self/fd"));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /** The columns of the terminal standard error writes to, for a progress line: the table's width, else the terminal's. */

@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -56,7 +57,11 @@ public final class ReportInput {
         return fromFile(file, null);
     }
 
-    /** A saved report whose generated time is known from its metadata (or null). */
+    /**
+     * A saved report whose generated time is known from its metadata (or null). A path that is not
+     * a regular file (a FIFO, bash's {@code <(…)} as /dev/fd/N, /dev/stdin, a device) can be read
+     * only once, so it is read now and kept as standard input is.
+     */
     public static ReportInput fromFile(Path file, Instant generatedTime) {
         if (Files.isDirectory(file)) {
             throw CredreportException.badInput("cannot read " + file + ": it is a directory, not a report file");
@@ -67,7 +72,14 @@ public final class ReportInput {
         if (!Files.isReadable(file)) {
             throw CredreportException.badInput("cannot read " + file + ": permission denied");
         }
-        return new ReportInput(Origin.FILE, file.toString(), generatedTime, null, file);
+        if (Files.isRegularFile(file)) {
+            return new ReportInput(Origin.FILE, file.toString(), generatedTime, null, file);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return readOnce(in, Origin.FILE, file.toString(), generatedTime);
+        } catch (IOException e) {
+            throw CredreportException.badInput("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** A saved report read from a remote store (an s3:// object), named by its location. */
@@ -75,7 +87,10 @@ public final class ReportInput {
         return new ReportInput(Origin.FILE, location, generatedTime, Objects.requireNonNull(content), null);
     }
 
-    /** How much of standard input is kept in memory; beyond it, the rest goes to a private temporary file. */
+    /**
+     * How much of a read-once input is kept in memory; beyond it, the rest goes to a private
+     * temporary file. Also the most a header line may take before the input is refused.
+     */
     static final int STDIN_IN_MEMORY = 8 << 20;
 
     /**
@@ -85,21 +100,54 @@ public final class ReportInput {
      */
     public static ReportInput fromStdin(InputStream stdin) {
         try {
-            byte[] head = stdin.readNBytes(STDIN_IN_MEMORY);
-            if (head.length < STDIN_IN_MEMORY) {
-                return new ReportInput(Origin.STDIN, "standard input", null, head, null);
+            ReportInput input = readOnce(stdin, Origin.STDIN, "standard input", null);
+            if (input.bytes != null && input.bytes.length == 0) {
+                throw CredreportException.badInput("standard input is empty: pipe a credential report into it, "
+                        + "or give --input FILE");
             }
-            Path spill = Files.createTempFile("credreport-stdin-", ".csv",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            spill.toFile().deleteOnExit();
-            try (OutputStream out = Files.newOutputStream(spill)) {
-                out.write(head);
-                stdin.transferTo(out);
-            }
-            return new ReportInput(Origin.STDIN, "standard input", null, null, spill);
+            return input;
         } catch (IOException e) {
             throw CredreportException.badInput("cannot read standard input: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads an input that cannot be opened again, keeping it: in memory up to {@link #STDIN_IN_MEMORY},
+     * else in a temporary file readable by the user alone, deleted when the program ends. Before
+     * spilling, the part in memory must begin with a credential report's header: an endless stream
+     * that is no report ({@code yes}, /dev/zero) fails at once instead of filling the disk.
+     */
+    private static ReportInput readOnce(InputStream in, Origin origin, String name, Instant generatedTime) throws IOException {
+        byte[] head = in.readNBytes(STDIN_IN_MEMORY);
+        if (head.length < STDIN_IN_MEMORY) {
+            return new ReportInput(origin, name, generatedTime, head, null);
+        }
+        checkHeader(head);
+        Path spill = Files.createTempFile("credreport-stdin-", ".csv",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        spill.toFile().deleteOnExit();
+        try (OutputStream out = Files.newOutputStream(spill)) {
+            out.write(head);
+            in.transferTo(out);
+        }
+        return new ReportInput(origin, name, generatedTime, null, spill);
+    }
+
+    /**
+     * Fails with exit 7, as a full read would, unless {@code head} begins with a header line that
+     * has every required column. Only the first line is parsed: the rest of the head may end mid-row.
+     */
+    private static void checkHeader(byte[] head) {
+        int end = 0;
+        while (end < head.length && head[end] != '\n' && head[end] != '\r') {
+            end++;
+        }
+        if (end == head.length) {
+            throw CredreportException.badInput("line 1: not a credential report: no line end in the first "
+                    + (STDIN_IN_MEMORY >> 20) + " MiB, where the header line should be");
+        }
+        byte[] line = Arrays.copyOf(head, end + 1);
+        new ReportInput(Origin.STDIN, "header", null, line, null).openReport().close();
     }
 
     public Origin origin() {

@@ -144,7 +144,8 @@ public final class ReportArchive implements ReportStore {
     /** The metadata saved beside a report file, when there are some and they describe its content. */
     public static Optional<ReportMetadata> metadataOf(Path report) {
         Path metadata = SavedReport.metadataPath(report);
-        if (!Files.isRegularFile(metadata)) {
+        // Reading a FIFO or /dev/fd/N here would consume the report before the command reads it.
+        if (!Files.isRegularFile(report) || !Files.isRegularFile(metadata)) {
             return Optional.empty();
         }
         try {
