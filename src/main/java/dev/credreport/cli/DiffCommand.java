@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -165,13 +166,25 @@ final class DiffCommand implements Callable<Integer> {
     /** Opens one of the two reports: a local file, standard input or an s3:// object. */
     private ReportInput open(String report) {
         if (report.equals("-")) {
-            return ReportInput.fromStdin(environment.stdin());
+            return named("standard input", () -> ReportInput.fromStdin(environment.stdin()));
         }
         Location location = Location.parse(report, "REPORT");
         if (location instanceof Location.S3) {
             return ReportStores.readObject((Location.S3) location, aws.s3Settings(environment));
         }
-        return ReportArchive.open(((Location.Local) location).path());
+        // A FIFO or <(…) is read, and its header checked, here: a failure must say which of the two it was.
+        return named(report, () -> ReportArchive.open(((Location.Local) location).path()));
+    }
+
+    private static ReportInput named(String name, Supplier<ReportInput> open) {
+        try {
+            return open.get();
+        } catch (CredreportException e) {
+            if (e.exitCode() != ExitCode.BAD_INPUT || e.getMessage().contains(name)) {
+                throw e;
+            }
+            throw CredreportException.badInput(name + ": " + e.getMessage(), e);
+        }
     }
 
     /** Validates one of the two reports; its errors and notes name it, since there are two to tell apart. */

@@ -3,6 +3,7 @@ package dev.credreport.support;
 import dev.credreport.cli.CommandLineFactory;
 import dev.credreport.cli.Environment;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ public final class CommandHarness {
 
     private final Map<String, String> variables = new HashMap<>();
     private byte[] stdin = new byte[0];
+    private InputStream stdinStream;
     private boolean stdoutTerminal;
     private boolean stderrTerminal;
     private int terminalWidth = 80;
@@ -62,6 +64,12 @@ public final class CommandHarness {
         return this;
     }
 
+    /** Standard input as a stream of the test's making: endless, or failing as a closed one does. */
+    public CommandHarness stdinStream(InputStream stream) {
+        stdinStream = stream;
+        return this;
+    }
+
     public CommandHarness terminal(boolean stdout, boolean stderr, int width) {
         stdoutTerminal = stdout;
         stderrTerminal = stderr;
@@ -77,7 +85,8 @@ public final class CommandHarness {
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Environment environment = new Environment(variables, new ByteArrayInputStream(stdin),
+        Environment environment = new Environment(variables,
+                stdinStream != null ? stdinStream : new ByteArrayInputStream(stdin),
                 stdoutTerminal, stderrTerminal, () -> terminalWidth, clock);
         int exitCode;
         try (PrintWriter outWriter = new PrintWriter(out); PrintWriter errWriter = new PrintWriter(err)) {
