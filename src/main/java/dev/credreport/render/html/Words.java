@@ -1,26 +1,21 @@
 package dev.credreport.render.html;
 
+import dev.credreport.render.HumanTime;
 import dev.credreport.report.Absence;
 import dev.credreport.report.ReportValue;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** Report values in words for people: dates, ages, and "never" or "n/a" for the tokens. */
 final class Words {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     private Words() {
     }
 
     static String date(Instant time) {
-        return DATE.format(time);
+        return HumanTime.date(time);
     }
 
     static String minute(Instant time) {
-        return MINUTE.format(time);
+        return HumanTime.minute(time);
     }
 
     /** {@code 2024-05-21 (41d ago)}. */
@@ -30,21 +25,7 @@ final class Words {
 
     /** {@code 41d ago}, {@code 7h ago}, {@code in 3d}. */
     static String age(Instant time, Instant asOf) {
-        Duration between = Duration.between(time, asOf);
-        if (between.isNegative()) {
-            return "in " + span(between.negated());
-        }
-        return span(between) + " ago";
-    }
-
-    static String span(Duration duration) {
-        if (duration.toMinutes() < 60) {
-            return duration.toMinutes() + "m";
-        }
-        if (duration.toHours() < 48) {
-            return duration.toHours() + "h";
-        }
-        return duration.toDays() + "d";
+        return HumanTime.relative(time, asOf);
     }
 
     /** A time cell: the date and age, "never" for a time that never was, "n/a" where none applies. */
