@@ -22,6 +22,7 @@ public final class MergedAuditWriter {
     private JsonGenerator sarif;
     private JsonGenerator asff;
     private final FindingsRenderer renderer;
+    private final StartAtFirstSuccess document = new StartAtFirstSuccess(this::start);
     private int accounts;
 
     public MergedAuditWriter(AuditFormat format, Writer out) throws IOException {
@@ -33,6 +34,9 @@ public final class MergedAuditWriter {
         this.format = format;
         this.out = out;
         this.renderer = renderer;
+    }
+
+    private void start() throws IOException {
         if (format == AuditFormat.ASFF) {
             asff = Json.generator(out);
             asff.writeStartArray();
@@ -49,6 +53,7 @@ public final class MergedAuditWriter {
     }
 
     public void account(String accountId, AuditResult result, Findings findings) throws IOException {
+        document.success();
         switch (format) {
             case CSV:
                 FindingsCsvRenderer.writeRows(csv, findings, accountId, result.settings().cisVersion());
@@ -71,8 +76,15 @@ public final class MergedAuditWriter {
         accounts++;
     }
 
-    /** An account whose report could not be had; in JSON and tables it is listed with its error. */
+    /**
+     * An account whose report could not be had; in JSON and tables it is listed with its error, once
+     * some account has succeeded.
+     */
     public void failed(String accountId, CredreportException failure) throws IOException {
+        document.failure(() -> writeFailed(accountId, failure));
+    }
+
+    private void writeFailed(String accountId, CredreportException failure) throws IOException {
         if (format == AuditFormat.JSON) {
             separate();
             StringWriter error = new StringWriter();
@@ -91,7 +103,11 @@ public final class MergedAuditWriter {
         }
     }
 
+    /** Ends the document; with no account succeeded there is none, and nothing is written. */
     public void finish() throws IOException {
+        if (!document.started()) {
+            return;
+        }
         if (csv != null) {
             csv.flush();
         } else if (asff != null) {

@@ -26,11 +26,16 @@ public final class MergedReportWriter {
     private CSVPrinter csv;
     private List<String> csvColumns;
     private JsonGenerator json;
+    private int tables;
+    private final StartAtFirstSuccess document = new StartAtFirstSuccess(this::start);
 
     public MergedReportWriter(OutputFormat format, Writer out, RenderContext context) throws IOException {
         this.format = format;
         this.out = out;
         this.context = context;
+    }
+
+    private void start() throws IOException {
         if (format == OutputFormat.JSON) {
             json = Json.generator(out);
             json.writeStartObject();
@@ -40,6 +45,7 @@ public final class MergedReportWriter {
 
     /** Writes one account's report. */
     public void account(String accountId, ReportInput report) throws IOException {
+        document.success();
         accounts.add(new String[] {accountId, report.generatedTime().map(Object::toString).orElse(null), null});
         switch (format) {
             case CSV:
@@ -56,7 +62,8 @@ public final class MergedReportWriter {
                 }
                 break;
             default:
-                if (accounts.size() > 1) {
+                // Failed accounts write no table, so only tables already written need a gap before this one.
+                if (tables++ > 0) {
                     out.write('\n');
                 }
                 new TableRenderer(true).render(report, out, context);
@@ -69,7 +76,11 @@ public final class MergedReportWriter {
         accounts.add(new String[] {accountId, null, failure.getMessage()});
     }
 
+    /** Ends the document; with no account succeeded there is none, and nothing is written. */
     public void finish() throws IOException {
+        if (!document.started()) {
+            return;
+        }
         if (csv != null) {
             csv.flush();
         }

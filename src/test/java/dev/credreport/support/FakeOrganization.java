@@ -29,6 +29,7 @@ public final class FakeOrganization implements AutoCloseable {
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean listingDenied;
     private final Set<String> bad = ConcurrentHashMap.newKeySet();
+    private final Set<String> headerOnly = ConcurrentHashMap.newKeySet();
     private final Map<String, String> extraRows = new ConcurrentHashMap<>();
     /** A row whose creation time is no time: what a damaged report holds. */
     public static final String BAD_ROW = SampleReports.CAROL.replace("2023-03-03T03:03:03+00:00,true", "yesterday,true");
@@ -74,6 +75,12 @@ public final class FakeOrganization implements AutoCloseable {
     /** The account's report ends with a row that is not a credential report's. */
     public FakeOrganization badReport(String account) {
         bad.add(account);
+        return this;
+    }
+
+    /** The account's report is its header alone, as moto writes for a new account with no users. */
+    public FakeOrganization headerOnly(String account) {
+        headerOnly.add(account);
         return this;
     }
 
@@ -207,6 +214,9 @@ public final class FakeOrganization implements AutoCloseable {
         }
         if (action.equals("GenerateCredentialReport")) {
             return FakeIam.state(stuck.contains(account) ? "INPROGRESS" : "COMPLETE");
+        }
+        if (headerOnly.contains(account)) {
+            return FakeIam.report((SampleReports.HEADER + "\n").getBytes(StandardCharsets.UTF_8), Instant.parse("2024-06-01T00:00:00Z"));
         }
         String report = report(account) + extraRows.getOrDefault(account, "") + (bad.contains(account) ? BAD_ROW + "\n" : "");
         return FakeIam.report(report.getBytes(StandardCharsets.UTF_8), Instant.parse("2024-06-01T00:00:00Z"));
