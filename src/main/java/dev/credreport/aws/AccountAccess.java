@@ -157,7 +157,8 @@ public final class AccountAccess implements AutoCloseable {
         return callerAccount;
     }
 
-    private String partition() {
+    /** The partition of the accounts reached (aws, aws-cn, aws-us-gov, ...), told by the configured region. */
+    public String partition() {
         switch (settings.iamRegion().id()) {
             case "aws-cn-global": return "aws-cn";
             case "aws-us-gov-global": return "aws-us-gov";

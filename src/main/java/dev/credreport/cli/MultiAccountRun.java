@@ -15,6 +15,7 @@ import dev.credreport.render.MergedAuditWriter;
 import dev.credreport.render.MergedReportWriter;
 import dev.credreport.report.ReportInput;
 import dev.credreport.store.ReportSaver;
+import dev.credreport.store.ReportStore;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import dev.credreport.render.OutputFormat;
@@ -69,7 +70,15 @@ final class MultiAccountRun {
             if (saver != null) {
                 fetch.run(accounts, result -> {
                     if (record(result)) {
-                        SaveOptions.print(saver.save(result.report()), out, err, quiet);
+                        ReportStore.SaveOutcome saved;
+                        try {
+                            saved = saver.save(result.report(), result.accountId(), access.partition());
+                        } catch (CredreportException e) {
+                            // One account's report that cannot be saved is that account's failure, not the run's.
+                            unrecord(new AccountResult(result.accountId(), null, e));
+                            return;
+                        }
+                        SaveOptions.print(saved, out, err, quiet);
                     }
                 }, progress);
                 return;
@@ -119,8 +128,7 @@ final class MultiAccountRun {
                         try {
                             sink.send(result.accountId(), access, audited);
                         } catch (CredreportException e) {
-                            succeeded--;
-                            record(new AccountResult(result.accountId(), null, e));
+                            unrecord(new AccountResult(result.accountId(), null, e));
                             merged.failed(result.accountId(), e);
                             return;
                         }
@@ -204,6 +212,12 @@ final class MultiAccountRun {
         progress.printAbove("credreport: account " + result.accountId() + ": "
                 + FailureHandler.oneLine(result.failure().getMessage()));
         return false;
+    }
+
+    /** Counts an account recorded as succeeded as failed after all: what was to be done with its report failed. */
+    private void unrecord(AccountResult failure) {
+        succeeded--;
+        record(failure);
     }
 
     private int finish(int asked, PrintWriter err) {

@@ -24,20 +24,35 @@ public final class ReportSaver implements AutoCloseable {
         this.keep = keep;
     }
 
+    /** Saves a report named by the account its rows tell; a report with no rows cannot be named. */
     public ReportStore.SaveOutcome save(ReportInput report) {
+        return save(report, null, null);
+    }
+
+    /**
+     * Saves a report fetched for an account: the account asked for names it when its rows tell
+     * none (a new account's report holds only the header).
+     *
+     * @param requestedAccount the account the report was fetched for, or null when not known
+     * @param requestedPartition that account's partition (aws, aws-cn, ...), or null when not known
+     */
+    public ReportStore.SaveOutcome save(ReportInput report, String requestedAccount, String requestedPartition) {
         Instant generated = report.generatedTime().orElseThrow(() -> CredreportException.usage(
                 "--output-dir names files by the report's generated time, which " + report.name()
                         + " does not tell: save reports fetched from AWS"));
         ReportSummary summary = report.validate();
-        if (summary.accountId() == null) {
+        boolean rowsTell = summary.accountId() != null;
+        String accountId = rowsTell ? summary.accountId() : requestedAccount;
+        String partition = rowsTell ? summary.partition() : requestedPartition;
+        if (accountId == null || partition == null) {
             throw CredreportException.badInput("the report lists no users, so its account is unknown and it cannot be named");
         }
         byte[] content = report.bytes();
-        ReportMetadata metadata = new ReportMetadata(generated, summary.accountId(), summary.partition(), BuildInfo.version(),
+        ReportMetadata metadata = new ReportMetadata(generated, accountId, partition, BuildInfo.version(),
                 ReportMetadata.sha256(content));
         ReportStore.SaveOutcome outcome = store.save(content, metadata);
         if (keep != null) {
-            store.prune(summary.accountId(), keep);
+            store.prune(accountId, keep);
         }
         return outcome;
     }
