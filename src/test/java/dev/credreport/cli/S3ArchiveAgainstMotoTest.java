@@ -165,6 +165,24 @@ class S3ArchiveAgainstMotoTest {
     }
 
     @Test
+    void should_name_an_accounts_report_that_lists_no_users_by_the_account_asked_for() {
+        List<String> accounts = FakeOrganization.accounts(3);
+        List<String> all = new ArrayList<>(accounts);
+        all.add(FakeOrganization.MANAGEMENT);
+        try (FakeOrganization organization = new FakeOrganization(all, Set.of(), 100).headerOnly(accounts.get(1))) {
+            Result result = harness().variable("AWS_ENDPOINT_URL", organization.endpoint())
+                    .run("fetch", "--org", "--output-dir", "s3://" + BUCKET + "/iam", "-q");
+
+            assertEquals(0, result.exitCode(), result::toString);
+            String key = "iam/dt=2024-06-01/credential-report-" + accounts.get(1) + "-20240601T000000Z.csv";
+            assertEquals(all.size(), s3.keys(BUCKET).size(), s3.keys(BUCKET)::toString);
+            assertEquals(dev.credreport.support.SampleReports.HEADER + "\n", s3.get(BUCKET, key));
+            assertEquals(accounts.get(1), s3.head(BUCKET, key).metadata().get("account-id"));
+            assertEquals("aws", s3.head(BUCKET, key).metadata().get("partition"));
+        }
+    }
+
+    @Test
     void should_read_a_saved_report_back_with_its_generated_time() throws IOException {
         save("s3://" + BUCKET + "/reports");
 
