@@ -73,6 +73,11 @@ class RuleOptions {
             throw CredreportException.usage("--as-of " + asOf + " is before the report was generated ("
                     + report.generatedTime().get() + "): ages would be negative; give a later time, or leave --as-of out");
         }
+        Instant latest = report.validate().latest();
+        if (explicit != null && latest != null && explicit.isBefore(latest)) {
+            throw CredreportException.usage("--as-of " + asOf + " is before times the report holds (the latest is "
+                    + latest + "): ages would be negative; give a later time, or leave --as-of out");
+        }
         Instant instant = explicit != null ? explicit : report.generatedTime().orElseGet(clock::instant);
         return new AuditSettings(instant, rootUseDays, unusedDays, rotationDays, cis);
     }

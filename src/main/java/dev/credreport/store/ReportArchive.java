@@ -133,7 +133,19 @@ public final class ReportArchive implements ReportStore {
 
     /** A report file, with its generated time when the metadata beside it tell it. */
     public static ReportInput open(Path file) {
-        return ReportInput.fromFile(file, metadataOf(file).map(ReportMetadata::generatedTime).orElse(null));
+        return ReportInput.fromFile(file, generatedTimeOf(file));
+    }
+
+    /**
+     * A saved report's generated time: from its metadata, else, when there are none, from its name
+     * if credreport named it (as --dir and --history order reports by it); null otherwise.
+     */
+    static Instant generatedTimeOf(Path file) {
+        if (Files.exists(SavedReport.metadataPath(file))) {
+            // Metadata that no longer describe the content mean the file was changed: trust neither.
+            return metadataOf(file).map(ReportMetadata::generatedTime).orElse(null);
+        }
+        return SavedReport.parse(file).map(SavedReport::generatedTime).orElse(null);
     }
 
     @Override

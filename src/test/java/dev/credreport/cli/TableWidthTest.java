@@ -80,7 +80,7 @@ class TableWidthTest {
     @Test
     void should_keep_the_user_count_in_a_title_too_long_for_the_width() throws IOException {
         Path deep = Files.createDirectories(dir.resolve("reports-of-the-production-organisation").resolve("account-123456789012"));
-        Path file = deep.resolve("credential-report-123456789012-20240601T100000Z.csv");
+        Path file = deep.resolve("iam-credential-report-of-the-production-organisation-2024-06-01.csv");
         Files.writeString(file, report(ROOT, ALICE, BOB, CAROL), StandardCharsets.UTF_8);
 
         Result result = new CommandHarness().run("fetch", "--input", file.toString(), "--format", "table", "--width", "80");

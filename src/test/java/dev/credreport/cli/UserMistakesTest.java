@@ -75,4 +75,38 @@ class UserMistakesTest {
         assertEquals("", quiet.err());
         assertTrue(!normal.err().contains("no root user"), normal.err());
     }
+
+    static final Path SAMPLE_OLD = Path.of("src/sample/credential-report-123456789012-20261120T061502Z.csv");
+    static final Path SAMPLE_NEW = Path.of("src/sample/credential-report-123456789012-20261121T061502Z.csv");
+
+    @Test
+    void diff_refuses_the_newer_first_by_credreports_file_names_without_metadata() {
+        Result swapped = harness.run("diff", SAMPLE_NEW.toString(), SAMPLE_OLD.toString());
+
+        assertEquals(2, swapped.exitCode(), swapped::toString);
+        assertEquals("", swapped.out());
+        assertTrue(swapped.err().contains("give the older report first"), swapped.err());
+    }
+
+    @Test
+    void audit_refuses_an_as_of_before_times_the_report_holds() throws java.io.IOException {
+        Path renamed = java.nio.file.Files.copy(SAMPLE_NEW, dir.resolve("account.csv"));
+
+        Result before = harness.run("audit", "--input", renamed.toString(), "--as-of", "2020-01-01");
+
+        assertEquals(2, before.exitCode(), before::toString);
+        assertEquals("", before.out());
+        assertTrue(before.err().startsWith("credreport: --as-of 2020-01-01 is before times the report holds (the latest is "
+                + "2026-11-21T05:30:00Z)"), before.err());
+    }
+
+    @Test
+    void a_saved_reports_name_gives_its_generated_time_when_its_metadata_is_missing() {
+        Result audit = harness.run("audit", "--input", SAMPLE_NEW.toString(), "--format", "json", "--fail-on", "none",
+                "--rules", "root-recently-used");
+
+        assertEquals(0, audit.exitCode(), audit::toString);
+        assertTrue(audit.out().contains("2026-11-21T06:15:02Z"), "ages count to the time in the name: " + audit.out());
+        assertTrue(audit.out().contains("(49d ago)"), audit.out());
+    }
 }
