@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  credreport athena-ddl --location s3://audit-bucket/credential-reports",
-            "  credreport athena-ddl --location s3://audit-bucket/iam --database security --view iam_users",
+            "  credreport athena-ddl --location s3://audit/iam --database sec --view users",
             "",
             "Exit codes: 0 printed, 2 usage, 8 output not written, 1 bug."
         })

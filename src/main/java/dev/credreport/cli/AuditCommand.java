@@ -35,9 +35,9 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  credreport audit                               findings as a table, exit 3 if any is high or worse",
+            "  credreport audit                         a table; exit 3 at high or worse",
             "  credreport audit --format sarif -o iam.sarif --fail-on none",
-            "  credreport audit --input report.csv --as-of 2024-06-01 --ignore-users 'breakglass-*'",
+            "  credreport audit --input report.csv --ignore-users 'breakglass-*'",
             "",
             "Exit codes: 0 nothing at or above --fail-on, 3 findings at or above it, 2 usage, 4 AWS refused, 5 report "
                     + "not ready, 6 AWS or network failure, 7 unreadable report, 8 output not written, 9 some accounts failed, "
@@ -85,7 +85,7 @@ final class AuditCommand implements Callable<Integer> {
 
     /** The shared rule options, and --fail-on, which only audit has. */
     static final class AuditRuleOptions extends RuleOptions {
-        @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "high", order = 1,
+        @Option(names = "--fail-on", converter = FailOn.Converter.class, completionCandidates = FailOn.Names.class, paramLabel = "SEVERITY", defaultValue = "high", order = 1,
                 description = "Exit 3 when any finding is at this severity or worse: critical, high, medium, low, info, "
                         + "or none to never fail. Default: ${DEFAULT-VALUE}.")
         FailOn failOn = FailOn.HIGH;

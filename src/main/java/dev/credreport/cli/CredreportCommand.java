@@ -21,8 +21,11 @@ final class CredreportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("credreport: missing command");
-        spec.commandLine().usage(spec.commandLine().getErr());
+        String commands = spec.subcommands().entrySet().stream()
+                .filter(command -> !command.getValue().getCommandSpec().usageMessage().hidden() && !command.getKey().equals("help"))
+                .map(java.util.Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.joining(", "));
+        spec.commandLine().getErr().println("credreport: missing command: " + commands + "; 'credreport --help' says what each does");
         return dev.credreport.ExitCode.USAGE.code();
     }
 }

@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  credreport diff old.csv new.csv",
-            "  credreport diff --dir /srv/reports --exit-code || mail -s 'IAM changed' security@example.com",
-            "  credreport diff --dir s3://audit-bucket/credential-reports --account 123456789012",
+            "  credreport diff --dir /srv/reports --exit-code || mail -s 'IAM changed' root",
+            "  credreport diff --dir s3://audit-bucket/reports --account 123456789012",
             "",
             "Exit codes: 0 done (with --exit-code: no changes), 3 changes found with --exit-code, 2 usage or different "
                     + "accounts, 7 unreadable report, 8 output not written, 1 bug."
@@ -158,7 +158,7 @@ final class DiffCommand implements Callable<Integer> {
         if (saved.size() < 2) {
             throw CredreportException.badInput(dir + " holds " + saved.size() + " saved report"
                     + (saved.size() == 1 ? "" : "s") + (account == null ? "" : " of account " + account)
-                    + "; diff needs two");
+                    + "; diff needs two: it compares the two newest, so run it again after the next 'fetch --output-dir'");
         }
         return List.of(saved.get(saved.size() - 2), saved.get(saved.size() - 1));
     }

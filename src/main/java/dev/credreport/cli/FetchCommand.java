@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
         footer = {
             "  credreport fetch                          a table, on a terminal",
             "  credreport fetch > report.csv             the CSV exactly as AWS wrote it",
-            "  credreport fetch --format json | jq '.users[] | select(.mfa_active == false)'",
+            "  credreport fetch --format json | jq '.users[] | select(.mfa_active | not)'",
             "  credreport fetch -q -o /srv/iam.csv       for cron: atomic, 0600, silent",
             "  credreport fetch -q --output-dir /srv/reports --keep 30",
-            "  credreport fetch --org -q --output-dir s3://audit-bucket/credential-reports --sse aws:kms",
+            "  credreport fetch --org -q --output-dir s3://audit/reports --sse aws:kms",
             "  credreport fetch --input report.csv --format blocks",
             "  credreport fetch --org --concurrency 16 -o all-accounts.csv",
             "",

@@ -30,10 +30,10 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  credreport report -o iam.html                               this account's page",
-            "  credreport report --input report.csv -o iam.html            from a saved report",
-            "  credreport report --history /var/lib/credreport -o iam.html with trends from fetch --output-dir",
-            "  credreport report --org -o org.html                         every account of the Organization",
+            "  credreport report -o iam.html                     this account's page",
+            "  credreport report --input report.csv -o iam.html  from a saved report",
+            "  credreport report --history /var/lib/credreport -o iam.html",
+            "  credreport report --org -o org.html               every account",
             "",
             "Exit codes: 0 page written, 2 usage, 4 AWS refused, 5 report not ready, 6 AWS or network failure, "
                     + "7 unreadable report, 8 output not written, 9 some accounts failed (the page lists them), 1 bug."

@@ -130,7 +130,8 @@ public final class AtomicFileWriter {
     private static void checkDirectory(Path target, Path absolute) {
         Path directory = absolute.getParent();
         if (Files.isDirectory(absolute)) {
-            throw CredreportException.cannotWrite("cannot write " + target + ": it is a directory", null);
+            throw CredreportException.cannotWrite("cannot write " + target + ": it is a directory; name a file in it, e.g. "
+                    + target.resolve("NAME"), null);
         }
         if (directory == null || !Files.isDirectory(directory)) {
             throw CredreportException.cannotWrite("cannot write " + target + ": "

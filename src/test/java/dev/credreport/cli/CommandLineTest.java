@@ -65,7 +65,8 @@ class CommandLineTest {
         Result result = harness.run();
 
         assertEquals(2, result.exitCode());
-        assertTrue(result.err().startsWith("credreport: missing command\n"), result.err());
+        assertEquals("credreport: missing command: fetch, audit, diff, report, athena-ddl, completion; "
+                + "'credreport --help' says what each does\n", result.err());
     }
 
     @Test
@@ -278,6 +279,16 @@ class CommandLineTest {
         assertEquals(0, help.exitCode(), help::toString);
         assertEquals(direct.out(), help.out());
         assertTrue(help.out().startsWith("Usage: credreport diff"), help.out());
+    }
+
+    @Test
+    void should_keep_every_example_within_80_columns() {
+        for (String command : List.of("fetch", "audit", "diff", "report", "athena-ddl", "completion")) {
+            Result help = harness.run(command, "--help");
+            for (String line : help.out().lines().filter(line -> line.startsWith("  credreport ")).toList()) {
+                assertTrue(line.length() <= 80, command + " example over 80 columns: " + line);
+            }
+        }
     }
 
     @Test
