@@ -52,6 +52,8 @@ public final class Durations {
         if (seconds < 2 * 86400) {
             return seconds / 3600 + "h" + seconds % 3600 / 60 + "m";
         }
-        return seconds / 86400 + "d" + seconds % 86400 / 3600 + "h";
+        long days = seconds / 86400;
+        // Past a few days the hours are noise: "4310d", not "4310d0h".
+        return days >= 10 ? days + "d" : days + "d" + seconds % 86400 / 3600 + "h";
     }
 }

@@ -31,6 +31,7 @@ class DurationsTest {
         assertEquals("12s", Durations.format(Duration.ofSeconds(12)));
         assertEquals("5m0s", Durations.format(Duration.ofMinutes(5)));
         assertEquals("2h13m", Durations.format(Duration.ofMinutes(133)));
-        assertEquals("41d2h", Durations.format(Duration.ofHours(41 * 24 + 2)));
+        assertEquals("3d4h", Durations.format(Duration.ofHours(3 * 24 + 4)));
+        assertEquals("41d", Durations.format(Duration.ofHours(41 * 24 + 2)), "past ten days the hours are noise");
     }
 }

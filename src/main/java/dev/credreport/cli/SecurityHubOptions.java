@@ -89,7 +89,8 @@ public final class SecurityHubOptions {
             SecurityHubSink.Outcome outcome = sink.send(result.accountId(), partition, asff, now);
             if (!quiet) {
                 err.println("credreport: Security Hub (" + chosen + "): account " + result.accountId() + ": "
-                        + outcome.imported() + " findings imported, " + outcome.archived() + " earlier ones archived");
+                        + count(outcome.imported(), "finding") + " imported, " + count(outcome.archived(), "earlier finding")
+                        + " archived");
             }
         }
     }
@@ -105,4 +106,8 @@ public final class SecurityHubOptions {
         return "aws";
     }
 
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
 }

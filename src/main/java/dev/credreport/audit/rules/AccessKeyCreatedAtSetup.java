@@ -33,7 +33,7 @@ public final class AccessKeyCreatedAtSetup extends BaseRule {
                 Duration afterUser = Duration.between(user.creationTime(), key.lastRotated().value());
                 if (!afterUser.isNegative() && afterUser.compareTo(SETUP_WINDOW) <= 0) {
                     findings.accept(finding(user, "access key " + key.slot() + " created " + key.lastRotated().value()
-                            + ", " + afterUser.toMinutes() + "m after the user, never used; the user has a console password"));
+                            + ", " + (afterUser.toSeconds() < 60 ? afterUser.toSeconds() + "s" : afterUser.toMinutes() + "m") + " after the user, never used; the user has a console password"));
                 }
             }
         }
