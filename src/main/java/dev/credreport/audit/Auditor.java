@@ -1,6 +1,6 @@
 package dev.credreport.audit;
 
-import dev.credreport.report.CredentialReportReader;
+import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.UserCredentials;
 import java.io.IOException;
@@ -34,7 +34,7 @@ public final class Auditor {
         int ignoredCount = 0;
         Boolean rootWithoutCredentials = null;
         List<AccountRule.Tally> tallies = tallies(null);
-        try (CredentialReportReader report = input.openReport()) {
+        try (ReportRows report = input.openReport()) {
             while (report.hasNext()) {
                 UserCredentials user = report.next();
                 account = account == null ? user.accountId() : account;
@@ -76,7 +76,7 @@ public final class Auditor {
             throws IOException {
         List<Finding> ofUser = new ArrayList<>();
         List<AccountRule.Tally> tallies = tallies(severity);
-        try (CredentialReportReader report = input.openReport()) {
+        try (ReportRows report = input.openReport()) {
             while (report.hasNext()) {
                 UserCredentials user = report.next();
                 if (ignoring(user.user()) != null) {

@@ -3,7 +3,7 @@ package dev.credreport.diff;
 import dev.credreport.CredreportException;
 import dev.credreport.report.AccessKey;
 import dev.credreport.report.Column;
-import dev.credreport.report.CredentialReportReader;
+import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.ReportValue;
 import dev.credreport.report.SigningCertificate;
@@ -47,7 +47,7 @@ public final class ReportDiff {
 
     private static Map<String, UserCredentials> read(ReportInput input) {
         Map<String, UserCredentials> users = new LinkedHashMap<>();
-        try (CredentialReportReader report = input.openReport()) {
+        try (ReportRows report = input.openReport()) {
             while (report.hasNext()) {
                 UserCredentials user = report.next();
                 if (users.putIfAbsent(user.arn(), user) != null) {

@@ -1,7 +1,7 @@
 package dev.credreport.render;
 
 import dev.credreport.report.Column;
-import dev.credreport.report.CredentialReportReader;
+import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.UserCredentials;
 import java.io.IOException;
@@ -16,7 +16,7 @@ final class BlocksRenderer implements ReportRenderer {
     static final String SEPARATOR = "-------------------";
 
     /** Writes every user's block, each after an {@code Account:} line when an account is given. */
-    static void writeBlocks(CredentialReportReader report, String accountId, Writer out) throws IOException {
+    static void writeBlocks(ReportRows report, String accountId, Writer out) throws IOException {
         List<String> labels = report.header().names().stream().map(name -> TerminalText.escape(Column.labelFor(name)) + ": ").toList();
         // One write a block: a write a line is most of the time on a large report.
         StringBuilder block = new StringBuilder(4096);
@@ -41,7 +41,7 @@ final class BlocksRenderer implements ReportRenderer {
 
     @Override
     public void render(ReportInput input, Writer out, RenderContext context) throws IOException {
-        try (CredentialReportReader report = input.openReport()) {
+        try (ReportRows report = input.openReport()) {
             writeBlocks(report, null, out);
         }
     }

@@ -2,7 +2,7 @@ package dev.credreport.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.report.Column;
-import dev.credreport.report.CredentialReportReader;
+import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportHeader;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.ReportValue;
@@ -21,7 +21,7 @@ import java.util.Map;
 final class JsonRenderer implements ReportRenderer {
     @Override
     public void render(ReportInput input, Writer out, RenderContext context) throws IOException {
-        try (CredentialReportReader report = input.openReport();
+        try (ReportRows report = input.openReport();
                 JsonGenerator json = Json.generator(out)) {
             UserCredentials first = report.hasNext() ? report.next() : null;
             json.writeStartObject();

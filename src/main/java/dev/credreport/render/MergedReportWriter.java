@@ -2,7 +2,7 @@ package dev.credreport.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.CredreportException;
-import dev.credreport.report.CredentialReportReader;
+import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportHeader;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.UserCredentials;
@@ -55,7 +55,7 @@ public final class MergedReportWriter {
                 writeBlocks(accountId, report);
                 break;
             case JSON:
-                try (CredentialReportReader reader = report.openReport()) {
+                try (ReportRows reader = report.openReport()) {
                     while (reader.hasNext()) {
                         JsonRenderer.writeUser(json, reader.next(), accountId);
                     }
@@ -105,7 +105,7 @@ public final class MergedReportWriter {
     }
 
     private void writeCsv(String accountId, ReportInput report) throws IOException {
-        try (CredentialReportReader reader = report.openReport()) {
+        try (ReportRows reader = report.openReport()) {
             ReportHeader header = reader.header();
             if (csv == null) {
                 csvColumns = header.names();
@@ -132,7 +132,7 @@ public final class MergedReportWriter {
     }
 
     private void writeBlocks(String accountId, ReportInput report) throws IOException {
-        try (CredentialReportReader reader = report.openReport()) {
+        try (ReportRows reader = report.openReport()) {
             BlocksRenderer.writeBlocks(reader, accountId, out);
         }
     }

@@ -2,7 +2,7 @@ package dev.credreport.render;
 
 import dev.credreport.report.AccessKey;
 import dev.credreport.report.Absence;
-import dev.credreport.report.CredentialReportReader;
+import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.ReportValue;
 import dev.credreport.report.SigningCertificate;
@@ -50,7 +50,7 @@ final class TableRenderer implements ReportRenderer {
         TextTable table = new TextTable(accountColumn ? withAccount() : COLUMNS);
         String account = null;
         int users = 0;
-        try (CredentialReportReader report = input.openReport()) {
+        try (ReportRows report = input.openReport()) {
             while (report.hasNext()) {
                 UserCredentials user = report.next();
                 account = account == null ? user.accountId() : account;
@@ -66,7 +66,7 @@ final class TableRenderer implements ReportRenderer {
         }
         List<String> hidden = table.fit(context.width());
         table.writeHeader(out);
-        try (CredentialReportReader report = input.openReport()) {
+        try (ReportRows report = input.openReport()) {
             while (report.hasNext()) {
                 table.writeRow(out, cells(report.next(), now, accountColumn));
             }

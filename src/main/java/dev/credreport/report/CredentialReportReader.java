@@ -2,7 +2,6 @@ package dev.credreport.report;
 
 import dev.credreport.CredreportException;
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -24,7 +23,7 @@ import org.apache.commons.csv.CSVRecord;
  * Columns are found by header name. Any input that is not a credential report fails with exit 7
  * and a message that names the line and, where it applies, the column.
  */
-public final class CredentialReportReader implements Iterator<UserCredentials>, Closeable {
+public final class CredentialReportReader implements ReportRows {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             // Blank lines are skipped here rather than by commons-csv so that line numbers stay right.
             .setIgnoreEmptyLines(false)
@@ -74,6 +73,7 @@ public final class CredentialReportReader implements Iterator<UserCredentials>, 
         }
     }
 
+    @Override
     public ReportHeader header() {
         return header;
     }

@@ -15,7 +15,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -34,6 +36,9 @@ public final class ReportInput {
     private final byte[] bytes;
     private final Path file;
     private ReportSummary summary;
+    /** The header and users the validating read kept, or null when it kept none (over the budget). */
+    private ReportHeader keptHeader;
+    private List<UserCredentials> keptUsers;
     /** Where notes go; until it is set, the note waits in {@link #pendingNote}. */
     private Consumer<String> notes;
     private String pendingNote;
@@ -46,6 +51,14 @@ public final class ReportInput {
         this.bytes = bytes;
         this.file = file;
     }
+
+    /**
+     * How many users all reports of this run may keep in memory from their validating read, so
+     * that formats which read a report again (blocks, json, table, audit, the page) do not parse
+     * it twice or three times: a report is kept when all of it fits, so a million-row report is
+     * read again instead, in constant memory, and so are the last accounts of a run over many.
+     */
+    static final RowBudget KEEP_BUDGET = RowBudget.forHeap(Runtime.getRuntime().maxMemory());
 
     /** A report as GetCredentialReport returned it. */
     public static ReportInput fromAws(byte[] content, Instant generatedTime, String endpoint) {
@@ -147,7 +160,7 @@ public final class ReportInput {
                     + (STDIN_IN_MEMORY >> 20) + " MiB, where the header line should be");
         }
         byte[] line = Arrays.copyOf(head, end + 1);
-        new ReportInput(Origin.STDIN, "header", null, line, null).openReport().close();
+        new ReportInput(Origin.STDIN, "header", null, line, null).parse().close();
     }
 
     public Origin origin() {
@@ -184,7 +197,29 @@ public final class ReportInput {
      */
     public synchronized ReportSummary validate() {
         if (summary == null) {
-            summary = ReportSummary.of(this);
+            ReportSummary.Counter counter = new ReportSummary.Counter();
+            List<UserCredentials> users = new ArrayList<>();
+            try (CredentialReportReader report = parse()) {
+                while (report.hasNext()) {
+                    UserCredentials user = report.next();
+                    counter.add(user);
+                    if (users != null && !KEEP_BUDGET.take(1)) {
+                        KEEP_BUDGET.giveBack(users.size());
+                        users = null;
+                    }
+                    if (users != null) {
+                        users.add(user);
+                    }
+                }
+                keptHeader = users == null ? null : report.header();
+                keptUsers = users;
+            } catch (RuntimeException e) {
+                if (users != null) {
+                    KEEP_BUDGET.giveBack(users.size());
+                }
+                throw e;
+            }
+            summary = counter.summary();
         }
         return summary;
     }
@@ -222,8 +257,18 @@ public final class ReportInput {
         }
     }
 
-    /** Opens the report and reads its header. */
-    public CredentialReportReader openReport() {
+    /**
+     * The report's rows: those the validating read kept, else read again from the CSV, which
+     * begins by reading its header.
+     */
+    public synchronized ReportRows openReport() {
+        if (keptUsers != null) {
+            return new KeptRows(keptHeader, keptUsers);
+        }
+        return parse();
+    }
+
+    private CredentialReportReader parse() {
         return CredentialReportReader.open(openReader(), this::lineOfBadUtf8, this::note);
     }
 

@@ -16,22 +16,32 @@ public record ReportSummary(String accountId, String partition, int users, Insta
 
     /** Reads the report to the end; anything that is not a credential report fails with exit 7. */
     public static ReportSummary of(ReportInput input) {
-        String account = null;
-        String partition = null;
-        int users = 0;
-        Instant latest = null;
-        try (CredentialReportReader report = input.openReport()) {
-            while (report.hasNext()) {
-                UserCredentials user = report.next();
-                latest = later(latest, latestIn(user));
-                if (account == null) {
-                    account = user.accountId();
-                    partition = Arns.partition(user.arn());
-                }
-                users++;
-            }
+        try (ReportRows report = input.openReport()) {
+            Counter counter = new Counter();
+            report.forEachRemaining(counter::add);
+            return counter.summary();
         }
-        return new ReportSummary(account, partition, users, latest);
+    }
+
+    /** Builds a summary a row at a time, for a read that does more with each row. */
+    static final class Counter {
+        private String account;
+        private String partition;
+        private int users;
+        private Instant latest;
+
+        void add(UserCredentials user) {
+            latest = later(latest, latestIn(user));
+            if (account == null) {
+                account = user.accountId();
+                partition = Arns.partition(user.arn());
+            }
+            users++;
+        }
+
+        ReportSummary summary() {
+            return new ReportSummary(account, partition, users, latest);
+        }
     }
 
     private static Instant latestIn(UserCredentials user) {

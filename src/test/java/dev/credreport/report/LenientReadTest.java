@@ -28,7 +28,7 @@ class LenientReadTest {
         List<UserCredentials> users = new ArrayList<>();
         for (int pass = 0; pass < 3; pass++) {
             users.clear();
-            try (CredentialReportReader reader = input.openReport()) {
+            try (ReportRows reader = input.openReport()) {
                 reader.forEachRemaining(users::add);
             }
         }

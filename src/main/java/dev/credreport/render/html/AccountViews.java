@@ -11,7 +11,7 @@ import dev.credreport.audit.Severity;
 import dev.credreport.audit.rules.AccessKeyNotRotated;
 import dev.credreport.audit.rules.UnusedCredentials;
 import dev.credreport.report.AccessKey;
-import dev.credreport.report.CredentialReportReader;
+import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.SigningCertificate;
 import dev.credreport.report.UserCredentials;
@@ -56,7 +56,7 @@ final class AccountViews {
         int mfaOn = 0;
         Glance.RootStatus root = new Glance.RootStatus(false, false, 0, 0, "", false);
         String account = result.accountId();
-        try (CredentialReportReader reader = report.openReport()) {
+        try (ReportRows reader = report.openReport()) {
             while (reader.hasNext()) {
                 UserCredentials user = reader.next();
                 account = account == null ? user.accountId() : account;

@@ -7,7 +7,7 @@ import dev.credreport.CredreportException;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Auditor;
-import dev.credreport.report.CredentialReportReader;
+import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportInput;
 import dev.credreport.store.ReportStore;
 import java.io.IOException;
@@ -72,7 +72,7 @@ public final class ReportPage {
     /** Adds an account's report; refuses (exit 2, with what to do) once the page would hold too many users. */
     public void account(ReportInput report) {
         // Counted first, stopping at the limit: a merged report of a million rows is refused at once.
-        try (CredentialReportReader reader = report.openReport()) {
+        try (ReportRows reader = report.openReport()) {
             while (reader.hasNext()) {
                 reader.next();
                 if (++users > MAX_USERS) {

@@ -6,7 +6,7 @@ import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Auditor;
 import dev.credreport.audit.Severity;
 import dev.credreport.audit.rules.AccessKeyNotRotated;
-import dev.credreport.report.CredentialReportReader;
+import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.UserCredentials;
 import dev.credreport.store.ReportStore;
@@ -47,7 +47,7 @@ final class Trends {
         int users = 0;
         int withoutMfa = 0;
         int[] oldKeys = {0};
-        try (CredentialReportReader reader = report.openReport()) {
+        try (ReportRows reader = report.openReport()) {
             while (reader.hasNext()) {
                 UserCredentials user = reader.next();
                 if (user.isRoot()) {
