@@ -28,10 +28,11 @@ public enum Absence {
 
     /** The absence a cell's text stands for, or null for a value; called for every cell, so no allocation. */
     static Absence of(String text) {
-        switch (text) {
-            case "N/A": return NOT_APPLICABLE;
-            case "no_information": return NO_INFORMATION;
-            case "not_supported": return NOT_SUPPORTED;
+        // Asked of most cells of every row: the length rules out times and names without hashing them.
+        switch (text.length()) {
+            case 3: return text.equals("N/A") ? NOT_APPLICABLE : null;
+            case 13: return text.equals("not_supported") ? NOT_SUPPORTED : null;
+            case 14: return text.equals("no_information") ? NO_INFORMATION : null;
             default: return null;
         }
     }

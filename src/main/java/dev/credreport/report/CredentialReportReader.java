@@ -1,22 +1,17 @@
 package dev.credreport.report;
 
 import dev.credreport.CredreportException;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a credential report one user at a time: a Reader in, {@link UserCredentials} out.
@@ -24,14 +19,7 @@ import org.apache.commons.csv.CSVRecord;
  * and a message that names the line and, where it applies, the column.
  */
 public final class CredentialReportReader implements ReportRows {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            // Blank lines are skipped here rather than by commons-csv so that line numbers stay right.
-            .setIgnoreEmptyLines(false)
-            .get();
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
-
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final CsvRecords records;
     private final LongSupplier lineOfBadUtf8;
     private final Consumer<String> notes;
     private final ReportHeader header;
@@ -43,9 +31,8 @@ public final class CredentialReportReader implements ReportRows {
     private long firstUnquotedLine;
     private String firstUnquotedUser;
 
-    private CredentialReportReader(CSVParser parser, LongSupplier lineOfBadUtf8, Consumer<String> notes) {
-        this.parser = parser;
-        this.records = parser.iterator();
+    private CredentialReportReader(CsvRecords records, LongSupplier lineOfBadUtf8, Consumer<String> notes) {
+        this.records = records;
         this.lineOfBadUtf8 = lineOfBadUtf8;
         this.notes = notes;
         this.header = readHeader();
@@ -64,10 +51,8 @@ public final class CredentialReportReader implements ReportRows {
      * @param notes told, once, of what the reader read leniently
      */
     static CredentialReportReader open(Reader reader, LongSupplier lineOfBadUtf8, Consumer<String> notes) {
-        BufferedReader buffered = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader, 1 << 16);
         try {
-            skipByteOrderMark(buffered);
-            return new CredentialReportReader(FORMAT.parse(buffered), lineOfBadUtf8, notes);
+            return new CredentialReportReader(new CsvRecords(reader), lineOfBadUtf8, notes);
         } catch (IOException e) {
             throw inputError(1, e, lineOfBadUtf8);
         }
@@ -101,25 +86,18 @@ public final class CredentialReportReader implements ReportRows {
     public void close() {
         noteUnquotedRows();
         try {
-            parser.close();
+            records.close();
         } catch (IOException e) {
             // nothing was lost: every record was already read or abandoned
         }
     }
 
-    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
-        reader.mark(1);
-        if (reader.read() != BYTE_ORDER_MARK) {
-            reader.reset();
-        }
-    }
-
     private ReportHeader readHeader() {
-        CSVRecord record = nextRecord();
+        String[] record = nextRecord();
         if (record == null) {
             throw CredreportException.badInput("the input is empty: a credential report starts with a header line");
         }
-        List<String> names = new ArrayList<>(record.size());
+        List<String> names = new ArrayList<>(record.length);
         for (String name : record) {
             names.add(name.trim());
         }
@@ -131,13 +109,12 @@ public final class CredentialReportReader implements ReportRows {
     }
 
     private UserCredentials readUser() {
-        CSVRecord record = nextRecord();
-        if (record == null) {
+        String[] values = nextRecord();
+        if (values == null) {
             noteUnquotedRows();
             return null;
         }
         long line = lineBeforeRecord + 1;
-        String[] values = record.values();
         if (values.length != header.size()) {
             String[] joined = values.length > header.size() ? UnquotedCommas.join(header, values) : null;
             if (joined == null) {
@@ -166,24 +143,25 @@ public final class CredentialReportReader implements ReportRows {
     }
 
     /** The next non-blank record, or null at the end. */
-    private CSVRecord nextRecord() {
+    private String[] nextRecord() {
         try {
             while (true) {
-                // Read before hasNext(): the iterator reads the record ahead inside hasNext().
-                lineBeforeRecord = parser.getCurrentLineNumber();
-                if (!records.hasNext()) {
+                String[] record = records.next();
+                lineBeforeRecord = records.linesBeforeRecord();
+                if (record == null) {
                     return null;
                 }
-                CSVRecord record = records.next();
-                if (!(record.size() == 1 && record.get(0).isEmpty())) {
+                if (!(record.length == 1 && record[0].isEmpty())) {
                     return record;
                 }
             }
+        } catch (IOException e) {
+            throw inputError(records.linesBeforeRecord() + 1, e, lineOfBadUtf8);
         } catch (UncheckedIOException e) {
-            throw inputError(lineBeforeRecord + 1, e.getCause(), lineOfBadUtf8);
+            throw inputError(records.linesBeforeRecord() + 1, e.getCause(), lineOfBadUtf8);
         } catch (IllegalStateException e) {
             // commons-csv reports malformed quoting as IllegalStateException wrapping an IOException.
-            throw inputError(lineBeforeRecord + 1, e.getCause() != null ? e.getCause() : e, lineOfBadUtf8);
+            throw inputError(records.linesBeforeRecord() + 1, e.getCause() != null ? e.getCause() : e, lineOfBadUtf8);
         }
     }
 
