@@ -3,6 +3,7 @@ package dev.credreport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.credreport.support.TestFiles;
 import dev.credreport.support.SampleReports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,9 +40,7 @@ class SignalsIT {
     }
 
     List<String> files() throws IOException {
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.map(path -> path.getFileName().toString()).sorted().toList();
-        }
+        return TestFiles.namesIn(dir);
     }
 
     @ParameterizedTest

@@ -36,9 +36,11 @@ public final class ReportInput {
     private final byte[] bytes;
     private final Path file;
     private ReportSummary summary;
-    /** The header and users the validating read kept, or null when it kept none (over the budget). */
-    private ReportHeader keptHeader;
-    private List<UserCredentials> keptUsers;
+    /** What the validating read kept, or null when it kept nothing (over the budget, or not yet read). */
+    private Kept kept;
+
+    private record Kept(ReportHeader header, List<UserCredentials> users) {
+    }
     /** Where notes go; until it is set, the note waits in {@link #pendingNote}. */
     private Consumer<String> notes;
     private String pendingNote;
@@ -203,16 +205,9 @@ public final class ReportInput {
                 while (report.hasNext()) {
                     UserCredentials user = report.next();
                     counter.add(user);
-                    if (users != null && !KEEP_BUDGET.take(1)) {
-                        KEEP_BUDGET.giveBack(users.size());
-                        users = null;
-                    }
-                    if (users != null) {
-                        users.add(user);
-                    }
+                    users = keep(users, user);
                 }
-                keptHeader = users == null ? null : report.header();
-                keptUsers = users;
+                kept = users == null ? null : new Kept(report.header(), users);
             } catch (RuntimeException e) {
                 if (users != null) {
                     KEEP_BUDGET.giveBack(users.size());
@@ -222,6 +217,19 @@ public final class ReportInput {
             summary = counter.summary();
         }
         return summary;
+    }
+
+    /** The rows kept so far with {@code user} added, or null (every row given back) once the budget runs out. */
+    private static List<UserCredentials> keep(List<UserCredentials> users, UserCredentials user) {
+        if (users == null) {
+            return null;
+        }
+        if (!KEEP_BUDGET.take(1)) {
+            KEEP_BUDGET.giveBack(users.size());
+            return null;
+        }
+        users.add(user);
+        return users;
     }
 
     /** The report as text; bytes that are not UTF-8 fail the read rather than turn into replacement characters. */
@@ -262,8 +270,8 @@ public final class ReportInput {
      * begins by reading its header.
      */
     public synchronized ReportRows openReport() {
-        if (keptUsers != null) {
-            return new KeptRows(keptHeader, keptUsers);
+        if (kept != null) {
+            return new KeptRows(kept.header(), kept.users());
         }
         return parse();
     }

@@ -14,8 +14,11 @@ import java.time.Instant;
  */
 public record ReportSummary(String accountId, String partition, int users, Instant latest) {
 
-    /** Reads the report to the end; anything that is not a credential report fails with exit 7. */
-    public static ReportSummary of(ReportInput input) {
+    /**
+     * Reads the report to the end without keeping its rows, as {@link ReportInput#validate()} would
+     * not; anything that is not a credential report fails with exit 7.
+     */
+    static ReportSummary of(ReportInput input) {
         try (ReportRows report = input.openReport()) {
             Counter counter = new Counter();
             report.forEachRemaining(counter::add);

@@ -161,8 +161,9 @@ public final class ReportArchive implements ReportStore {
             return Optional.empty();
         }
         try {
-            byte[] content = Files.readAllBytes(report);
-            return ReportMetadata.fromJson(Files.readAllBytes(metadata)).filter(m -> m.describes(content));
+            Optional<ReportMetadata> saved = ReportMetadata.fromJson(Files.readAllBytes(metadata));
+            // The report is hashed as it streams by: it may be far larger than the heap.
+            return saved.isPresent() && saved.get().describes(report) ? saved : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.credreport.support.TestFiles;
 import dev.credreport.support.CommandHarness;
 import dev.credreport.support.CommandHarness.Result;
 import dev.credreport.support.FakeIam;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,9 +35,7 @@ class ArchiveLeftoversTest {
     final CommandHarness harness = new CommandHarness();
 
     List<String> files() throws IOException {
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.map(path -> path.getFileName().toString()).sorted().toList();
-        }
+        return TestFiles.namesIn(dir);
     }
 
     static Path aged(Path file, Duration age) throws IOException {

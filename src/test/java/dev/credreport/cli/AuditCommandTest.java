@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.credreport.support.AuditedAccount;
 import dev.credreport.support.CommandHarness;
 import dev.credreport.support.CommandHarness.Result;
 import dev.credreport.support.FakeIam;
@@ -30,18 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AuditCommandTest {
     /** A small account as of 2024-06-01, with something for most rules to find. */
     static final String ACCOUNT = SampleReports.report(
-            root().set("password_last_used", "2024-05-20T08:00:00+00:00").toString(),
-            user("alice").password("2024-05-30T09:00:00+00:00", "2024-03-01T00:00:00+00:00").mfa(true)
-                    .key(1, true, "2024-04-01T00:00:00+00:00", "2024-05-30T10:00:00+00:00").toString(),
-            user("bob").password("2024-05-25T09:00:00+00:00", "2024-03-01T00:00:00+00:00").toString(),
-            user("carol").key(1, true, "2023-01-01T00:00:00+00:00", "2024-05-31T00:00:00+00:00")
-                    .key(2, true, "2024-05-01T00:00:00+00:00", "2024-05-31T00:00:00+00:00").toString(),
-            user("dave").password("no_information", "2024-01-01T00:00:00+00:00").mfa(true)
-                    .key(1, true, "2024-01-01T00:05:00+00:00", "N/A").toString(),
-            user("erin").password("2024-05-30T09:00:00+00:00", "2024-02-01T00:00:00+00:00").mfa(true)
-                    .set("password_next_rotation", "2024-05-01T00:00:00+00:00")
-                    .certificate(1, true, "2023-01-01T00:00:00+00:00").toString(),
-            user("breakglass-admin").password("no_information", "2024-05-15T00:00:00+00:00").toString(),
+            AuditedAccount.ROOT, AuditedAccount.ALICE, AuditedAccount.BOB, AuditedAccount.CAROL, AuditedAccount.DAVE,
+            AuditedAccount.ERIN, AuditedAccount.BREAKGLASS_ADMIN,
             user("=HYPERLINK(\"http://x\")").password("2024-05-30T09:00:00+00:00", "2024-05-01T00:00:00+00:00").toString());
 
     @TempDir

@@ -8,20 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.credreport.support.AuditedAccount;
 import dev.credreport.support.CommandHarness;
 import dev.credreport.support.CommandHarness.Result;
 import dev.credreport.support.FakeIam;
 import dev.credreport.support.ReportRow;
 import dev.credreport.support.SampleReports;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,14 +68,7 @@ class AuditStandardsTest {
     static final String EVERY_RULE = SampleReports.report(
             root().mfa(false).set("password_last_used", "2024-05-20T08:00:00+00:00")
                     .key(1, true, "2023-01-01T00:00:00+00:00", "N/A").certificate(1, true, "2023-01-01T00:00:00+00:00").toString(),
-            user("bob").password("2024-05-25T09:00:00+00:00", "2024-03-01T00:00:00+00:00").toString(),
-            user("carol").key(1, true, "2023-01-01T00:00:00+00:00", "2024-05-31T00:00:00+00:00")
-                    .key(2, true, "2024-05-01T00:00:00+00:00", "2024-05-31T00:00:00+00:00").toString(),
-            user("dave").password("no_information", "2024-01-01T00:00:00+00:00").mfa(true)
-                    .key(1, true, "2024-01-01T00:05:00+00:00", "N/A").toString(),
-            user("erin").password("2024-05-30T09:00:00+00:00", "2024-02-01T00:00:00+00:00").mfa(true)
-                    .set("password_next_rotation", "2024-05-01T00:00:00+00:00")
-                    .certificate(1, true, "2023-01-01T00:00:00+00:00").toString());
+            AuditedAccount.BOB, AuditedAccount.CAROL, AuditedAccount.DAVE, AuditedAccount.ERIN);
 
     @TempDir
     Path dir;
@@ -99,15 +91,6 @@ class AuditStandardsTest {
             return new ObjectMapper().readTree(result.out());
         } catch (IOException e) {
             throw new AssertionError(result.toString(), e);
-        }
-    }
-
-    static List<CSVRecord> csv(Result result) {
-        try {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                    .parse(new StringReader(result.out())).getRecords();
-        } catch (IOException e) {
-            throw new AssertionError(e);
         }
     }
 
@@ -276,7 +259,7 @@ class AuditStandardsTest {
         Result csv = audit(EVERY_RULE, "--format", "csv", "--rules", "console-without-mfa", "--cis-version", version);
 
         assertTrue(table.out().contains("    controls: " + controls + "\n"), table.out());
-        assertEquals(controls.replace(", ", "; "), csv(csv).get(0).get("controls"), csv.out());
+        assertEquals(controls.replace(", ", "; "), csv.csvRecords().get(0).get("controls"), csv.out());
     }
 
     @Test
@@ -284,16 +267,16 @@ class AuditStandardsTest {
         Result v7 = audit(EVERY_RULE, "--format", "csv", "--rules", "multiple-active-access-keys", "--cis-version", "7.0.0");
         Result v120 = audit(EVERY_RULE, "--format", "csv", "--rules", "credentials-unused", "--cis-version", "1.2.0");
 
-        assertEquals("", csv(v7).get(0).get("controls"), v7.out());
+        assertEquals("", v7.csvRecords().get(0).get("controls"), v7.out());
         assertEquals("CIS 1.2.0 1.3 (90 days); Security Hub IAM.22; Security Hub IAM.8 (90 days); "
-                + "Config iam-user-unused-credentials-check", csv(v120).get(0).get("controls"), v120.out());
+                + "Config iam-user-unused-credentials-check", v120.csvRecords().get(0).get("controls"), v120.out());
     }
 
     @Test
     void should_default_to_the_newest_cis_version() {
         Result result = audit(EVERY_RULE, "--format", "csv", "--rules", "root-no-mfa");
 
-        assertEquals("CIS 7.0.0 2.5; Security Hub IAM.9; Config root-account-mfa-enabled", csv(result).get(0).get("controls"));
+        assertEquals("CIS 7.0.0 2.5; Security Hub IAM.9; Config root-account-mfa-enabled", result.csvRecords().get(0).get("controls"));
     }
 
     @Test
@@ -309,7 +292,7 @@ class AuditStandardsTest {
                 table.out());
 
         assertEquals(0, csv.exitCode(), csv::toString);
-        List<CSVRecord> rows = csv(csv);
+        List<CSVRecord> rows = csv.csvRecords();
         assertEquals(12, rows.size(), csv.out());
         assertEquals("root-recently-used", rows.get(2).get("rule_id"));
         assertEquals("CIS 1.2.0 1.1", rows.get(2).get("controls"));
@@ -353,7 +336,7 @@ class AuditStandardsTest {
                 + "credentials, then remove the IAM users' passwords and access keys.\n"
                 + "    controls: CIS 7.0.0 2.19\n"), table.out());
         assertTrue(table.out().endsWith("3 users checked, 1 finding: 0 critical, 0 high, 0 medium, 0 low, 1 info\n"), table.out());
-        List<CSVRecord> rows = csv(csv);
+        List<CSVRecord> rows = csv.csvRecords();
         assertEquals(1, rows.size(), csv.out());
         assertEquals("info", rows.get(0).get("severity"));
         assertEquals("", rows.get(0).get("line"));
@@ -380,7 +363,7 @@ class AuditStandardsTest {
         Result result = audit(report, "--format", "csv", "--fail-on", failOn);
 
         assertEquals(exitCode, result.exitCode(), result::toString);
-        assertEquals(1, csv(result).size(), result::toString);
+        assertEquals(1, result.csvRecords().size(), result::toString);
     }
 
     @Test
@@ -390,7 +373,7 @@ class AuditStandardsTest {
 
         Result result = audit(report, "--format", "csv", "--ignore-users", "breakglass");
 
-        assertEquals(List.of(), csv(result), result.out());
+        assertEquals(List.of(), result.csvRecords(), result.out());
     }
 
     // --- list-rules honours --format ----------------------------------------------------------
@@ -403,7 +386,7 @@ class AuditStandardsTest {
         Result toFile = harness.run("audit", "--list-rules", "--format", "json", "-o", file.toString());
 
         assertTrue(piped.out().startsWith("rule_id,severity,default_threshold,controls,title,remediation\r\n"), piped.out());
-        assertEquals(13, csv(piped).size() + 1);
+        assertEquals(13, piped.csvRecords().size() + 1);
         assertEquals(2, sarif.exitCode(), sarif::toString);
         assertTrue(sarif.err().contains("--list-rules prints table, json or csv"), sarif.err());
         assertEquals(0, toFile.exitCode(), toFile::toString);

@@ -120,7 +120,7 @@ class MultiAccountFailuresTest {
                 table.out());
         assertEquals(9, csv.exitCode(), csv::toString);
         assertTrue(csv.out().startsWith("account_id,"), csv.out());
-        assertEquals(Set.of(ACCOUNTS.get(1)), Set.copyOf(MultiAccountTest.csv(csv).stream().map(row -> row.get("account_id")).toList()));
+        assertEquals(Set.of(ACCOUNTS.get(1)), Set.copyOf(csv.csvRecords().stream().map(row -> row.get("account_id")).toList()));
     }
 
     @Test

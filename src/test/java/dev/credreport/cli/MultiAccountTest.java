@@ -10,7 +10,6 @@ import dev.credreport.support.CommandHarness;
 import dev.credreport.support.CommandHarness.Result;
 import dev.credreport.support.FakeOrganization;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,17 +52,8 @@ class MultiAccountTest {
         return new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint()).run(all.toArray(String[]::new));
     }
 
-    static List<CSVRecord> csv(Result result) {
-        try {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                    .parse(new StringReader(result.out())).getRecords();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     static List<String> accountsIn(Result result) {
-        return List.copyOf(new LinkedHashSet<>(csv(result).stream().map(row -> row.get("account_id")).toList()));
+        return List.copyOf(new LinkedHashSet<>(result.csvRecords().stream().map(row -> row.get("account_id")).toList()));
     }
 
     @Test
@@ -77,10 +66,10 @@ class MultiAccountTest {
         assertEquals(0, result.exitCode(), result::toString);
         assertTrue(result.out().startsWith("account_id,user,arn,user_creation_time,"), result.out());
         assertEquals(List.of(ACCOUNTS.get(0), ACCOUNTS.get(1), ACCOUNTS.get(2), FakeOrganization.MANAGEMENT), accountsIn(result));
-        for (CSVRecord row : csv(result)) {
+        for (CSVRecord row : result.csvRecords()) {
             assertTrue(row.get("arn").contains(":" + row.get("account_id") + ":"), row::toString);
         }
-        assertEquals(12, csv(result).size());
+        assertEquals(12, result.csvRecords().size());
         assertEquals(3, organization.server().count("AssumeRole"), "the caller's own account needs no role");
         assertEquals("credreport: 4 accounts asked, 4 succeeded, 0 failed\n", result.err());
     }
@@ -240,7 +229,7 @@ class MultiAccountTest {
                 .run("audit", "--accounts", accounts, "--format", "table", "-q");
 
         assertEquals(3, csv.exitCode(), csv::toString);
-        List<CSVRecord> rows = csv(csv);
+        List<CSVRecord> rows = csv.csvRecords();
         List<String> firstAccount = rows.stream().filter(row -> row.get("account_id").equals(ACCOUNTS.get(0)))
                 .map(row -> row.get("severity") + " " + row.get("rule_id") + " " + row.get("user")).toList();
         assertEquals(List.of("high root-recently-used <root_account>", "high console-without-mfa carol",

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.credreport.support.TestFiles;
 import dev.credreport.support.CommandHarness;
 import dev.credreport.support.CommandHarness.Result;
 import dev.credreport.support.SampleReports;
@@ -27,9 +28,7 @@ class OutputFileTest {
     final CommandHarness harness = new CommandHarness();
 
     List<String> files() throws IOException {
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.map(path -> path.getFileName().toString()).sorted().toList();
-        }
+        return TestFiles.namesIn(dir);
     }
 
     @Test

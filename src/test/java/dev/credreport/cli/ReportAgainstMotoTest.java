@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.credreport.support.CommandHarness;
 import dev.credreport.support.CommandHarness.Result;
 import dev.credreport.support.MotoAccount;
+import dev.credreport.support.MotoOrganization;
 import dev.credreport.support.MotoServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +18,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.organizations.OrganizationsClient;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.Credentials;
 
 /** report end to end against moto: one account, and every account of an Organization. */
 class ReportAgainstMotoTest {
@@ -60,27 +53,7 @@ class ReportAgainstMotoTest {
     @Test
     void should_make_one_page_for_every_account_of_a_moto_organization() throws Exception {
         try (MotoServer moto = MotoServer.start()) {
-            var caller = StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(CommandHarness.TEST_ACCESS_KEY, CommandHarness.TEST_SECRET_KEY));
-            List<String> members = new ArrayList<>();
-            try (OrganizationsClient organizations = OrganizationsClient.builder().endpointOverride(moto.endpoint())
-                    .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create()).credentialsProvider(caller).build();
-                    StsClient sts = StsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
-                            .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(caller).build()) {
-                organizations.createOrganization(r -> r.featureSet("ALL"));
-                for (String name : List.of("prod", "dev")) {
-                    members.add(organizations.createAccount(r -> r.accountName(name).email(name + "@example.com"))
-                            .createAccountStatus().accountId());
-                }
-                for (String member : members) {
-                    Credentials role = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + member + ":role/OrganizationAccountAccessRole")
-                            .roleSessionName("setup")).credentials();
-                    try (MotoAccount account = new MotoAccount(moto.endpoint(), StaticCredentialsProvider.create(
-                            AwsSessionCredentials.create(role.accessKeyId(), role.secretAccessKey(), role.sessionToken())))) {
-                        account.user("user-in-" + member).password("user-in-" + member);
-                    }
-                }
-            }
+            List<String> members = MotoOrganization.create(moto.endpoint(), "user-in-").memberIds();
             Path page = dir.resolve("org.html");
 
             Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", moto.endpoint().toString())

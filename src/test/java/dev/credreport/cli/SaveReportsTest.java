@@ -5,6 +5,7 @@ import static dev.credreport.support.FakeIam.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.credreport.support.TestFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.credreport.support.CommandHarness;
@@ -23,7 +24,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,9 +61,7 @@ class SaveReportsTest {
     }
 
     List<String> files() throws IOException {
-        try (Stream<Path> list = Files.list(dir)) {
-            return list.map(path -> path.getFileName().toString()).sorted().toList();
-        }
+        return TestFiles.namesIn(dir);
     }
 
     @Test

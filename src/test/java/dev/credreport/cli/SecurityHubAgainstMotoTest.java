@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.credreport.support.CommandHarness;
 import dev.credreport.support.CommandHarness.Result;
+import dev.credreport.support.MotoOrganization;
 import dev.credreport.support.MotoServer;
 import dev.credreport.support.SampleReports;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -117,31 +119,9 @@ class SecurityHubAgainstMotoTest {
 
     @Test
     void should_import_each_accounts_findings_into_that_account_with_org() {
-        var caller = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(CommandHarness.TEST_ACCESS_KEY, CommandHarness.TEST_SECRET_KEY));
-        List<String> members = new java.util.ArrayList<>();
-        Map<String, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> roles = new java.util.HashMap<>();
-        try (var organizations = software.amazon.awssdk.services.organizations.OrganizationsClient.builder()
-                .endpointOverride(moto.endpoint()).region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                .credentialsProvider(caller).build();
-                var sts = software.amazon.awssdk.services.sts.StsClient.builder().endpointOverride(moto.endpoint())
-                        .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create()).credentialsProvider(caller).build()) {
-            organizations.createOrganization(r -> r.featureSet("ALL"));
-            for (String name : List.of("prod", "dev")) {
-                members.add(organizations.createAccount(r -> r.accountName(name).email(name + "@example.com"))
-                        .createAccountStatus().accountId());
-            }
-            for (String member : members) {
-                var role = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + member + ":role/OrganizationAccountAccessRole")
-                        .roleSessionName("setup")).credentials();
-                var credentials = StaticCredentialsProvider.create(software.amazon.awssdk.auth.credentials.AwsSessionCredentials
-                        .create(role.accessKeyId(), role.secretAccessKey(), role.sessionToken()));
-                roles.put(member, credentials);
-                try (var account = new dev.credreport.support.MotoAccount(moto.endpoint(), credentials)) {
-                    account.user("nomfa-" + member).password("nomfa-" + member);
-                }
-            }
-        }
+        MotoOrganization organization = MotoOrganization.create(moto.endpoint(), "nomfa-");
+        List<String> members = organization.memberIds();
+        Map<String, AwsCredentialsProvider> roles = organization.members();
 
         Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", moto.endpoint().toString())
                 .run("audit", "--org", "--security-hub", "--security-hub-region", "eu-west-1", "--fail-on", "none",

@@ -1,5 +1,10 @@
 package dev.credreport.support;
 
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.CSVFormat;
+import java.util.List;
+import java.io.StringReader;
+import java.io.IOException;
 import dev.credreport.cli.CommandLineFactory;
 import dev.credreport.cli.Environment;
 import java.io.ByteArrayInputStream;
@@ -38,6 +43,16 @@ public final class CommandHarness {
 
     /** The outcome of one run. */
     public record Result(int exitCode, String out, String err) {
+        /** Standard output read as CSV with a header line, each row by column name. */
+        public List<CSVRecord> csvRecords() {
+            try {
+                return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                        .parse(new StringReader(out)).getRecords();
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
