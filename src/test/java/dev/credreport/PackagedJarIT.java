@@ -316,6 +316,18 @@ class PackagedJarIT {
     }
 
     @Test
+    void should_stop_quietly_when_the_reader_of_a_completion_script_is_gone() throws Exception {
+        Process process = new ProcessBuilder(launcher(), "completion", "bash").start();
+        // Closed before the JVM has started: its first write meets a pipe nobody reads.
+        process.getInputStream().close();
+
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(141, process.exitValue(), err);
+        assertEquals("", err, "a closed pipe is no error to report");
+    }
+
+    @Test
     void should_exit_2_on_a_usage_error() throws Exception {
         Run run = run(Map.of(), launcher(), "fetch", "--nope");
 

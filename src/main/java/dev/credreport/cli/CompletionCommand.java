@@ -45,8 +45,9 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(AutoComplete.bash("credreport", everyCommand.get()));
-        spec.commandLine().getOut().flush();
+        String script = AutoComplete.bash("credreport", everyCommand.get());
+        // Through the same path as every command's standard output: a closed pipe is exit 141, not a bug.
+        new OutputOptions().write(spec.commandLine().getOut(), out -> out.write(script));
         return dev.credreport.ExitCode.SUCCESS.code();
     }
 }
