@@ -3,7 +3,6 @@ package dev.credreport.report;
 import dev.credreport.CredreportException;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,11 +156,6 @@ public final class CredentialReportReader implements ReportRows {
             }
         } catch (IOException e) {
             throw inputError(records.linesBeforeRecord() + 1, e, lineOfBadUtf8);
-        } catch (UncheckedIOException e) {
-            throw inputError(records.linesBeforeRecord() + 1, e.getCause(), lineOfBadUtf8);
-        } catch (IllegalStateException e) {
-            // commons-csv reports malformed quoting as IllegalStateException wrapping an IOException.
-            throw inputError(records.linesBeforeRecord() + 1, e.getCause() != null ? e.getCause() : e, lineOfBadUtf8);
         }
     }
 
@@ -170,7 +164,7 @@ public final class CredentialReportReader implements ReportRows {
             long badLine = lineOfBadUtf8.getAsLong();
             return CredreportException.badInput("line " + (badLine > 0 ? badLine : line) + ": the input is not UTF-8 text", cause);
         }
-        // commons-csv's messages can hold text from the input.
+        // A failure's message may quote text from the input.
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : UntrustedText.excerpt(cause.getMessage(), 200);
         return CredreportException.badInput("line " + line + ": not valid CSV: " + detail, cause);
     }

@@ -67,8 +67,7 @@ final class CsvRecords implements Closeable {
     /**
      * The next record's fields, or null at the end of the input.
      *
-     * @throws IOException when the input cannot be read (or is not UTF-8)
-     * @throws IllegalStateException from commons-csv, for malformed quoting
+     * @throws IOException when the input cannot be read (or is not UTF-8), or its quoting is malformed
      */
     String[] next() throws IOException {
         if (afterCarriageReturn) {
@@ -127,14 +126,17 @@ final class CsvRecords implements Closeable {
         int offset = 0;
         long breaks = 0;
         boolean fieldStart = true;
+        boolean unclosed = false;
         while (has(offset)) {
             char c = at(offset);
             if (fieldStart && c == '"') {
                 offset++;
+                unclosed = true;
                 while (has(offset)) {
                     char quoted = at(offset);
                     if (quoted == '"') {
                         if (!has(offset + 1) || at(offset + 1) != '"') {
+                            unclosed = false;
                             break;
                         }
                         offset++;
@@ -167,8 +169,12 @@ final class CsvRecords implements Closeable {
         try (CSVParser parser = FORMAT.parse(new CharArrayReader(buffer, recordStart, end - recordStart))) {
             Iterator<CSVRecord> records = parser.iterator();
             return records.hasNext() ? records.next().values() : new String[] {""};
-        } catch (UncheckedIOException e) {
-            throw new IllegalStateException(e.getCause());
+        } catch (UncheckedIOException | IllegalStateException e) {
+            // commons-csv counts lines from this record and words it for programmers: say it for the user.
+            throw new IOException(unclosed
+                    ? "a quoted value is never closed: the input ends before its closing quote"
+                    : "a quoted value must end with a quote right before a comma or the end of the line "
+                            + "(a stray quote, or one never closed?)", e);
         }
     }
 

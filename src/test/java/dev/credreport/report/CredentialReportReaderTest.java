@@ -269,6 +269,15 @@ class CredentialReportReaderTest {
     }
 
     @Test
+    void should_say_what_is_wrong_with_the_quoting_in_its_own_words() {
+        assertEquals("line 3: not valid CSV: a quoted value must end with a quote right before a comma or the end of the "
+                + "line (a stray quote, or one never closed?)",
+                parseFailure(report(ALICE, "\"ab\"x" + ALICE.substring(5))).getMessage());
+        assertEquals("line 3: not valid CSV: a quoted value is never closed: the input ends before its closing quote",
+                parseFailure(report(ALICE, "\"ab" + ALICE.substring(5))).getMessage());
+    }
+
+    @Test
     void should_refuse_bytes_that_are_not_utf8() {
         byte[] bytes = report(ALICE).replace("alice,arn", "al\u00e9ce,arn").getBytes(StandardCharsets.ISO_8859_1);
         InputStreamReader reader = new InputStreamReader(new ByteArrayInputStream(bytes),
