@@ -128,17 +128,44 @@ class PackagedJarIT {
         Run first = run(environment, launcher(), "fetch", "--input", file.toString(), "--format", "json");
         Path archive = awaitArchive(cache);
         Run archived = run(environment, launcher(), "fetch", "--input", file.toString(), "--format", "json");
+        List<String> fromTheJar = classesFromTheJar(environment, "fetch", "--input", file.toString(), "--format", "blocks");
+        List<String> fromTheJarForAws;
+        try (FakeIam iam = FakeIam.start()) {
+            iam.onGenerate(state("COMPLETE")).onGet(report(SampleReports.standard(), Instant.now()));
+            Map<String, String> withKeys = new java.util.HashMap<>(environment);
+            withKeys.put("AWS_ACCESS_KEY_ID", CommandHarness.TEST_ACCESS_KEY);
+            withKeys.put("AWS_SECRET_ACCESS_KEY", CommandHarness.TEST_SECRET_KEY);
+            fromTheJarForAws = classesFromTheJar(withKeys, "fetch", "--endpoint-url", iam.endpoint().toString(), "-q");
+        }
         archive.toFile().setWritable(true);
         Files.writeString(archive, "not an archive");
         Run broken = run(environment, launcher(), "fetch", "--input", file.toString(), "--format", "json");
 
         assertEquals(0, first.exitCode(), first.err());
         assertTrue(first.outText().contains("\"user\": \"bob,ops\""), first.outText());
+        // A class the archive lacks is read, verified and linked from the jar at every run.
+        assertEquals(List.of(), fromTheJar, "classes a fetch of a report with a quoted name loads from the jar");
+        assertEquals(List.of(), fromTheJarForAws, "classes a fetch from IAM loads from the jar");
         for (Run later : List.of(archived, broken)) {
             assertEquals(0, later.exitCode(), later.err());
             assertEquals(first.outText(), later.outText());
             assertEquals("", later.err(), "a stale or broken archive says nothing");
         }
+    }
+
+    /** The classes a launcher run loads from credreport.jar rather than from its class-data archive. */
+    private List<String> classesFromTheJar(Map<String, String> environment, String... args) throws Exception {
+        Path log = Files.createTempFile(dir, "classes", ".log");
+        Map<String, String> logged = new java.util.HashMap<>(environment);
+        logged.put("CREDREPORT_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        List<String> command = new ArrayList<>(List.of(launcher()));
+        command.addAll(List.of(args));
+        Run run = run(logged, command.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(log);
+        assertTrue(lines.stream().anyMatch(line -> line.contains("dev.credreport.Main source: shared objects file")),
+                "the run used the archive: " + lines.stream().filter(line -> line.contains("dev.credreport.Main ")).toList());
+        return lines.stream().filter(line -> line.contains("credreport.jar")).map(line -> line.replaceAll(".*\\] (\\S+) .*", "$1")).toList();
     }
 
     @Test
