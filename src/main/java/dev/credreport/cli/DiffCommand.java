@@ -5,6 +5,7 @@ import dev.credreport.ExitCode;
 import dev.credreport.diff.DiffResult;
 import dev.credreport.diff.ReportDiff;
 import dev.credreport.render.DiffFormat;
+import dev.credreport.report.Arns;
 import dev.credreport.report.ReportInput;
 import dev.credreport.store.Encryption;
 import dev.credreport.store.Location;
@@ -128,6 +129,11 @@ final class DiffCommand implements Callable<Integer> {
         if (dir != null) {
             if (!reports.isEmpty()) {
                 throw CredreportException.usage("give either two reports or --dir, not both");
+            }
+            // Checked before DIR is listed: a mistyped id would otherwise read as "no reports".
+            if (account != null && !Arns.isAccountId(account)) {
+                throw CredreportException.usage("--account: '" + FailureHandler.oneLine(account)
+                        + "' is not an AWS account id (twelve digits)");
             }
             Location location = Location.parse(dir, "--dir");
             try (ReportStore store = ReportStores.open(location, () -> aws.s3Settings(environment), Encryption.BUCKET_DEFAULT)) {

@@ -32,8 +32,10 @@ abstract class FormatConverter<E extends Enum<E>> implements ITypeConverter<E> {
             String known = Arrays.stream(formats.getEnumConstants())
                     .map(format -> format.name().toLowerCase(Locale.ROOT))
                     .collect(Collectors.joining(", "));
+            // --output is a format, as in the AWS CLI; a file name there was meant for -o.
+            String file = value.contains(".") || value.contains("/") ? "; to write to a file, use -o " + value : "";
             throw new TypeConversionException("'" + value + "' is not a format: use one of " + known
-                    + " (text is the same as csv)");
+                    + " (text is the same as csv)" + file);
         }
     }
 

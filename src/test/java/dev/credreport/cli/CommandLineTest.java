@@ -206,6 +206,21 @@ class CommandLineTest {
     }
 
     @Test
+    void should_point_a_file_name_given_as_the_output_format_to_o() throws IOException {
+        Path input = saved(report(ALICE));
+
+        Result file = harness.run("fetch", "--input", input.toString(), "--output", "out.csv");
+        Result typo = harness.run("fetch", "--input", input.toString(), "--output", "jsno");
+
+        assertEquals(2, file.exitCode(), file::toString);
+        assertTrue(file.err().startsWith("credreport: Invalid value for option '--format': 'out.csv' is not a format: use one of "
+                + "table, csv, blocks, json (text is the same as csv); to write to a file, use -o out.csv\n"), file.err());
+        assertEquals(2, typo.exitCode(), typo::toString);
+        assertTrue(!typo.err().contains("-o "), "a mistyped format is not a file: " + typo.err());
+        assertEquals(List.of("report.csv"), List.of(dir.toFile().list()), "nothing written");
+    }
+
+    @Test
     void should_take_the_output_file_as_o_or_output_file() throws IOException {
         Path input = saved(report(ALICE));
 

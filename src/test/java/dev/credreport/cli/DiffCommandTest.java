@@ -258,6 +258,14 @@ class DiffCommandTest {
     }
 
     @Test
+    void should_refuse_an_account_that_is_not_twelve_digits_before_reading_the_directory() {
+        Result result = harness.run("diff", "--dir", dir.resolve("missing").toString(), "--account", "12345678901");
+
+        assertEquals(2, result.exitCode(), result::toString);
+        assertEquals("credreport: --account: '12345678901' is not an AWS account id (twelve digits)\n", result.err());
+    }
+
+    @Test
     void should_need_two_reports() {
         Result result = harness.run("diff", "only-one.csv");
 
