@@ -7,6 +7,7 @@ import dev.credreport.diff.ReportDiff;
 import dev.credreport.render.DiffFormat;
 import dev.credreport.report.Arns;
 import dev.credreport.report.ReportInput;
+import dev.credreport.report.UntrustedText;
 import dev.credreport.store.Encryption;
 import dev.credreport.store.Location;
 import dev.credreport.store.ReportArchive;
@@ -132,8 +133,8 @@ final class DiffCommand implements Callable<Integer> {
             }
             // Checked before DIR is listed: a mistyped id would otherwise read as "no reports".
             if (account != null && !Arns.isAccountId(account)) {
-                throw CredreportException.usage("--account: '" + FailureHandler.oneLine(account)
-                        + "' is not an AWS account id (twelve digits)");
+                throw CredreportException.usage("--account: " + UntrustedText.quote(account)
+                        + " is not an AWS account id (twelve digits)");
             }
             Location location = Location.parse(dir, "--dir");
             try (ReportStore store = ReportStores.open(location, () -> aws.s3Settings(environment), Encryption.BUCKET_DEFAULT)) {
