@@ -1,5 +1,6 @@
 package dev.credreport;
 
+import dev.credreport.core.BuildInfo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,6 @@
 package dev.credreport.aws;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

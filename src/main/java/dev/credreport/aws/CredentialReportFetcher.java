@@ -1,6 +1,6 @@
 package dev.credreport.aws;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package dev.credreport.aws;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.credreport.aws;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package dev.credreport.aws;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.credreport.aws;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;

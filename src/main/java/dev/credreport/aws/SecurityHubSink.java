@@ -1,8 +1,8 @@
 package dev.credreport.aws;
 
-import dev.credreport.CredreportException;
-import dev.credreport.render.AsffFinding;
-import dev.credreport.render.AsffFindings;
+import dev.credreport.core.CredreportException;
+import dev.credreport.asff.AsffFinding;
+import dev.credreport.asff.AsffFindings;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.credreport.aws;
 
-import dev.credreport.CredreportException;
-import dev.credreport.Durations;
+import dev.credreport.core.CredreportException;
+import dev.credreport.core.Durations;
 import java.time.Duration;
 import java.util.function.Consumer;
 

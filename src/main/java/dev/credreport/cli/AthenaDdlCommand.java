@@ -1,7 +1,7 @@
 package dev.credreport.cli;
 
-import dev.credreport.CredreportException;
-import dev.credreport.ExitCode;
+import dev.credreport.core.CredreportException;
+import dev.credreport.core.ExitCode;
 import dev.credreport.store.AthenaTable;
 import dev.credreport.store.Location;
 import java.util.concurrent.Callable;

@@ -1,12 +1,12 @@
 package dev.credreport.cli;
 
-import dev.credreport.CredreportException;
-import dev.credreport.ExitCode;
+import dev.credreport.core.CredreportException;
+import dev.credreport.core.ExitCode;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Auditor;
 import dev.credreport.audit.Rule;
 import dev.credreport.audit.RuleInfo;
-import dev.credreport.audit.Rules;
+import dev.credreport.audit.rules.Rules;
 import dev.credreport.render.AuditFormat;
 import dev.credreport.render.FindingsRenderer;
 import dev.credreport.render.RuleListRenderer;

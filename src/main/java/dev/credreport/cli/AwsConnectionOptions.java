@@ -1,6 +1,6 @@
 package dev.credreport.cli;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import dev.credreport.aws.AwsSettings;
 import dev.credreport.aws.IamRegions;
 import dev.credreport.aws.Profiles;

@@ -2,8 +2,8 @@ package dev.credreport.cli;
 
 import dev.credreport.aws.SdkPrewarm;
 import dev.credreport.log.DebugLog;
-import dev.credreport.CredreportException;
-import dev.credreport.ExitCode;
+import dev.credreport.core.CredreportException;
+import dev.credreport.core.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -48,6 +48,6 @@ final class CompletionCommand implements Callable<Integer> {
         String script = AutoComplete.bash("credreport", everyCommand.get());
         // Through the same path as every command's standard output: a closed pipe is exit 141, not a bug.
         new OutputOptions().write(spec.commandLine().getOut(), out -> out.write(script));
-        return dev.credreport.ExitCode.SUCCESS.code();
+        return dev.credreport.core.ExitCode.SUCCESS.code();
     }
 }

@@ -26,6 +26,6 @@ final class CredreportCommand implements Callable<Integer> {
                 .map(java.util.Map.Entry::getKey)
                 .collect(java.util.stream.Collectors.joining(", "));
         spec.commandLine().getErr().println("credreport: missing command: " + commands + "; 'credreport --help' says what each does");
-        return dev.credreport.ExitCode.USAGE.code();
+        return dev.credreport.core.ExitCode.USAGE.code();
     }
 }

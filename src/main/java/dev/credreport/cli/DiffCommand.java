@@ -1,7 +1,7 @@
 package dev.credreport.cli;
 
-import dev.credreport.CredreportException;
-import dev.credreport.ExitCode;
+import dev.credreport.core.CredreportException;
+import dev.credreport.core.ExitCode;
 import dev.credreport.diff.DiffResult;
 import dev.credreport.diff.ReportDiff;
 import dev.credreport.render.DiffFormat;

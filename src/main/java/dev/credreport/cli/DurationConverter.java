@@ -1,6 +1,6 @@
 package dev.credreport.cli;
 
-import dev.credreport.Durations;
+import dev.credreport.core.Durations;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

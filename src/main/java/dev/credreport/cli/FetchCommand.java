@@ -1,6 +1,6 @@
 package dev.credreport.cli;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import dev.credreport.render.OutputFormat;
 import dev.credreport.render.RenderContext;
 import dev.credreport.report.ReportInput;

@@ -1,6 +1,6 @@
 package dev.credreport.cli;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import dev.credreport.aws.AccountAccess;
 import dev.credreport.report.Arns;
 import java.io.IOException;

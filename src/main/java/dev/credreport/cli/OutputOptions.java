@@ -1,6 +1,6 @@
 package dev.credreport.cli;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import dev.credreport.io.AtomicFileWriter;
 import dev.credreport.io.StandardOutput;
 import java.io.IOException;

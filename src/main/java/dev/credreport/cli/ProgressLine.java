@@ -1,6 +1,6 @@
 package dev.credreport.cli;
 
-import dev.credreport.Durations;
+import dev.credreport.core.Durations;
 import dev.credreport.report.UntrustedText;
 import java.io.PrintWriter;
 import java.time.Duration;

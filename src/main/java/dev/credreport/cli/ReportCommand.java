@@ -1,6 +1,6 @@
 package dev.credreport.cli;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import dev.credreport.audit.Auditor;
 import dev.credreport.store.Encryption;
 import dev.credreport.store.Location;

@@ -1,7 +1,7 @@
 package dev.credreport.cli;
 
-import dev.credreport.CredreportException;
-import dev.credreport.ExitCode;
+import dev.credreport.core.CredreportException;
+import dev.credreport.core.ExitCode;
 import dev.credreport.audit.Auditor;
 import dev.credreport.multi.AccountResult;
 import dev.credreport.render.html.ReportPage;

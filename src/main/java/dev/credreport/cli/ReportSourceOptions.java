@@ -1,7 +1,7 @@
 package dev.credreport.cli;
 
-import dev.credreport.CredreportException;
-import dev.credreport.Durations;
+import dev.credreport.core.CredreportException;
+import dev.credreport.core.Durations;
 import dev.credreport.aws.AwsSettings;
 import dev.credreport.aws.CredentialReportFetcher;
 import dev.credreport.aws.FetchedReport;

@@ -1,11 +1,11 @@
 package dev.credreport.cli;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Auditor;
 import dev.credreport.audit.ControlTable;
 import dev.credreport.audit.Rule;
-import dev.credreport.audit.Rules;
+import dev.credreport.audit.rules.Rules;
 import dev.credreport.audit.UserPattern;
 import dev.credreport.report.ReportInput;
 import java.time.Clock;

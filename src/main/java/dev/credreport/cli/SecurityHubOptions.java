@@ -1,16 +1,16 @@
 package dev.credreport.cli;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import dev.credreport.aws.AwsSettings;
 import dev.credreport.aws.IamConnection;
 import dev.credreport.aws.SecurityHubConnection;
 import dev.credreport.aws.SecurityHubSink;
-import dev.credreport.render.AsffFindings;
+import dev.credreport.asff.AsffFindings;
 import dev.credreport.render.AsffRenderer;
 import dev.credreport.render.TerminalText;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Findings;
-import dev.credreport.render.AsffFinding;
+import dev.credreport.asff.AsffFinding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

@@ -1,6 +1,6 @@
 package dev.credreport.cli;
 
-import dev.credreport.BuildInfo;
+import dev.credreport.core.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code --version}: credreport's, the SDK's and the JVM's, without loading the SDK. */

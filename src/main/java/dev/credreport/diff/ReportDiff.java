@@ -1,6 +1,6 @@
 package dev.credreport.diff;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import dev.credreport.report.AccessKey;
 import dev.credreport.report.Column;
 import dev.credreport.report.ReportRows;

@@ -1,6 +1,6 @@
 package dev.credreport.io;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;

@@ -1,6 +1,6 @@
 package dev.credreport.multi;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import dev.credreport.report.ReportInput;
 import java.util.Objects;
 

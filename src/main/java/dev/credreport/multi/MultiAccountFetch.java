@@ -1,7 +1,7 @@
 package dev.credreport.multi;
 
-import dev.credreport.CredreportException;
-import dev.credreport.ExitCode;
+import dev.credreport.core.CredreportException;
+import dev.credreport.core.ExitCode;
 import dev.credreport.aws.AccountAccess;
 import dev.credreport.aws.AwsSettings;
 import dev.credreport.aws.CredentialReportFetcher;

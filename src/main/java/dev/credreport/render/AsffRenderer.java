@@ -1,5 +1,7 @@
 package dev.credreport.render;
 
+import dev.credreport.asff.AsffFindings;
+import dev.credreport.asff.AsffFinding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Findings;

@@ -1,7 +1,7 @@
 package dev.credreport.render;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportHeader;
 import dev.credreport.report.ReportInput;

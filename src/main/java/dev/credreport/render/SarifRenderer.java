@@ -2,7 +2,7 @@ package dev.credreport.render;
 
 import dev.credreport.audit.Control;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.credreport.BuildInfo;
+import dev.credreport.core.BuildInfo;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.Findings;

@@ -1,6 +1,6 @@
 package dev.credreport.report;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;

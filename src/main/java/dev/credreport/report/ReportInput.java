@@ -1,6 +1,6 @@
 package dev.credreport.report;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -195,7 +195,7 @@ public final class ReportInput {
      * written: a bad row after good ones must fail the run before a single byte of output, never
      * leave a well-formed document holding the rows before it. Later calls return the first answer.
      *
-     * @throws dev.credreport.CredreportException exit 7 when it is not a readable credential report
+     * @throws dev.credreport.core.CredreportException exit 7 when it is not a readable credential report
      */
     public synchronized ReportSummary validate() {
         if (summary == null) {

@@ -1,6 +1,6 @@
 package dev.credreport.store;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;

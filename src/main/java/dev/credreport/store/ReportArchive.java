@@ -1,6 +1,6 @@
 package dev.credreport.store;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import dev.credreport.io.AtomicFileWriter;
 import dev.credreport.io.TemporaryFiles;
 import dev.credreport.report.ReportInput;

@@ -1,7 +1,7 @@
 package dev.credreport.store;
 
-import dev.credreport.BuildInfo;
-import dev.credreport.CredreportException;
+import dev.credreport.core.BuildInfo;
+import dev.credreport.core.CredreportException;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.ReportSummary;
 import java.time.Instant;

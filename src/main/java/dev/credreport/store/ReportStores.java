@@ -1,6 +1,6 @@
 package dev.credreport.store;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import dev.credreport.aws.S3Connection;
 import dev.credreport.aws.S3Settings;
 import dev.credreport.report.ReportInput;

@@ -1,6 +1,6 @@
 package dev.credreport.store;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import dev.credreport.aws.S3Errors;
 import dev.credreport.report.ReportInput;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.credreport.audit;
 
+import dev.credreport.audit.rules.Rules;
 import static dev.credreport.support.ReportRow.root;
 import static dev.credreport.support.ReportRow.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credreport.support.TestFiles;
-import dev.credreport.CredreportException;
-import dev.credreport.ExitCode;
+import dev.credreport.core.CredreportException;
+import dev.credreport.core.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

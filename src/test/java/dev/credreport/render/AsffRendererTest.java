@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.credreport.audit.Rules;
+import dev.credreport.audit.rules.Rules;
 import dev.credreport.support.CommandHarness;
 import dev.credreport.support.CommandHarness.Result;
 import dev.credreport.support.SampleReports;

@@ -7,7 +7,7 @@ import static dev.credreport.support.SampleReports.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import dev.credreport.support.SampleReports;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credreport.support.TestFiles;
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import dev.credreport.io.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package dev.credreport.render.html;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import dev.credreport.BuildInfo;
-import dev.credreport.CredreportException;
+import dev.credreport.core.BuildInfo;
+import dev.credreport.core.CredreportException;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Auditor;

@@ -1,6 +1,6 @@
 package dev.credreport.render.html;
 
-import dev.credreport.CredreportException;
+import dev.credreport.core.CredreportException;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Auditor;

@@ -1,24 +1,16 @@
-package dev.credreport.audit;
+package dev.credreport.audit.rules;
 
-import dev.credreport.audit.rules.AccessKeyCreatedAtSetup;
-import dev.credreport.audit.rules.AccessKeyNotRotated;
-import dev.credreport.audit.rules.ConsoleWithoutMfa;
-import dev.credreport.audit.rules.IamUsersInsteadOfIdentityCenter;
-import dev.credreport.audit.rules.MultipleActiveAccessKeys;
-import dev.credreport.audit.rules.PasswordPastRotation;
-import dev.credreport.audit.rules.RootAccessKeyActive;
-import dev.credreport.audit.rules.RootRecentlyUsed;
-import dev.credreport.audit.rules.RootSigningCertificateActive;
-import dev.credreport.audit.rules.RootWithoutMfa;
-import dev.credreport.audit.rules.SigningCertificateNotRotated;
-import dev.credreport.audit.rules.UnusedCredentials;
+import dev.credreport.audit.Rule;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Every rule, in the order they are listed and applied. */
+/**
+ * Every rule, in the order they are listed and applied: the one list through which the rest of the
+ * program knows the concrete rules (the audit model in {@code audit} knows only {@link Rule}).
+ */
 public final class Rules {
     private static final List<Rule> ALL = List.of(
             new RootAccessKeyActive(),

@@ -1,4 +1,4 @@
-package dev.credreport.render;
+package dev.credreport.asff;
 
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Control;

@@ -1,4 +1,4 @@
-package dev.credreport;
+package dev.credreport.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

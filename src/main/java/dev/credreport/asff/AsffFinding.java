@@ -1,4 +1,4 @@
-package dev.credreport.render;
+package dev.credreport.asff;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.credreport;
+package dev.credreport.core;
 
 import java.time.Duration;
 import java.util.Locale;

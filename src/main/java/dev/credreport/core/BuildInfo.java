@@ -1,4 +1,4 @@
-package dev.credreport;
+package dev.credreport.core;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.credreport;
+package dev.credreport.core;
 
 /** The process exit codes every command shares (SPEC.md, "Exit codes"). */
 public enum ExitCode {

@@ -1,4 +1,4 @@
-package dev.credreport;
+package dev.credreport.core;
 
 /**
  * An expected failure: something the user can act on. It carries its exit code and a one-line
