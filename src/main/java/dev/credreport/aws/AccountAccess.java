@@ -132,6 +132,24 @@ public final class AccountAccess implements AutoCloseable {
                 .asyncCredentialUpdateEnabled(false).build();
     }
 
+    /**
+     * Fetches one account's report with its credentials (the role assumed in it, or the caller's
+     * own), generating it first unless {@code generate} is false.
+     *
+     * @throws CredreportException naming the role when it cannot be assumed, else the fetch's own failure
+     */
+    public FetchedReport fetchReport(String account, java.time.Duration maxWait, boolean generate) {
+        AwsCredentialsProvider credentials = credentialsFor(account);
+        try {
+            credentials.resolveCredentials();
+        } catch (RuntimeException e) {
+            throw roleFailure(account, e);
+        }
+        try (IamConnection connection = IamConnection.open(settings, credentials, http)) {
+            return new CredentialReportFetcher(connection, maxWait, generate, message -> { }).fetch();
+        }
+    }
+
     public String roleArn(String account) {
         return roles.roleArn(account, partition());
     }

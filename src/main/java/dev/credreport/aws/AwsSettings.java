@@ -17,6 +17,8 @@ import software.amazon.awssdk.regions.Region;
  * @param endpoint an endpoint override, or null for the partition's IAM endpoint
  * @param stsEndpoint an STS endpoint override (AWS_ENDPOINT_URL_STS), or null
  * @param organizationsEndpoint an Organizations endpoint override (AWS_ENDPOINT_URL_ORGANIZATIONS), or null
+ * @param s3Endpoint an S3 endpoint override (AWS_ENDPOINT_URL_S3), or null
+ * @param securityHubEndpoint a Security Hub endpoint override (AWS_ENDPOINT_URL_SECURITYHUB), or null
  * @param caBundle a PEM file of trusted certificates, or null for the JVM's
  * @param verifyTls false only with --no-verify-ssl
  * @param connectTimeout zero for no limit
@@ -30,6 +32,8 @@ public record AwsSettings(
         URI endpoint,
         URI stsEndpoint,
         URI organizationsEndpoint,
+        URI s3Endpoint,
+        URI securityHubEndpoint,
         Path caBundle,
         boolean verifyTls,
         Duration connectTimeout,
@@ -47,6 +51,11 @@ public record AwsSettings(
     /** The profile and where it was named, for messages: "profile 'audit' (AWS_PROFILE)". */
     public String profileDescription() {
         return "profile '" + profile + "' (" + (profileFromOption ? "--profile" : "AWS_PROFILE") + ")";
+    }
+
+    /** S3's settings: its own endpoint (--endpoint-url is IAM's alone). */
+    public S3Settings s3() {
+        return S3Settings.of(this, s3Endpoint);
     }
 
     /** Where requests go, for messages. */

@@ -19,6 +19,15 @@ public final class SdkPrewarm {
         thread.start();
     }
 
+    /**
+     * For the class-data sharing training run: with keys in the environment, as most runs have them,
+     * the lookup of credentials in system properties fails first, so its exception is built in
+     * every real run and its classes belong in the archive.
+     */
+    public static void buildCredentialLookupFailure() {
+        software.amazon.awssdk.core.exception.SdkClientException.create("training");
+    }
+
     private static void warm() {
         try {
             // The endpoint metadata of every AWS service, read to find IAM's signing region.

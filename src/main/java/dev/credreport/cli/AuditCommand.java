@@ -119,8 +119,8 @@ final class AuditCommand implements Callable<Integer> {
             FindingsRenderer renderer = chosen == AuditFormat.ASFF
                     ? securityHub.renderer(source.aws.toSettings(environment), environment.clock().instant()) : null;
             MultiAccountRun.AccountAuditSink sink = securityHub.sending() ? (account, access, audited) -> securityHub.send(
-                    environment, source.aws, audited.result(), audited.findings(), access.credentialsFor(account), access.http(),
-                    spec.commandLine().getErr(), common.quiet) : null;
+                    environment, source.aws, audited.result(), audited.findings(), access, spec.commandLine().getErr(),
+                    common.quiet) : null;
             return new MultiAccountRun(environment, spec, source, multi, common.quiet).audit(chosen, renderer, output, report -> {
                 AuditResult result = auditor.audit(report, rules.settingsFor(report, environment.clock(), cis));
                 return new MultiAccountRun.AccountAudit(result, auditor.findings(report, result));

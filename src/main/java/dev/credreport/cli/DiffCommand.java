@@ -12,7 +12,7 @@ import dev.credreport.store.Encryption;
 import dev.credreport.store.Location;
 import dev.credreport.store.ReportArchive;
 import dev.credreport.store.ReportStore;
-import dev.credreport.store.ReportStores;
+import dev.credreport.aws.ReportStores;
 import dev.credreport.store.SavedReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -182,7 +182,7 @@ final class MultiAccountRun {
             // Shown from the start and ticking, not only when the first account is done.
             progress.tickEverySecond();
             progress.update("0/" + accounts.size() + " accounts done, 0 failed");
-            work.run(accounts, new MultiAccountFetch(access, settings, source.maxWait, !source.noGenerate, multi.concurrency),
+            work.run(accounts, new MultiAccountFetch(access, source.maxWait, !source.noGenerate, multi.concurrency),
                     access, progress::update);
             return accounts.size();
         } catch (IOException e) {

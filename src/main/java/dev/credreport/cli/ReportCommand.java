@@ -5,7 +5,7 @@ import dev.credreport.audit.Auditor;
 import dev.credreport.store.Encryption;
 import dev.credreport.store.Location;
 import dev.credreport.store.ReportStore;
-import dev.credreport.store.ReportStores;
+import dev.credreport.aws.ReportStores;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;

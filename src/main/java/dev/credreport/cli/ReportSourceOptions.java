@@ -9,7 +9,7 @@ import dev.credreport.aws.IamConnection;
 import dev.credreport.report.ReportInput;
 import dev.credreport.store.Location;
 import dev.credreport.store.ReportArchive;
-import dev.credreport.store.ReportStores;
+import dev.credreport.aws.ReportStores;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.credreport.cli;
 
 import dev.credreport.core.CredreportException;
 import dev.credreport.aws.AwsSettings;
-import dev.credreport.aws.IamConnection;
-import dev.credreport.aws.SecurityHubConnection;
+import dev.credreport.aws.AccountAccess;
+import dev.credreport.aws.SecurityHubDelivery;
 import dev.credreport.aws.SecurityHubSink;
 import dev.credreport.asff.AsffFindings;
 import dev.credreport.render.AsffRenderer;
@@ -13,8 +13,7 @@ import dev.credreport.audit.Findings;
 import dev.credreport.asff.AsffFinding;
 import java.io.IOException;
 import java.io.PrintWriter;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
+import java.util.function.Consumer;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -60,21 +59,15 @@ public final class SecurityHubOptions {
      */
     void send(Environment environment, AwsOptions aws, AuditResult result, Findings findings, PrintWriter err, boolean quiet)
             throws IOException {
-        AwsSettings settings = aws.toSettings(environment);
-        var http = IamConnection.httpClient(settings, IamConnection.isPlainHttp(aws.securityHubEndpoint(environment)));
-        try {
-            send(environment, aws, result, findings, IamConnection.callerCredentials(settings), http, err, quiet);
-        } finally {
-            http.close();
-        }
+        send(environment, aws, result, findings, null, err, quiet);
     }
 
     /**
-     * Sends one account's findings with that account's credentials: BatchImportFindings takes
-     * findings of the default product only from the account they belong to.
+     * Sends one account's findings with that account's credentials when {@code access} is given (a
+     * multi-account run), else with the caller's.
      */
-    void send(Environment environment, AwsOptions aws, AuditResult result, Findings findings, AwsCredentialsProvider credentials,
-            SdkHttpClient http, PrintWriter err, boolean quiet) throws IOException {
+    void send(Environment environment, AwsOptions aws, AuditResult result, Findings findings, AccountAccess access,
+            PrintWriter err, boolean quiet) throws IOException {
         if (result.accountId() == null) {
             return;
         }
@@ -83,15 +76,15 @@ public final class SecurityHubOptions {
         Instant now = environment.clock().instant();
         List<AsffFinding> asff = asff(settings, now).of(result, findings);
         String partition = asff.isEmpty() ? partitionOf(chosen) : asff.get(0).partition();
-        try (SecurityHubSink sink = new SecurityHubSink(SecurityHubConnection.open(settings, aws.securityHubEndpoint(environment),
-                chosen, credentials, http), chosen, null,
-                message -> err.println("credreport: account " + result.accountId() + ": " + TerminalText.escape(message)))) {
-            SecurityHubSink.Outcome outcome = sink.send(result.accountId(), partition, asff, now);
-            if (!quiet) {
-                err.println("credreport: Security Hub (" + chosen + "): account " + result.accountId() + ": "
-                        + count(outcome.imported(), "finding") + " imported, " + count(outcome.archived(), "earlier finding")
-                        + " archived");
-            }
+        Consumer<String> failures = message -> err.println("credreport: account " + result.accountId() + ": "
+                + TerminalText.escape(message));
+        SecurityHubSink.Outcome outcome = access == null
+                ? SecurityHubDelivery.asCaller(settings, chosen, result.accountId(), partition, asff, now, failures)
+                : SecurityHubDelivery.inAccount(access, settings, chosen, result.accountId(), partition, asff, now, failures);
+        if (!quiet) {
+            err.println("credreport: Security Hub (" + chosen + "): account " + result.accountId() + ": "
+                    + count(outcome.imported(), "finding") + " imported, " + count(outcome.archived(), "earlier finding")
+                    + " archived");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.credreport.cli;
 
+import dev.credreport.aws.SdkPrewarm;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Runs every command once on a small report, fetched over loopback from an in-process stand-in
@@ -67,9 +67,7 @@ final class TrainingCommand implements Callable<Integer> {
             }
             run("fetch", "--endpoint-url", endpoint, "--output-dir", directory.resolve("saved").toString(), "-q");
             run("--help");
-            // With keys in the environment, as most runs have them, the lookup of credentials in
-            // system properties fails first: its exception is built in every real run, not here.
-            SdkClientException.create("training");
+            SdkPrewarm.buildCredentialLookupFailure();
             return 0;
         } finally {
             server.stop(0);

@@ -3,10 +3,7 @@ package dev.credreport.multi;
 import dev.credreport.core.CredreportException;
 import dev.credreport.core.ExitCode;
 import dev.credreport.aws.AccountAccess;
-import dev.credreport.aws.AwsSettings;
-import dev.credreport.aws.CredentialReportFetcher;
 import dev.credreport.aws.FetchedReport;
-import dev.credreport.aws.IamConnection;
 import dev.credreport.report.ReportInput;
 import java.io.IOException;
 import java.time.Duration;
@@ -20,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Fetches the reports of many accounts, {@code concurrency} at a time, each with its own wait
@@ -36,17 +32,15 @@ public final class MultiAccountFetch {
     }
 
     private final AccountAccess access;
-    private final AwsSettings settings;
     private final Duration maxWait;
     private final boolean generate;
     private final int concurrency;
 
-    public MultiAccountFetch(AccountAccess access, AwsSettings settings, Duration maxWait, boolean generate, int concurrency) {
+    public MultiAccountFetch(AccountAccess access, Duration maxWait, boolean generate, int concurrency) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be 1 or more");
         }
         this.access = access;
-        this.settings = settings;
         this.maxWait = maxWait;
         this.generate = generate;
         this.concurrency = concurrency;
@@ -89,19 +83,11 @@ public final class MultiAccountFetch {
 
     private AccountResult fetch(String account) {
         try {
-            AwsCredentialsProvider credentials = access.credentialsFor(account);
-            try {
-                credentials.resolveCredentials();
-            } catch (RuntimeException e) {
-                throw access.roleFailure(account, e);
-            }
-            try (IamConnection connection = IamConnection.open(settings, credentials, access.http())) {
-                FetchedReport fetched = new CredentialReportFetcher(connection, maxWait, generate, message -> { }).fetch();
-                ReportInput report = ReportInput.fromAws(fetched.content(), fetched.generatedTime(), "account " + account);
-                // A bad report fails its own account here, before any of its rows reach the merged output.
-                report.validate();
-                return new AccountResult(account, report, null);
-            }
+            FetchedReport fetched = access.fetchReport(account, maxWait, generate);
+            ReportInput report = ReportInput.fromAws(fetched.content(), fetched.generatedTime(), "account " + account);
+            // A bad report fails its own account here, before any of its rows reach the merged output.
+            report.validate();
+            return new AccountResult(account, report, null);
         } catch (CredreportException e) {
             return new AccountResult(account, null, e);
         } catch (RuntimeException e) {

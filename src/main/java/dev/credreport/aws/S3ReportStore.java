@@ -1,7 +1,11 @@
-package dev.credreport.store;
+package dev.credreport.aws;
 
+import dev.credreport.store.SavedReport;
+import dev.credreport.store.ReportMetadata;
+import dev.credreport.store.ReportStore;
+import dev.credreport.store.Encryption;
+import dev.credreport.store.Location;
 import dev.credreport.core.CredreportException;
-import dev.credreport.aws.S3Errors;
 import dev.credreport.report.ReportInput;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,8 +1,10 @@
-package dev.credreport.store;
+package dev.credreport.aws;
 
+import dev.credreport.store.ReportArchive;
+import dev.credreport.store.ReportStore;
+import dev.credreport.store.Encryption;
+import dev.credreport.store.Location;
 import dev.credreport.core.CredreportException;
-import dev.credreport.aws.S3Connection;
-import dev.credreport.aws.S3Settings;
 import dev.credreport.report.ReportInput;
 import java.util.function.Supplier;
 

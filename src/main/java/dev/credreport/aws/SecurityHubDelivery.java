@@ -1,0 +1,43 @@
+package dev.credreport.aws;
+
+import dev.credreport.asff.AsffFinding;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+
+/**
+ * Sends one account's findings to Security Hub with the right credentials: BatchImportFindings
+ * takes findings of the default product only from the account they belong to, so a member
+ * account's findings go with that account's role.
+ */
+public final class SecurityHubDelivery {
+    private SecurityHubDelivery() {
+    }
+
+    /** With the caller's own credentials, over an HTTP client made for this send. */
+    public static SecurityHubSink.Outcome asCaller(AwsSettings settings, String region, String accountId, String partition,
+            List<AsffFinding> findings, Instant now, Consumer<String> failures) {
+        try (SdkHttpClient http = IamConnection.httpClient(settings, IamConnection.isPlainHttp(settings.securityHubEndpoint()))) {
+            return send(settings, IamConnection.callerCredentials(settings), http, region, accountId, partition, findings, now,
+                    failures);
+        }
+    }
+
+    /** With the credentials of one account of a multi-account run, over the run's HTTP client. */
+    public static SecurityHubSink.Outcome inAccount(AccountAccess access, AwsSettings settings, String region, String accountId,
+            String partition, List<AsffFinding> findings, Instant now, Consumer<String> failures) {
+        return send(settings, access.credentialsFor(accountId), access.http(), region, accountId, partition, findings, now,
+                failures);
+    }
+
+    private static SecurityHubSink.Outcome send(AwsSettings settings, AwsCredentialsProvider credentials, SdkHttpClient http,
+            String region, String accountId, String partition, List<AsffFinding> findings, Instant now,
+            Consumer<String> failures) {
+        try (SecurityHubSink sink = new SecurityHubSink(SecurityHubConnection.open(settings, settings.securityHubEndpoint(),
+                region, credentials, http), region, null, failures)) {
+            return sink.send(accountId, partition, findings, now);
+        }
+    }
+}
