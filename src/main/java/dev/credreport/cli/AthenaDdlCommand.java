@@ -65,7 +65,7 @@ final class AthenaDdlCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CredreportException.usage(e.getMessage());
         }
-        output.write(spec.commandLine().getOut(), out -> out.write(sql.sql()));
+        output.target().write(spec.commandLine().getOut(), out -> out.write(sql.sql()));
         return ExitCode.SUCCESS.code();
     }
 }

@@ -5,14 +5,20 @@ import dev.credreport.core.ExitCode;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Auditor;
 import dev.credreport.audit.Rule;
-import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.rules.Rules;
-import dev.credreport.render.AuditFormat;
-import dev.credreport.render.FindingsRenderer;
-import dev.credreport.render.RuleListRenderer;
+import dev.credreport.audit.AccountAudit;
+import dev.credreport.audit.Severity;
+import dev.credreport.multi.AccountRun;
+import dev.credreport.multi.AccountSink;
+import dev.credreport.render.AccountsFormat;
+import dev.credreport.render.Format;
+import dev.credreport.render.Formats;
+import dev.credreport.render.ManyAccounts;
+import dev.credreport.render.RenderContext;
+import dev.credreport.render.RuleList;
+import java.io.IOException;
 import dev.credreport.report.ReportInput;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -72,7 +78,7 @@ final class AuditCommand implements Callable<Integer> {
             completionCandidates = FormatConverter.AuditNames.class,
             description = "table, json, csv ('text' is the same), sarif (SARIF 2.1.0) or asff (AWS Security Finding Format, "
                     + "a JSON array for Security Hub). Default: table when standard output is a terminal, csv otherwise.")
-    AuditFormat format;
+    AccountsFormat<AccountAudit> format;
 
     @ArgGroup(validate = false, heading = "%nOutput:%n", order = 10)
     OutputOptions output = new OutputOptions();
@@ -96,57 +102,75 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         String cis = cisVersion();
-        AuditFormat chosen = format != null ? format : output.tableByDefault(environment) ? AuditFormat.TABLE : AuditFormat.CSV;
         if (listRules) {
-            if (chosen == AuditFormat.SARIF) {
-                throw CredreportException.usage("--list-rules prints table, json or csv, not sarif");
-            }
-            List<RuleInfo> all = Rules.all().stream().map(Rule::info).toList();
-            output.write(out, writer -> RuleListRenderer.render(all, chosen, cis, writer));
+            Format<RuleList> list = Formats.ruleLists().find(chosen().name()).orElseThrow(() -> CredreportException.usage(
+                    "--list-rules prints " + Formats.ruleLists().choices() + ", not " + chosen().name()));
+            RuleList all = new RuleList(Rules.all().stream().map(Rule::info).toList(), cis);
+            output.target().write(out, writer -> list.write(all, writer, new RenderContext(environment.clock(), 0)));
             return ExitCode.SUCCESS.code();
         }
         // Everything the user typed is checked before any AWS call is made.
         Auditor auditor = rules.auditor();
         multi.check();
         output.check();
-        if (chosen == AuditFormat.ASFF || securityHub.sending()) {
-            securityHub.region(source.aws.toSettings(environment));
-        }
+        AccountsFormat<AccountAudit> chosen = chosen();
+        String region = chosen.needsSecurityHubRegion() || securityHub.sending()
+                ? securityHub.region(source.aws.toSettings(environment)) : null;
+        RenderContext context = new RenderContext(environment.clock(), 0, region);
+        SecurityHubSending sending = securityHub.sending() ? new SecurityHubSending(source.aws.toSettings(environment), region,
+                environment.clock().instant(), err, common.quiet) : null;
+        Severity failOn = rules.failOn.threshold();
         if (multi.active()) {
-            FindingsRenderer renderer = chosen == AuditFormat.ASFF
-                    ? securityHub.renderer(source.aws.toSettings(environment), environment.clock().instant()) : null;
-            MultiAccountRun.AccountAuditSink sink = securityHub.sending() ? (account, access, audited) -> securityHub.send(
-                    environment, source.aws, audited.result(), audited.findings(), access, spec.commandLine().getErr(),
-                    common.quiet) : null;
-            return new MultiAccountRun(environment, spec, source, multi, common.quiet).audit(chosen, renderer, output, report -> {
-                AuditResult result = auditor.audit(report, rules.settingsFor(report, environment.clock(), cis));
-                return new MultiAccountRun.AccountAudit(result, auditor.findings(report, result));
-            }, rules.failOn.threshold(), sink);
+            boolean[] flagged = {false};
+            AccountRun.Outcome[] outcome = {null};
+            output.target().write(out, writer -> {
+                ManyAccounts<AccountAudit> document = new ManyAccounts<>(chosen, writer, context);
+                outcome[0] = AccountRuns.run(environment, err, source, multi, common.quiet,
+                        AccountSink.into(document, (accountId, report, access) -> {
+                            AccountAudit audit = audit(auditor, report, cis);
+                            if (sending != null) {
+                                // An import that fails fails its account, which is then listed as failed.
+                                sending.send(audit, access);
+                            }
+                            flagged[0] |= audit.result().anyAtLeast(failOn);
+                            return audit;
+                        }));
+            });
+            int code = outcome[0].report(err, common.quiet);
+            return code == ExitCode.SUCCESS.code() && flagged[0] ? ExitCode.FLAGGED.code() : code;
         }
 
-        ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
-        AuditResult result = auditor.audit(report, rules.settingsFor(report, environment.clock(), cis));
-        FindingsRenderer renderer = chosen == AuditFormat.ASFF
-                ? securityHub.renderer(source.aws.toSettings(environment), environment.clock().instant()) : chosen.renderer();
-        if (securityHub.sending()) {
+        ReportInput report = ReportReading.read(source, environment, err, common.quiet);
+        AccountAudit audit = audit(auditor, report, cis);
+        if (sending != null) {
             // Before any output, so that a failed import leaves nothing on standard output.
-            securityHub.send(environment, source.aws, result, auditor.findings(report, result), spec.commandLine().getErr(),
-                    common.quiet);
+            sending.send(audit, null);
         }
-        output.write(out, writer -> renderer.render(result, auditor.findings(report, result), writer));
+        output.target().write(out, writer -> chosen.write(audit, writer, context));
+        AuditResult result = audit.result();
         if (!common.quiet && result.rootWithoutCredentials() == null) {
             // AWS always lists the root user: a report without it is cut short or hand-edited, and a
             // clean audit of it would look like a clean account.
-            spec.commandLine().getErr().println("credreport: note: no root user was audited (none in the report, or left "
+            err.println("credreport: note: no root user was audited (none in the report, or left "
                     + "out by --ignore-users), so the root rules judged nothing; AWS reports always list the root user");
         }
-        if (chosen != AuditFormat.TABLE && !common.quiet && !output.toStdout()) {
-            spec.commandLine().getErr().println("credreport: " + result.summary());
+        if (!chosen.name().equals("table") && !common.quiet && !output.toStdout()) {
+            err.println("credreport: " + result.summary());
         }
-        return result.anyAtLeast(rules.failOn.threshold()) ? ExitCode.FLAGGED.code() : ExitCode.SUCCESS.code();
+        return result.anyAtLeast(failOn) ? ExitCode.FLAGGED.code() : ExitCode.SUCCESS.code();
+    }
+
+    private AccountsFormat<AccountAudit> chosen() {
+        return format != null ? format : Formats.audits().named(output.tableByDefault(environment) ? "table" : "csv");
+    }
+
+    private AccountAudit audit(Auditor auditor, ReportInput report, String cis) {
+        AuditResult result = auditor.audit(report, rules.settingsFor(report, environment.clock(), cis));
+        return new AccountAudit(result, auditor.findings(report, result));
     }
 
     /** --cis-version as given (a leading 'v' and a missing '.0' forgiven), else the newest. */

@@ -1,5 +1,7 @@
 package dev.credreport.cli;
 
+import dev.credreport.io.OutputTarget;
+
 import dev.credreport.aws.SdkPrewarm;
 import dev.credreport.log.DebugLog;
 import dev.credreport.core.CredreportException;
@@ -40,7 +42,7 @@ public final class CommandLineFactory {
         if (code != ExitCode.SUCCESS.code() && code != ExitCode.FLAGGED.code()) {
             return code;
         }
-        CredreportException failure = OutputOptions.stdoutFailure(cause);
+        CredreportException failure = OutputTarget.stdoutFailure(cause);
         if (!failure.getMessage().isEmpty()) {
             err.println("credreport: " + failure.getMessage());
             err.flush();

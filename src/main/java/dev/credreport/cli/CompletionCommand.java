@@ -1,5 +1,7 @@
 package dev.credreport.cli;
 
+import dev.credreport.io.OutputTarget;
+
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.AutoComplete;
@@ -47,7 +49,7 @@ final class CompletionCommand implements Callable<Integer> {
     public Integer call() {
         String script = AutoComplete.bash("credreport", everyCommand.get());
         // Through the same path as every command's standard output: a closed pipe is exit 141, not a bug.
-        new OutputOptions().write(spec.commandLine().getOut(), out -> out.write(script));
+        new OutputTarget(null).write(spec.commandLine().getOut(), out -> out.write(script));
         return dev.credreport.core.ExitCode.SUCCESS.code();
     }
 }

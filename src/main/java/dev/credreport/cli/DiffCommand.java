@@ -4,13 +4,16 @@ import dev.credreport.core.CredreportException;
 import dev.credreport.core.ExitCode;
 import dev.credreport.diff.DiffResult;
 import dev.credreport.diff.ReportDiff;
-import dev.credreport.render.DiffFormat;
+import dev.credreport.diff.DiffResult;
+import dev.credreport.render.Format;
+import dev.credreport.source.ReportSource;
+import dev.credreport.render.Formats;
+import dev.credreport.render.RenderContext;
 import dev.credreport.report.Arns;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.UntrustedText;
 import dev.credreport.store.Encryption;
 import dev.credreport.store.Location;
-import dev.credreport.store.ReportArchive;
 import dev.credreport.store.ReportStore;
 import dev.credreport.aws.ReportStores;
 import dev.credreport.store.SavedReport;
@@ -76,7 +79,7 @@ final class DiffCommand implements Callable<Integer> {
             completionCandidates = FormatConverter.DiffNames.class,
             description = "table, json or csv ('text' is the same as csv). Default: table when standard output is a terminal, csv otherwise. "
                     + "table and csv print nothing when nothing changed.")
-    DiffFormat format;
+    Format<DiffResult> format;
 
     @ArgGroup(validate = false, heading = "%nOutput:%n", order = 10)
     OutputOptions output = new OutputOptions();
@@ -106,10 +109,10 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         output.check();
         List<ReportInput> pair = pair();
-        DiffFormat chosen = format != null ? format : output.tableByDefault(environment) ? DiffFormat.TABLE : DiffFormat.CSV;
+        Format<DiffResult> chosen = format != null ? format : Formats.diffs().named(output.tableByDefault(environment) ? "table" : "csv");
         refuseNewerFirst(pair.get(0), pair.get(1));
         DiffResult result = ReportDiff.compare(pair.get(0), pair.get(1), allowDifferentAccounts);
-        output.write(spec.commandLine().getOut(), out -> chosen.renderer().render(result, out));
+        output.target().write(spec.commandLine().getOut(), out -> chosen.write(result, out, new RenderContext(environment.clock(), 0)));
         return exitCode && !result.isEmpty() ? ExitCode.FLAGGED.code() : ExitCode.SUCCESS.code();
     }
 
@@ -170,17 +173,13 @@ final class DiffCommand implements Callable<Integer> {
         return List.of(saved.get(saved.size() - 2), saved.get(saved.size() - 1));
     }
 
-    /** Opens one of the two reports: a local file, standard input or an s3:// object. */
+    /**
+     * Opens one of the two reports: a local file, standard input or an s3:// object. A FIFO or
+     * <(…) is read, and its header checked, here: a failure must say which of the two it was.
+     */
     private ReportInput open(String report) {
-        if (report.equals("-")) {
-            return named("standard input", () -> ReportInput.fromStdin(environment.stdin()));
-        }
-        Location location = Location.parse(report, "REPORT");
-        if (location instanceof Location.S3) {
-            return ReportStores.readObject((Location.S3) location, aws.s3Settings(environment));
-        }
-        // A FIFO or <(…) is read, and its header checked, here: a failure must say which of the two it was.
-        return named(report, () -> ReportArchive.open(((Location.Local) location).path()));
+        return named(report.equals("-") ? "standard input" : report,
+                () -> ReportSource.saved(report, "REPORT", () -> aws.s3Settings(environment), environment.stdin()));
     }
 
     private static ReportInput named(String name, Supplier<ReportInput> open) {

@@ -1,10 +1,17 @@
 package dev.credreport.cli;
 
 import dev.credreport.core.CredreportException;
-import dev.credreport.render.OutputFormat;
+import dev.credreport.aws.ReportStores;
+import dev.credreport.multi.AccountRun;
+import dev.credreport.multi.AccountSink;
+import dev.credreport.render.AccountsFormat;
+import dev.credreport.render.Formats;
+import dev.credreport.render.ManyAccounts;
 import dev.credreport.render.RenderContext;
 import dev.credreport.report.ReportInput;
 import dev.credreport.store.ReportSaver;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -52,7 +59,7 @@ final class FetchCommand implements Callable<Integer> {
             completionCandidates = FormatConverter.ReportNames.class,
             description = "table, csv, blocks or json ('text', as the AWS CLI names it, is csv). Default: table when standard output is a terminal, "
                     + "csv otherwise (so pipes and files get the report as AWS wrote it).")
-    OutputFormat format;
+    AccountsFormat<ReportInput> format;
 
     @Option(names = "--width", paramLabel = "COLUMNS", order = 9,
             description = "Fit the table to this many columns. Default: the terminal's width (COLUMNS), "
@@ -76,36 +83,49 @@ final class FetchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         save.check();
         multi.check();
         output.check();
         if (save.saving() && (!output.toStdout() || this.format != null)) {
             throw CredreportException.usage("--output-dir saves the report as AWS wrote it; it cannot be used with -o or --format");
         }
-        OutputFormat format = format();
-        int width = format == OutputFormat.TABLE && !save.saving() ? tableWidth() : 0;
+        AccountsFormat<ReportInput> format = format();
+        int width = format.name().equals("table") && !save.saving() ? tableWidth() : 0;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (save.saving()) {
-            try (ReportSaver saver = save.open(environment, source.aws)) {
+            try (ReportSaver saver = new ReportSaver(ReportStores.open(save.location(), () -> source.aws.s3Settings(environment),
+                    save.encryption()), save.keep())) {
                 if (multi.active()) {
-                    return new MultiAccountRun(environment, spec, source, multi, common.quiet).fetch(format, width, output, saver);
+                    AccountRun.Outcome outcome = AccountRuns.run(environment, err, source, multi, common.quiet,
+                            (accountId, report, access) -> SaveOptions.print(saver.save(report, accountId, access.partition()),
+                                    out, err, common.quiet));
+                    return outcome.report(err, common.quiet);
                 }
-                ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
-                SaveOptions.print(saver.save(report), spec.commandLine().getOut(), spec.commandLine().getErr(), common.quiet);
+                ReportInput report = ReportReading.read(source, environment, err, common.quiet);
+                SaveOptions.print(saver.save(report), out, err, common.quiet);
                 return 0;
             }
         }
-        if (multi.active()) {
-            return new MultiAccountRun(environment, spec, source, multi, common.quiet).fetch(format, width, output, null);
-        }
-        ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
         RenderContext context = new RenderContext(environment.clock(), width);
-        output.write(spec.commandLine().getOut(), out -> format.renderer().render(report, out, context));
+        if (multi.active()) {
+            AccountRun.Outcome[] outcome = {null};
+            output.target().write(out, writer -> {
+                ManyAccounts<ReportInput> document = new ManyAccounts<>(format, writer, context);
+                outcome[0] = AccountRuns.run(environment, err, source, multi, common.quiet,
+                        AccountSink.into(document, (accountId, report, access) -> report));
+            });
+            return outcome[0].report(err, common.quiet);
+        }
+        ReportInput report = ReportReading.read(source, environment, err, common.quiet);
+        output.target().write(out, writer -> format.write(report, writer, context));
         return 0;
     }
 
-    private OutputFormat format() {
-        return this.format != null ? this.format : output.tableByDefault(environment) ? OutputFormat.TABLE : OutputFormat.CSV;
+    private AccountsFormat<ReportInput> format() {
+        return this.format != null ? this.format
+                : Formats.reports().named(output.tableByDefault(environment) ? "table" : "csv");
     }
 
     private int tableWidth() {

@@ -2,14 +2,10 @@ package dev.credreport.cli;
 
 import dev.credreport.core.CredreportException;
 import dev.credreport.aws.AccountAccess;
-import dev.credreport.report.Arns;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
+import dev.credreport.multi.AccountSelection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import picocli.CommandLine.Option;
 
 /** Running a command over many accounts: which ones, and how to get into each. */
@@ -58,7 +54,7 @@ public final class MultiAccountOptions {
     static final int DEFAULT_CONCURRENCY = 8;
 
     boolean active() {
-        return organization || accountsFile != null || !accounts.isEmpty();
+        return selection().active();
     }
 
     void check() {
@@ -118,49 +114,8 @@ public final class MultiAccountOptions {
                 sessionName != null ? sessionName : DEFAULT_SESSION_NAME);
     }
 
-    /** The accounts to run in, sorted by id; for --org the skipped ones are listed on standard error. */
-    List<String> resolve(AccountAccess access, PrintWriter err) {
-        List<String> ids = new ArrayList<>(accounts);
-        if (accountsFile != null) {
-            ids.addAll(readAccountsFile());
-        }
-        if (organization) {
-            AccountAccess.OrganizationAccounts listed = access.organizationAccounts();
-            ids.addAll(listed.active());
-            for (String skipped : listed.skipped()) {
-                err.println("credreport: skipped account " + skipped + ": not ACTIVE");
-            }
-        }
-        TreeSet<String> sorted = new TreeSet<>();
-        for (String id : ids) {
-            String trimmed = id.trim();
-            if (!Arns.isAccountId(trimmed)) {
-                throw CredreportException.usage("'" + id + "' is not an AWS account id (twelve digits)");
-            }
-            sorted.add(trimmed);
-        }
-        if (sorted.isEmpty()) {
-            throw CredreportException.usage("no accounts to run in");
-        }
-        return List.copyOf(sorted);
-    }
-
-    private List<String> readAccountsFile() {
-        try {
-            List<String> ids = new ArrayList<>();
-            for (String line : Files.readAllLines(accountsFile)) {
-                int comment = line.indexOf('#');
-                String id = (comment < 0 ? line : line.substring(0, comment)).trim();
-                if (!id.isEmpty()) {
-                    ids.add(id);
-                }
-            }
-            return ids;
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw CredreportException.usage("--accounts-file " + accountsFile + " does not exist");
-        } catch (IOException e) {
-            throw CredreportException.usage("cannot read --accounts-file " + accountsFile + ": "
-                    + CredreportException.firstLine(e.getMessage()));
-        }
+    /** Which accounts were named; the file is read and the Organization listed when the run starts. */
+    AccountSelection selection() {
+        return new AccountSelection(accounts, accountsFile, organization);
     }
 }

@@ -1,11 +1,7 @@
 package dev.credreport.cli;
 
-import dev.credreport.core.CredreportException;
-import dev.credreport.io.AtomicFileWriter;
-import dev.credreport.io.StandardOutput;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import dev.credreport.io.OutputTarget;
+
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -23,39 +19,15 @@ public final class OutputOptions {
 
     /** Checks the output file can be written before any work is done for it (exit 8 if not). */
     void check() {
-        if (!toStdout()) {
-            AtomicFileWriter.checkTarget(output);
-        }
+        target().check();
     }
 
     boolean toStdout() {
-        return output == null || output.toString().equals("-");
+        return target().toStdout();
     }
 
-    /** Writes through the body to the output file, atomically, or to standard output. */
-    void write(PrintWriter stdout, AtomicFileWriter.Body body) {
-        if (!toStdout()) {
-            AtomicFileWriter.write(output, body);
-            return;
-        }
-        try {
-            body.writeTo(stdout);
-            stdout.flush();
-        } catch (IOException e) {
-            throw stdoutFailure(e);
-        } catch (UncheckedIOException e) {
-            throw stdoutFailure(e.getCause());
-        }
-        if (stdout.checkError()) {
-            throw CredreportException.cannotWrite("cannot write to standard output (closed pipe or full disk)", null);
-        }
-    }
-
-    /** A reader that went away (credreport fetch | head) ends the run quietly; anything else is said. */
-    static CredreportException stdoutFailure(IOException e) {
-        if (StandardOutput.isClosedPipe(e)) {
-            return CredreportException.readerGone(e);
-        }
-        return CredreportException.cannotWrite("cannot write to standard output: " + e.getMessage(), e);
+    /** Where the output goes; it writes, these options only hold the name. */
+    OutputTarget target() {
+        return new OutputTarget(output);
     }
 }

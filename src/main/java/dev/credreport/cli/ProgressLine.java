@@ -1,5 +1,8 @@
 package dev.credreport.cli;
 
+import dev.credreport.io.Progress;
+import java.io.IOException;
+
 import dev.credreport.core.Durations;
 import dev.credreport.report.UntrustedText;
 import java.io.PrintWriter;
@@ -19,7 +22,7 @@ import java.util.function.IntSupplier;
  * clear it, so that Ctrl-C or an exit mid-way leaves the terminal clean. Updates may come from
  * several threads.
  */
-final class ProgressLine {
+final class ProgressLine implements Progress {
     private static final String ERASE_LINE = "\r\033[K";
 
     private final PrintWriter err;
@@ -27,6 +30,9 @@ final class ProgressLine {
     private final IntSupplier terminalWidth;
     private int width;
     private final boolean dumb;
+    private final boolean outputOnTerminal;
+    /** While output is written to the terminal the line is off it, and neither updates nor ticks draw it. */
+    private boolean hidden;
     private String status = "";
     /** What the line now shows on the terminal, for a dumb terminal's blanking; empty when nothing. */
     private volatile String shown = "";
@@ -40,31 +46,68 @@ final class ProgressLine {
      * @param dumb whether the terminal understands no escape codes
      */
     ProgressLine(PrintWriter err, boolean enabled, IntSupplier terminalWidth, boolean dumb) {
+        this(err, enabled, terminalWidth, dumb, false);
+    }
+
+    /** @param outputOnTerminal whether standard output is a terminal too, so the line must make way for output */
+    ProgressLine(PrintWriter err, boolean enabled, IntSupplier terminalWidth, boolean dumb, boolean outputOnTerminal) {
         this.err = err;
         this.enabled = enabled;
         this.terminalWidth = terminalWidth;
         this.dumb = dumb;
+        this.outputOnTerminal = outputOnTerminal;
     }
 
     /** The progress line of a command: on when standard error is a terminal and not --quiet. */
     static ProgressLine of(Environment environment, PrintWriter err, boolean quiet) {
         return new ProgressLine(err, environment.stderrIsTerminal() && !quiet, environment::stderrWidth,
-                "dumb".equals(environment.variable("TERM")));
+                "dumb".equals(environment.variable("TERM")), environment.stdoutIsTerminal());
     }
 
-    synchronized void update(String message) {
+    @Override
+    public synchronized void update(String message) {
         if (!enabled) {
             return;
         }
         status = message;
-        draw();
+        if (!hidden) {
+            draw();
+        }
+    }
+
+    /**
+     * Output to a terminal that also shows this line would be glued to it: the line is erased
+     * first and drawn again after. Output to a file or pipe leaves it be.
+     */
+    @Override
+    public void without(OutputStep output) throws IOException {
+        if (!enabled || !outputOnTerminal) {
+            output.run();
+            return;
+        }
+        synchronized (this) {
+            hidden = true;
+            erase();
+            err.flush();
+        }
+        try {
+            output.run();
+        } finally {
+            synchronized (this) {
+                hidden = false;
+                if (ticker != null || !status.isEmpty()) {
+                    draw();
+                }
+            }
+        }
     }
 
     /**
      * From now on the line shows the time since this call after the status, and is redrawn every
      * second, so that a long wait is seen to be alive.
      */
-    synchronized void tickEverySecond() {
+    @Override
+    public synchronized void tickEverySecond() {
         if (!enabled || ticker != null) {
             return;
         }
@@ -78,7 +121,8 @@ final class ProgressLine {
     }
 
     /** Prints a line of its own (a failure, a note) above the progress line, which is then drawn again. */
-    synchronized void printAbove(String line) {
+    @Override
+    public synchronized void printAbove(String line) {
         boolean wasShown = !shown.isEmpty();
         erase();
         err.println(line);
@@ -89,7 +133,8 @@ final class ProgressLine {
         }
     }
 
-    synchronized void clear() {
+    @Override
+    public synchronized void clear() {
         if (ticker != null) {
             ticker.shutdownNow();
             ticker = null;
@@ -107,7 +152,7 @@ final class ProgressLine {
     }
 
     private synchronized void tick() {
-        if (ticker != null) {
+        if (ticker != null && !hidden) {
             draw();
         }
     }

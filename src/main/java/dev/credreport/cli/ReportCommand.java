@@ -75,7 +75,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         // Everything the user typed is checked before any AWS call is made.
         String cis = RuleOptions.cisVersion(cisVersion);
         Auditor auditor = rules.auditor();

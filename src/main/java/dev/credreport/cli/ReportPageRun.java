@@ -3,7 +3,9 @@ package dev.credreport.cli;
 import dev.credreport.core.CredreportException;
 import dev.credreport.core.ExitCode;
 import dev.credreport.audit.Auditor;
-import dev.credreport.multi.AccountResult;
+import dev.credreport.aws.AccountAccess;
+import dev.credreport.multi.AccountRun;
+import dev.credreport.multi.AccountSink;
 import dev.credreport.render.html.ReportPage;
 import dev.credreport.report.ReportInput;
 import dev.credreport.store.ReportStore;
@@ -11,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -36,34 +37,38 @@ final class ReportPageRun {
         this.quiet = quiet;
     }
 
-    int run(Auditor auditor, RuleOptions rules, String cis, ReportStore history) {
+    int run(Auditor auditor, RuleOptions rules, String cis, ReportStore history) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         ReportPage page = new ReportPage(auditor, report -> rules.settingsFor(report, environment.clock(), cis),
                 generated -> rules.settingsAt(generated, cis),
                 history, warning -> err.println("credreport: " + warning),
                 environment.clock());
         if (multi.active()) {
-            return new MultiAccountRun(environment, spec, source, multi, quiet).whole(output, new MultiAccountRun.WholeDocument() {
+            AccountRun.Outcome outcome = AccountRuns.run(environment, err, source, multi, quiet, new AccountSink() {
                 @Override
-                public void account(AccountResult result) {
-                    if (result.succeeded()) {
-                        page.account(result.report());
-                    } else {
-                        page.failed(result.accountId(), CredreportException.firstLine(result.failure().getMessage()));
-                    }
+                public void account(String accountId, ReportInput report, AccountAccess access) {
+                    page.account(report);
                 }
 
                 @Override
-                public void write(Writer out) throws IOException {
-                    out.write(render(page));
+                public void failed(String accountId, CredreportException failure) {
+                    page.failed(accountId, CredreportException.firstLine(failure.getMessage()));
+                }
+
+                @Override
+                public void finish() {
+                    // Rendered whole once every account is in; nothing is written when every account failed.
+                    String html = render(page);
+                    output.target().write(spec.commandLine().getOut(), out -> out.write(html));
                 }
             });
+            return outcome.report(err, quiet);
         }
-        ReportInput report = source.read(environment, err, quiet);
+        ReportInput report = ReportReading.read(source, environment, err, quiet);
         page.account(report);
         // Rendered whole before anything is written, so a failure leaves standard output empty.
         String html = render(page);
-        output.write(spec.commandLine().getOut(), out -> out.write(html));
+        output.target().write(spec.commandLine().getOut(), out -> out.write(html));
         if (!quiet && !output.toStdout()) {
             err.println("credreport: wrote " + output.output);
         }

@@ -1,29 +1,19 @@
 package dev.credreport.cli;
 
 import dev.credreport.core.CredreportException;
-import dev.credreport.core.Durations;
-import dev.credreport.aws.AwsSettings;
-import dev.credreport.aws.CredentialReportFetcher;
-import dev.credreport.aws.FetchedReport;
-import dev.credreport.aws.IamConnection;
-import dev.credreport.report.ReportInput;
-import dev.credreport.store.Location;
-import dev.credreport.store.ReportArchive;
-import dev.credreport.aws.ReportStores;
-import java.io.PrintWriter;
+import dev.credreport.multi.FetchPlan;
+import dev.credreport.source.ReportSource;
 import java.time.Duration;
-import java.time.Instant;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
+
 /**
  * Where a command's report comes from: AWS (generate, wait, get) or a saved file with --input.
- * Every command that reads a report mixes this in, so they all get it the same way.
+ * Every command that reads a report mixes this in, so they all get it the same way. These hold
+ * the values; {@link ReportSource} reads or fetches.
  */
 public final class ReportSourceOptions {
-    /** Reports older than this get a note on standard error. */
-    static final Duration STALE_AFTER = Duration.ofMinutes(5);
-
     @Option(names = "--input", paramLabel = "FILE", order = 1,
             description = "Read a saved report from FILE ('-' for standard input, s3://BUCKET/KEY for an object in S3) "
                     + "instead of calling AWS.")
@@ -42,62 +32,16 @@ public final class ReportSourceOptions {
     @ArgGroup(validate = false, heading = "%nAWS connection (the AWS CLI's options and variables):%n", order = 20)
     AwsOptions aws = new AwsOptions();
 
-    /**
-     * Reads the saved report or fetches one from AWS, with a progress line on a terminal and a
-     * note on standard error when a fetched report is stale (AWS reuses one for up to 4 hours).
-     * The whole report is validated before it is handed on, so no command writes a byte of a
-     * report that turns out bad further down.
-     */
-    ReportInput read(Environment environment, PrintWriter err, boolean quiet) {
-        if (input != null && noGenerate) {
-            throw CredreportException.usage("--no-generate cannot be used with --input: a saved report is never generated");
-        }
-        ReportInput report = input != null ? readSaved(environment) : fetch(environment, err, quiet);
-        if (!quiet) {
-            report.sendNotesTo(note -> err.println("credreport: note: " + note));
-        }
-        report.validate();
-        if (!quiet && report.origin() == ReportInput.Origin.AWS) {
-            noteIfStale(report, environment, err);
-        }
-        return report;
+    /** Where the report comes from; a usage error for options that contradict each other. */
+    ReportSource source() {
+        return new ReportSource(input, maxWait, !noGenerate);
     }
 
-    private ReportInput readSaved(Environment environment) {
-        if (input.equals("-")) {
-            return ReportInput.fromStdin(environment.stdin());
+    /** How each account's report is fetched in a run over many accounts. */
+    FetchPlan fetchPlan(int concurrency) {
+        if (input != null) {
+            throw CredreportException.usage("--input reads one saved report; --accounts, --accounts-file and --org fetch from AWS");
         }
-        Location location = Location.parse(input, "--input");
-        if (location instanceof Location.S3) {
-            return ReportStores.readObject((Location.S3) location, aws.s3Settings(environment));
-        }
-        // A report saved with --output-dir knows its generated time from the metadata beside it.
-        return ReportArchive.open(((Location.Local) location).path());
-    }
-
-    private ReportInput fetch(Environment environment, PrintWriter err, boolean quiet) {
-        AwsSettings settings = aws.toSettings(environment);
-        if (!settings.verifyTls() && !quiet) {
-            err.println("credreport: warning: --no-verify-ssl: TLS certificates are not verified");
-        }
-        ProgressLine progress = ProgressLine.of(environment, err, quiet);
-        try (IamConnection connection = IamConnection.open(settings)) {
-            FetchedReport fetched = new CredentialReportFetcher(connection, maxWait, !noGenerate, progress::update).fetch();
-            return ReportInput.fromAws(fetched.content(), fetched.generatedTime(), settings.endpointDescription());
-        } finally {
-            progress.clear();
-        }
-    }
-
-    private static void noteIfStale(ReportInput report, Environment environment, PrintWriter err) {
-        if (report.generatedTime().isEmpty()) {
-            return;
-        }
-        Instant generated = report.generatedTime().get();
-        Duration age = Duration.between(generated, environment.clock().instant());
-        if (age.compareTo(STALE_AFTER) > 0) {
-            err.println("credreport: note: this report was generated " + generated + " ("
-                    + Durations.format(age) + " ago); changes since then are not in it");
-        }
+        return new FetchPlan(maxWait, !noGenerate, concurrency);
     }
 }

@@ -3,9 +3,7 @@ package dev.credreport.cli;
 import dev.credreport.core.CredreportException;
 import dev.credreport.store.Encryption;
 import dev.credreport.store.Location;
-import dev.credreport.store.ReportSaver;
 import dev.credreport.store.ReportStore;
-import dev.credreport.aws.ReportStores;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,9 +85,18 @@ public final class SaveOptions {
         }
     }
 
-    /** The saver for the checked location; the S3 client, if any, is built from the AWS options. */
-    ReportSaver open(Environment environment, AwsOptions aws) {
-        return new ReportSaver(ReportStores.open(location, () -> aws.s3Settings(environment), encryption), keep);
+    /** Where reports are saved: checked by {@link #check}. */
+    Location location() {
+        return location;
+    }
+
+    Encryption encryption() {
+        return encryption;
+    }
+
+    /** How many of the account's saved reports to keep, or null for all. */
+    Integer keep() {
+        return keep;
     }
 
     /** Prints where the report is (unless quiet), with a note when it was there already. */

@@ -2,20 +2,6 @@ package dev.credreport.cli;
 
 import dev.credreport.core.CredreportException;
 import dev.credreport.aws.AwsSettings;
-import dev.credreport.aws.AccountAccess;
-import dev.credreport.aws.SecurityHubDelivery;
-import dev.credreport.aws.SecurityHubSink;
-import dev.credreport.asff.AsffFindings;
-import dev.credreport.render.AsffRenderer;
-import dev.credreport.render.TerminalText;
-import dev.credreport.audit.AuditResult;
-import dev.credreport.audit.Findings;
-import dev.credreport.asff.AsffFinding;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.function.Consumer;
-import java.time.Instant;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Where ASFF findings go: the region they name, and whether to send them to Security Hub. */
@@ -45,49 +31,6 @@ public final class SecurityHubOptions {
         return chosen;
     }
 
-    AsffFindings asff(AwsSettings settings, Instant now) {
-        return new AsffFindings(region(settings), now);
-    }
-
-    AsffRenderer renderer(AwsSettings settings, Instant now) {
-        return new AsffRenderer(asff(settings, now));
-    }
-
-    /**
-     * Sends one account's findings with the caller's credentials; says on standard error how many
-     * went in and how many earlier ones were archived.
-     */
-    void send(Environment environment, AwsOptions aws, AuditResult result, Findings findings, PrintWriter err, boolean quiet)
-            throws IOException {
-        send(environment, aws, result, findings, null, err, quiet);
-    }
-
-    /**
-     * Sends one account's findings with that account's credentials when {@code access} is given (a
-     * multi-account run), else with the caller's.
-     */
-    void send(Environment environment, AwsOptions aws, AuditResult result, Findings findings, AccountAccess access,
-            PrintWriter err, boolean quiet) throws IOException {
-        if (result.accountId() == null) {
-            return;
-        }
-        AwsSettings settings = aws.toSettings(environment);
-        String chosen = region(settings);
-        Instant now = environment.clock().instant();
-        List<AsffFinding> asff = asff(settings, now).of(result, findings);
-        String partition = asff.isEmpty() ? partitionOf(chosen) : asff.get(0).partition();
-        Consumer<String> failures = message -> err.println("credreport: account " + result.accountId() + ": "
-                + TerminalText.escape(message));
-        SecurityHubSink.Outcome outcome = access == null
-                ? SecurityHubDelivery.asCaller(settings, chosen, result.accountId(), partition, asff, now, failures)
-                : SecurityHubDelivery.inAccount(access, settings, chosen, result.accountId(), partition, asff, now, failures);
-        if (!quiet) {
-            err.println("credreport: Security Hub (" + chosen + "): account " + result.accountId() + ": "
-                    + count(outcome.imported(), "finding") + " imported, " + count(outcome.archived(), "earlier finding")
-                    + " archived");
-        }
-    }
-
     /** The partition of a region, for the product ARN when there is no finding to take it from. */
     static String partitionOf(String region) {
         if (region.startsWith("cn-")) {
@@ -97,10 +40,5 @@ public final class SecurityHubOptions {
             return "aws-us-gov";
         }
         return "aws";
-    }
-
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

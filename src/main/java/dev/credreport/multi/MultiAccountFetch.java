@@ -24,10 +24,10 @@ import java.util.function.Consumer;
  * twice {@code concurrency} reports are held at once, so memory does not grow with the number of
  * accounts.
  */
-public final class MultiAccountFetch {
+final class MultiAccountFetch {
     /** Receives each account's result, in order. */
     @FunctionalInterface
-    public interface ResultConsumer {
+    interface ResultConsumer {
         void accept(AccountResult result) throws IOException;
     }
 
@@ -36,14 +36,11 @@ public final class MultiAccountFetch {
     private final boolean generate;
     private final int concurrency;
 
-    public MultiAccountFetch(AccountAccess access, Duration maxWait, boolean generate, int concurrency) {
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("concurrency must be 1 or more");
-        }
+    MultiAccountFetch(AccountAccess access, FetchPlan plan) {
         this.access = access;
-        this.maxWait = maxWait;
-        this.generate = generate;
-        this.concurrency = concurrency;
+        this.maxWait = plan.maxWait();
+        this.generate = plan.generate();
+        this.concurrency = plan.concurrency();
     }
 
     /**
@@ -51,7 +48,7 @@ public final class MultiAccountFetch {
      *
      * @param progress told "done / total, failed" as accounts finish (the progress line adds the time)
      */
-    public void run(List<String> accounts, ResultConsumer results, Consumer<String> progress) throws IOException {
+    void run(List<String> accounts, ResultConsumer results, Consumer<String> progress) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
             Thread thread = new Thread(runnable, "credreport-account");
             thread.setDaemon(true);

@@ -1,39 +1,77 @@
 package dev.credreport.render;
 
+import dev.credreport.audit.AccountAudit;
+
 import dev.credreport.asff.AsffFindings;
 import dev.credreport.asff.AsffFinding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Findings;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * Findings as a JSON array of AWS Security Finding Format documents, ready for
  * {@code aws securityhub batch-import-findings --findings file://…} (in batches of 100).
  */
-public final class AsffRenderer implements FindingsRenderer {
-    private final AsffFindings asff;
+final class AsffRenderer implements AccountsFormat<AccountAudit> {
+    @Override
+    public String name() {
+        return "asff";
+    }
 
-    public AsffRenderer(AsffFindings asff) {
-        this.asff = Objects.requireNonNull(asff, "asff");
+    /** The findings name the Security Hub region they are for. */
+    @Override
+    public boolean needsSecurityHubRegion() {
+        return true;
     }
 
     @Override
-    public void render(AuditResult result, Findings findings, Writer out) throws IOException {
+    public void write(AccountAudit audit, Writer out, RenderContext context) throws IOException {
+        AsffFindings asff = asff(context);
         try (JsonGenerator json = Json.generator(out)) {
             json.writeStartArray();
-            writeFindings(json, result, findings);
+            writeFindings(json, asff, audit);
             json.writeEndArray();
         }
         out.write('\n');
     }
 
-    /** The findings of one account's audit, inside an array the caller opened (one array for many accounts). */
-    void writeFindings(JsonGenerator json, AuditResult result, Findings findings) throws IOException {
-        findings.forEach(finding -> write(json, asff.of(result, finding)));
+    /** One array of every account's findings, as Security Hub imports them. */
+    @Override
+    public Sections<AccountAudit> sections(Writer out, RenderContext context) throws IOException {
+        AsffFindings asff = asff(context);
+        JsonGenerator json = Json.generator(out);
+        return new Sections<>() {
+            @Override
+            public void start() throws IOException {
+                json.writeStartArray();
+            }
+
+            @Override
+            public void account(String accountId, AccountAudit audit) throws IOException {
+                writeFindings(json, asff, audit);
+            }
+
+            @Override
+            public void end() throws IOException {
+                json.writeEndArray();
+                json.close();
+                out.write('\n');
+            }
+        };
+    }
+
+    /** Made once for the run, so that every finding has the same observation time. */
+    private static AsffFindings asff(RenderContext context) {
+        if (context.securityHubRegion() == null) {
+            throw new IllegalStateException("asff needs the Security Hub region in the render context");
+        }
+        return new AsffFindings(context.securityHubRegion(), context.clock().instant());
+    }
+
+    private static void writeFindings(JsonGenerator json, AsffFindings asff, AccountAudit audit) throws IOException {
+        audit.findings().forEach(finding -> write(json, asff.of(audit.result(), finding)));
     }
 
     static void write(JsonGenerator json, AsffFinding finding) throws IOException {

@@ -12,11 +12,11 @@ import java.util.List;
  * One block of {@code Label: value} lines per user, values as they stand in the CSV: the output of
  * the well-known awk one-liner, but with quoted fields kept whole.
  */
-final class BlocksRenderer implements ReportRenderer {
+final class BlocksRenderer implements AccountsFormat<ReportInput> {
     static final String SEPARATOR = "-------------------";
 
     /** Writes every user's block, each after an {@code Account:} line when an account is given. */
-    static void writeBlocks(ReportRows report, String accountId, Writer out) throws IOException {
+    private static void writeBlocks(ReportRows report, String accountId, Writer out) throws IOException {
         List<String> labels = report.header().names().stream().map(name -> TerminalText.escape(Column.labelFor(name)) + ": ").toList();
         // One write a block: a write a line is most of the time on a large report.
         StringBuilder block = new StringBuilder(4096);
@@ -40,9 +40,24 @@ final class BlocksRenderer implements ReportRenderer {
     }
 
     @Override
-    public void render(ReportInput input, Writer out, RenderContext context) throws IOException {
+    public String name() {
+        return "blocks";
+    }
+
+    @Override
+    public void write(ReportInput input, Writer out, RenderContext context) throws IOException {
         try (ReportRows report = input.openReport()) {
             writeBlocks(report, null, out);
         }
+    }
+
+    /** Every account's blocks one after another, each block after an {@code Account:} line. */
+    @Override
+    public Sections<ReportInput> sections(Writer out, RenderContext context) {
+        return (accountId, input) -> {
+            try (ReportRows report = input.openReport()) {
+                writeBlocks(report, accountId, out);
+            }
+        };
     }
 }

@@ -8,9 +8,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** Changes as RFC 4180 CSV, one change a row; nothing at all when nothing changed. */
-final class DiffCsvRenderer implements DiffRenderer {
+final class DiffCsvRenderer implements Format<DiffResult> {
     @Override
-    public void render(DiffResult result, Writer out) throws IOException {
+    public String name() {
+        return "csv";
+    }
+
+    @Override
+    public void write(DiffResult result, Writer out, RenderContext context) throws IOException {
         if (result.isEmpty()) {
             return;
         }

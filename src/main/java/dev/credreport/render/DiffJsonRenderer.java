@@ -8,9 +8,14 @@ import java.io.Writer;
 import java.util.Locale;
 
 /** Changes as one JSON document, written even when nothing changed so that consumers always get JSON. */
-final class DiffJsonRenderer implements DiffRenderer {
+final class DiffJsonRenderer implements Format<DiffResult> {
     @Override
-    public void render(DiffResult result, Writer out) throws IOException {
+    public String name() {
+        return "json";
+    }
+
+    @Override
+    public void write(DiffResult result, Writer out, RenderContext context) throws IOException {
         try (JsonGenerator json = Json.generator(out)) {
             json.writeStartObject();
             writeSide(json, "old", result.oldReport());

@@ -9,9 +9,14 @@ import java.io.Writer;
  * Changes for people: grouped by user, one line per change, those that need a security look
  * marked with {@code !}. Nothing at all when nothing changed.
  */
-final class DiffTableRenderer implements DiffRenderer {
+final class DiffTableRenderer implements Format<DiffResult> {
     @Override
-    public void render(DiffResult result, Writer out) throws IOException {
+    public String name() {
+        return "table";
+    }
+
+    @Override
+    public void write(DiffResult result, Writer out, RenderContext context) throws IOException {
         if (result.isEmpty()) {
             return;
         }

@@ -1,6 +1,7 @@
 package dev.credreport.render;
 
-import dev.credreport.audit.AuditResult;
+import dev.credreport.audit.AccountAudit;
+
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.Findings;
 import java.io.IOException;
@@ -12,29 +13,51 @@ import org.apache.commons.csv.CSVPrinter;
  * Findings as RFC 4180 CSV, one finding a row. Meant for spreadsheets, so a cell that would start
  * a formula ({@code = + - @}) gets a leading apostrophe, as OWASP advises against CSV injection.
  */
-final class FindingsCsvRenderer implements FindingsRenderer {
+final class FindingsCsvRenderer implements AccountsFormat<AccountAudit> {
     private static final String[] HEADER = {
         "severity", "rule_id", "title", "user", "arn", "evidence", "remediation", "controls", "line"
     };
 
     @Override
-    public void render(AuditResult result, Findings findings, Writer out) throws IOException {
+    public String name() {
+        return "csv";
+    }
+
+    @Override
+    public void write(AccountAudit audit, Writer out, RenderContext context) throws IOException {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
         csv.printRecord((Object[]) HEADER);
-        writeRows(csv, findings, null, result.settings().cisVersion());
+        writeRows(csv, audit.findings(), null, audit.result().settings().cisVersion());
         csv.flush();
     }
 
-    /** The header with an account_id column first, for the findings of many accounts. */
-    static void writeHeaderWithAccount(CSVPrinter csv) throws IOException {
-        Object[] header = new Object[HEADER.length + 1];
-        header[0] = "account_id";
-        System.arraycopy(HEADER, 0, header, 1, HEADER.length);
-        csv.printRecord(header);
+    /** One CSV of every account's findings, with an account_id column first. */
+    @Override
+    public Sections<AccountAudit> sections(Writer out, RenderContext context) throws IOException {
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
+        return new Sections<>() {
+            @Override
+            public void start() throws IOException {
+                Object[] header = new Object[HEADER.length + 1];
+                header[0] = "account_id";
+                System.arraycopy(HEADER, 0, header, 1, HEADER.length);
+                csv.printRecord(header);
+            }
+
+            @Override
+            public void account(String accountId, AccountAudit audit) throws IOException {
+                writeRows(csv, audit.findings(), accountId, audit.result().settings().cisVersion());
+            }
+
+            @Override
+            public void end() throws IOException {
+                csv.flush();
+            }
+        };
     }
 
     /** One row per finding; with the account first when {@code accountId} is given. */
-    static void writeRows(CSVPrinter csv, Findings findings, String accountId, String cisVersion) throws IOException {
+    private static void writeRows(CSVPrinter csv, Findings findings, String accountId, String cisVersion) throws IOException {
         findings.forEach(finding -> csv.printRecord(row(finding, accountId, cisVersion)));
     }
 

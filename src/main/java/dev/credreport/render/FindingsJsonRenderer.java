@@ -1,5 +1,9 @@
 package dev.credreport.render;
 
+import dev.credreport.audit.AccountAudit;
+import dev.credreport.core.CredreportException;
+import java.io.StringWriter;
+
 import dev.credreport.audit.Control;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.audit.AuditResult;
@@ -12,9 +16,61 @@ import java.io.Writer;
 import java.util.Map;
 
 /** Findings as one JSON document: what was audited and how, then each finding. */
-final class FindingsJsonRenderer implements FindingsRenderer {
+final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
     @Override
-    public void render(AuditResult result, Findings findings, Writer out) throws IOException {
+    public String name() {
+        return "json";
+    }
+
+    @Override
+    public void write(AccountAudit audit, Writer out, RenderContext context) throws IOException {
+        render(audit.result(), audit.findings(), out);
+    }
+
+    /** An array of every account's audit document, or for a failed account its id and error. */
+    @Override
+    public Sections<AccountAudit> sections(Writer out, RenderContext context) {
+        return new Sections<>() {
+            private int accounts;
+
+            @Override
+            public void start() throws IOException {
+                out.write("[\n");
+            }
+
+            @Override
+            public void account(String accountId, AccountAudit audit) throws IOException {
+                separate();
+                write(audit, out, context);
+            }
+
+            @Override
+            public void failed(String accountId, CredreportException failure) throws IOException {
+                separate();
+                StringWriter error = new StringWriter();
+                try (JsonGenerator json = Json.generator(error)) {
+                    json.writeStartObject();
+                    json.writeStringField("account_id", accountId);
+                    json.writeStringField("error", failure.getMessage());
+                    json.writeEndObject();
+                }
+                out.write(error + "\n");
+            }
+
+            @Override
+            public void end() throws IOException {
+                out.write("]\n");
+            }
+
+            private void separate() throws IOException {
+                if (accounts++ > 0) {
+                    out.write(",");
+                }
+            }
+        };
+    }
+
+    private static void render(AuditResult result, Findings findings, Writer out) throws IOException {
         try (JsonGenerator json = Json.generator(out)) {
             json.writeStartObject();
             json.writeObjectFieldStart("audit");

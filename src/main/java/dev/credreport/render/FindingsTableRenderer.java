@@ -1,5 +1,8 @@
 package dev.credreport.render;
 
+import dev.credreport.audit.AccountAudit;
+import dev.credreport.core.CredreportException;
+
 import dev.credreport.audit.Control;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Findings;
@@ -9,9 +12,46 @@ import java.io.Writer;
 import java.util.List;
 
 /** Findings for people: grouped by severity, worst first, each with its evidence and fix, then a summary line. */
-final class FindingsTableRenderer implements FindingsRenderer {
+final class FindingsTableRenderer implements AccountsFormat<AccountAudit> {
+    private static final String BETWEEN_ACCOUNTS = "\n" + "=".repeat(60) + "\n\n";
+
     @Override
-    public void render(AuditResult result, Findings findings, Writer out) throws IOException {
+    public String name() {
+        return "table";
+    }
+
+    @Override
+    public void write(AccountAudit audit, Writer out, RenderContext context) throws IOException {
+        render(audit.result(), audit.findings(), out);
+    }
+
+    /** A section per account, each with its own summary; a failed account is listed with its error. */
+    @Override
+    public Sections<AccountAudit> sections(Writer out, RenderContext context) {
+        return new Sections<>() {
+            private int accounts;
+
+            @Override
+            public void account(String accountId, AccountAudit audit) throws IOException {
+                separate();
+                write(audit, out, context);
+            }
+
+            @Override
+            public void failed(String accountId, CredreportException failure) throws IOException {
+                separate();
+                out.write("Audit of account " + accountId + ": FAILED: " + TerminalText.escape(failure.getMessage()) + "\n");
+            }
+
+            private void separate() throws IOException {
+                if (accounts++ > 0) {
+                    out.write(BETWEEN_ACCOUNTS);
+                }
+            }
+        };
+    }
+
+    private static void render(AuditResult result, Findings findings, Writer out) throws IOException {
         out.write(title(result));
         out.write("\n");
         Severity[] current = {null};

@@ -1,5 +1,9 @@
 package dev.credreport.render;
 
+import dev.credreport.core.CredreportException;
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.report.Column;
 import dev.credreport.report.ReportRows;
@@ -17,10 +21,17 @@ import java.util.Map;
  * One JSON document: the report's metadata, then each user with typed values under the CSV's
  * column names. An absent value is null, and the token AWS wrote for it is kept in the user's
  * {@code absent} object; columns credreport does not know are kept as text in {@code extra}.
+ * Many accounts' reports are one document: every user with an account_id, then a list of the
+ * accounts with their status, generated time and, for a failed one, its error.
  */
-final class JsonRenderer implements ReportRenderer {
+final class JsonRenderer implements AccountsFormat<ReportInput> {
     @Override
-    public void render(ReportInput input, Writer out, RenderContext context) throws IOException {
+    public String name() {
+        return "json";
+    }
+
+    @Override
+    public void write(ReportInput input, Writer out, RenderContext context) throws IOException {
         try (ReportRows report = input.openReport();
                 JsonGenerator json = Json.generator(out)) {
             UserCredentials first = report.hasNext() ? report.next() : null;
@@ -38,6 +49,56 @@ final class JsonRenderer implements ReportRenderer {
             json.flush();
             out.write('\n');
         }
+    }
+
+    @Override
+    public Sections<ReportInput> sections(Writer out, RenderContext context) {
+        return new Sections<>() {
+            private final List<String[]> accounts = new ArrayList<>();
+            private JsonGenerator json;
+
+            @Override
+            public void start() throws IOException {
+                json = Json.generator(out);
+                json.writeStartObject();
+                json.writeArrayFieldStart("users");
+            }
+
+            @Override
+            public void account(String accountId, ReportInput report) throws IOException {
+                accounts.add(new String[] {accountId, report.generatedTime().map(Object::toString).orElse(null), null});
+                try (ReportRows reader = report.openReport()) {
+                    while (reader.hasNext()) {
+                        writeUser(json, reader.next(), accountId);
+                    }
+                }
+            }
+
+            @Override
+            public void failed(String accountId, CredreportException failure) {
+                accounts.add(new String[] {accountId, null, failure.getMessage()});
+            }
+
+            @Override
+            public void end() throws IOException {
+                json.writeEndArray();
+                json.writeArrayFieldStart("accounts");
+                for (String[] account : accounts) {
+                    json.writeStartObject();
+                    json.writeStringField("account_id", account[0]);
+                    json.writeStringField("status", account[2] == null ? "ok" : "failed");
+                    json.writeStringField("generated_time", account[1]);
+                    if (account[2] != null) {
+                        json.writeStringField("error", account[2]);
+                    }
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+                json.close();
+                out.write('\n');
+            }
+        };
     }
 
     private static void writeMetadata(JsonGenerator json, ReportInput input, ReportHeader header, UserCredentials first)
@@ -60,7 +121,7 @@ final class JsonRenderer implements ReportRenderer {
     }
 
     /** One user's object; with an account id first when the document merges accounts. */
-    static void writeUser(JsonGenerator json, UserCredentials user, String accountId) throws IOException {
+    private static void writeUser(JsonGenerator json, UserCredentials user, String accountId) throws IOException {
         ReportHeader header = user.header();
         json.writeStartObject();
         if (accountId != null) {

@@ -15,7 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
  * the standards no rule can judge from a credential report. Tables and CSV show one CIS version's
  * numbers; JSON carries every version.
  */
-public final class RuleListRenderer {
+final class RuleListRenderer {
     private static final List<TextTable.TableColumn> COLUMNS = List.of(
             new TextTable.TableColumn("ID", 100),
             new TextTable.TableColumn("SEVERITY", 90),
@@ -26,13 +26,39 @@ public final class RuleListRenderer {
     private RuleListRenderer() {
     }
 
-    /** Writes the list in {@code format}: table, json or csv. */
-    public static void render(List<RuleInfo> rules, AuditFormat format, String cisVersion, Writer out) throws IOException {
-        switch (format) {
-            case JSON -> json(rules, out);
-            case CSV -> csv(rules, cisVersion, out);
-            case TABLE -> table(rules, cisVersion, out);
-            default -> throw new IllegalArgumentException("--list-rules prints table, json or csv, not " + format);
+    static final class AsTable implements Format<RuleList> {
+        @Override
+        public String name() {
+            return "table";
+        }
+
+        @Override
+        public void write(RuleList list, Writer out, RenderContext context) throws IOException {
+            table(list.rules(), list.cisVersion(), out);
+        }
+    }
+
+    static final class AsJson implements Format<RuleList> {
+        @Override
+        public String name() {
+            return "json";
+        }
+
+        @Override
+        public void write(RuleList list, Writer out, RenderContext context) throws IOException {
+            json(list.rules(), out);
+        }
+    }
+
+    static final class AsCsv implements Format<RuleList> {
+        @Override
+        public String name() {
+            return "csv";
+        }
+
+        @Override
+        public void write(RuleList list, Writer out, RenderContext context) throws IOException {
+            csv(list.rules(), list.cisVersion(), out);
         }
     }
 

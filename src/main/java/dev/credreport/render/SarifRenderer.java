@@ -1,5 +1,7 @@
 package dev.credreport.render;
 
+import dev.credreport.audit.AccountAudit;
+
 import dev.credreport.audit.Control;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.core.BuildInfo;
@@ -19,33 +21,62 @@ import java.util.Map;
  * Findings as SARIF 2.1.0, for code-scanning dashboards. Each result points at the report line
  * of its user and names the user as a logical location.
  */
-final class SarifRenderer implements FindingsRenderer {
+final class SarifRenderer implements AccountsFormat<AccountAudit> {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
     @Override
-    public void render(AuditResult result, Findings findings, Writer out) throws IOException {
+    public String name() {
+        return "sarif";
+    }
+
+    @Override
+    public void write(AccountAudit audit, Writer out, RenderContext context) throws IOException {
         try (JsonGenerator json = Json.generator(out)) {
             writeStart(json);
-            writeRun(json, result, findings);
+            writeRun(json, audit.result(), audit.findings());
             writeEnd(json);
         }
         out.write('\n');
     }
 
-    static void writeStart(JsonGenerator json) throws IOException {
+    /** One SARIF log with a run per account. */
+    @Override
+    public Sections<AccountAudit> sections(Writer out, RenderContext context) throws IOException {
+        JsonGenerator json = Json.generator(out);
+        return new Sections<>() {
+            @Override
+            public void start() throws IOException {
+                writeStart(json);
+            }
+
+            @Override
+            public void account(String accountId, AccountAudit audit) throws IOException {
+                writeRun(json, audit.result(), audit.findings());
+            }
+
+            @Override
+            public void end() throws IOException {
+                writeEnd(json);
+                json.close();
+                out.write('\n');
+            }
+        };
+    }
+
+    private static void writeStart(JsonGenerator json) throws IOException {
         json.writeStartObject();
         json.writeStringField("$schema", SCHEMA);
         json.writeStringField("version", "2.1.0");
         json.writeArrayFieldStart("runs");
     }
 
-    static void writeEnd(JsonGenerator json) throws IOException {
+    private static void writeEnd(JsonGenerator json) throws IOException {
         json.writeEndArray();
         json.writeEndObject();
     }
 
     /** One run: the rules applied and the findings of one account's report. */
-    static void writeRun(JsonGenerator json, AuditResult result, Findings findings) throws IOException {
+    private static void writeRun(JsonGenerator json, AuditResult result, Findings findings) throws IOException {
         Map<String, Integer> ruleIndex = new HashMap<>();
         json.writeStartObject();
         json.writeObjectFieldStart("tool");

@@ -18,7 +18,7 @@ import java.util.List;
  * and named below the table. The report is read twice (column widths, then rows), so a table of
  * a million rows needs no more memory than one of ten.
  */
-final class TableRenderer implements ReportRenderer {
+final class TableRenderer implements AccountsFormat<ReportInput> {
     private static final TextTable.TableColumn ACCOUNT = new TextTable.TableColumn("ACCOUNT", 98);
     private static final List<TextTable.TableColumn> COLUMNS = List.of(
             new TextTable.TableColumn("USER", 100),
@@ -32,19 +32,35 @@ final class TableRenderer implements ReportRenderer {
             new TextTable.TableColumn("KEY 2 USED", 55),
             new TextTable.TableColumn("CERTS", 40));
 
-    private final boolean accountColumn;
-
-    TableRenderer() {
-        this(false);
-    }
-
-    /** @param accountColumn whether to start each row with the account, for tables of many accounts */
-    TableRenderer(boolean accountColumn) {
-        this.accountColumn = accountColumn;
+    @Override
+    public String name() {
+        return "table";
     }
 
     @Override
-    public void render(ReportInput input, Writer out, RenderContext context) throws IOException {
+    public void write(ReportInput input, Writer out, RenderContext context) throws IOException {
+        write(input, out, context, false);
+    }
+
+    /** One table per account, an ACCOUNT column in each, a blank line between them. */
+    @Override
+    public Sections<ReportInput> sections(Writer out, RenderContext context) {
+        return new Sections<>() {
+            private int tables;
+
+            @Override
+            public void account(String accountId, ReportInput report) throws IOException {
+                // Failed accounts write no table, so only tables already written need a gap before this one.
+                if (tables++ > 0) {
+                    out.write('\n');
+                }
+                write(report, out, context, true);
+            }
+        };
+    }
+
+    /** @param accountColumn whether to start each row with the account, for tables of many accounts */
+    private static void write(ReportInput input, Writer out, RenderContext context, boolean accountColumn) throws IOException {
         // Two passes over the report, measuring then writing, so that memory does not grow with it.
         Instant now = context.clock().instant();
         TextTable table = new TextTable(accountColumn ? withAccount() : COLUMNS);

@@ -4,7 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -22,7 +24,7 @@ class ArchitectureTest {
     private static final List<List<String>> LAYERS = List.of(
             List.of(""),
             List.of("cli"),
-            List.of("multi"),
+            List.of("multi", "source"),
             List.of("aws"),
             List.of("render"),
             List.of("store"),
@@ -65,6 +67,17 @@ class ArchitectureTest {
                         .because("layer '" + (name.isEmpty() ? "root" : name) + "' may use only the layers below it")
                         .check(classes);
             }
+        }
+    }
+
+    @Test
+    void every_package_has_its_place_in_the_picture() {
+        List<String> placed = LAYERS.stream().flatMap(List::stream).filter(name -> !name.isEmpty())
+                .map(name -> "dev.credreport." + name).toList();
+        for (JavaClass javaClass : classes) {
+            String pkg = javaClass.getPackageName();
+            boolean inPicture = pkg.equals("dev.credreport") || placed.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."));
+            assertTrue(inPicture, pkg + " is in no layer of the picture: add it to LAYERS and to README's picture");
         }
     }
 

@@ -221,6 +221,17 @@ class AuditCommandTest {
     }
 
     @Test
+    void should_refuse_list_rules_in_a_format_for_findings_only() {
+        for (String format : List.of("sarif", "asff")) {
+            Result result = harness.run("audit", "--list-rules", "--format", format);
+
+            assertEquals(2, result.exitCode(), result::toString);
+            assertEquals("credreport: --list-rules prints table, json or csv, not " + format + "\n", result.err());
+            assertEquals("", result.out());
+        }
+    }
+
+    @Test
     void should_list_the_rules_without_fetching_anything() {
         Result result = harness.terminal(true, true, 400).run("audit", "--list-rules");
 

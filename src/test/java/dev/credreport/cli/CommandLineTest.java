@@ -88,6 +88,17 @@ class CommandLineTest {
     }
 
     @Test
+    void should_refuse_another_command_s_format_listing_this_command_s() {
+        Result fetch = harness.run("fetch", "--format", "sarif");
+        Result diff = harness.run("diff", "--format", "blocks", "a.csv", "b.csv");
+
+        assertEquals(2, fetch.exitCode(), fetch::toString);
+        assertTrue(fetch.err().contains("'sarif' is not a format: use one of table, csv, blocks, json"), fetch.err());
+        assertEquals(2, diff.exitCode(), diff::toString);
+        assertTrue(diff.err().contains("'blocks' is not a format: use one of table, json, csv"), diff.err());
+    }
+
+    @Test
     void should_accept_the_format_in_any_case() throws IOException {
         Result result = harness.run("fetch", "--input", saved(report(ALICE)).toString(), "--format", "Blocks");
 

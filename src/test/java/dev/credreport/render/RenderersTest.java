@@ -27,14 +27,14 @@ import org.junit.jupiter.api.Test;
 class RenderersTest {
     static final Clock CLOCK = Clock.fixed(CommandHarness.NOW, ZoneOffset.UTC);
 
-    static String render(OutputFormat format, String csv, int width) {
+    static String render(String format, String csv, int width) {
         return render(format, csv.getBytes(StandardCharsets.UTF_8), width);
     }
 
-    static String render(OutputFormat format, byte[] csv, int width) {
+    static String render(String format, byte[] csv, int width) {
         StringWriter out = new StringWriter();
         try {
-            format.renderer().render(ReportInput.fromAws(csv, Instant.parse("2024-06-01T10:00:00Z"), "https://iam.amazonaws.com"),
+            Formats.reports().named(format).write(ReportInput.fromAws(csv, Instant.parse("2024-06-01T10:00:00Z"), "https://iam.amazonaws.com"),
                     out, new RenderContext(CLOCK, width));
         } catch (IOException e) {
             throw new AssertionError(e);
@@ -44,7 +44,7 @@ class RenderersTest {
 
     @Test
     void should_print_blocks_line_for_line_keeping_a_quoted_comma_in_one_value() {
-        String blocks = render(OutputFormat.BLOCKS, report(BOB), 0);
+        String blocks = render("blocks", report(BOB), 0);
 
         assertEquals(String.join("\n",
                 "User: bob,ops",
@@ -75,7 +75,7 @@ class RenderersTest {
 
     @Test
     void should_print_one_block_per_user_in_report_order() {
-        String blocks = render(OutputFormat.BLOCKS, report(ROOT, ALICE, BOB, CAROL), 0);
+        String blocks = render("blocks", report(ROOT, ALICE, BOB, CAROL), 0);
 
         assertEquals(List.of("User: <root_account>", "User: alice", "User: bob,ops", "User: carol"),
                 blocks.lines().filter(line -> line.startsWith("User: ")).toList());
@@ -84,7 +84,7 @@ class RenderersTest {
 
     @Test
     void should_label_unknown_columns_in_blocks_by_their_name() {
-        String blocks = render(OutputFormat.BLOCKS, lines(HEADER + ",access_key_3_active", ALICE + ",true"), 0);
+        String blocks = render("blocks", lines(HEADER + ",access_key_3_active", ALICE + ",true"), 0);
 
         assertTrue(blocks.contains("\nCert 2 Last Rotated: N/A\nAccess Key 3 Active: true\n-------------------\n"), blocks);
     }
@@ -93,19 +93,19 @@ class RenderersTest {
     void should_escape_control_characters_from_the_report() {
         String hostile = ALICE.replace("alice,arn", "al\u001b[2Jice\u202e,arn");
 
-        String blocks = render(OutputFormat.BLOCKS, report(hostile), 0);
-        String table = render(OutputFormat.TABLE, report(hostile), 200);
+        String blocks = render("blocks", report(hostile), 0);
+        String table = render("table", report(hostile), 200);
 
         assertTrue(blocks.startsWith("User: al\\x1b[2Jice\\u202e\n"), blocks);
         assertTrue(table.contains("al\\x1b[2Jice\\u202e "), table);
         assertFalse(blocks.contains("\u001b") || table.contains("\u001b"));
-        String json = render(OutputFormat.JSON, report(hostile), 0);
+        String json = render("json", report(hostile), 0);
         assertFalse(json.contains("\u001b") || json.contains("\u202e"), json);
     }
 
     @Test
     void should_write_json_that_parses_back_with_the_right_types() throws Exception {
-        String json = render(OutputFormat.JSON, lines(HEADER + ",future_column", ROOT + ",x", ALICE + ",y", BOB + ",z", CAROL + ","), 0);
+        String json = render("json", lines(HEADER + ",future_column", ROOT + ",x", ALICE + ",y", BOB + ",z", CAROL + ","), 0);
 
         JsonNode document = new ObjectMapper().readTree(json);
         assertEquals("2024-06-01T10:00:00Z", document.at("/report/generated_time").asText());
@@ -141,7 +141,7 @@ class RenderersTest {
 
     @Test
     void should_write_valid_json_for_a_report_without_users() throws Exception {
-        JsonNode document = new ObjectMapper().readTree(render(OutputFormat.JSON, HEADER + "\n", 0));
+        JsonNode document = new ObjectMapper().readTree(render("json", HEADER + "\n", 0));
 
         assertEquals(0, document.get("users").size());
         assertTrue(document.at("/report/account_id").isNull());
@@ -149,7 +149,7 @@ class RenderersTest {
 
     @Test
     void should_fit_the_table_in_80_columns() {
-        String table = render(OutputFormat.TABLE, manyUsers(), 80);
+        String table = render("table", manyUsers(), 80);
 
         for (String line : table.lines().toList()) {
             assertTrue(line.length() <= 80, "longer than 80: " + line);
@@ -161,7 +161,7 @@ class RenderersTest {
 
     @Test
     void should_show_every_column_in_200_columns() {
-        String table = render(OutputFormat.TABLE, manyUsers(), 200);
+        String table = render("table", manyUsers(), 200);
 
         for (String line : table.lines().toList()) {
             assertTrue(line.length() <= 200, "longer than 200: " + line);
@@ -177,7 +177,7 @@ class RenderersTest {
     @Test
     void should_cut_a_long_user_name_rather_than_overflow() {
         String longName = "a-very-long-service-user-name-for-the-nightly-billing-export-job@example.com";
-        String table = render(OutputFormat.TABLE, report(ALICE.replace("alice,arn", longName + ",arn")), 40);
+        String table = render("table", report(ALICE.replace("alice,arn", longName + ",arn")), 40);
 
         for (String line : table.lines().toList()) {
             assertTrue(line.length() <= 40, "longer than 40: " + line);
@@ -187,7 +187,7 @@ class RenderersTest {
 
     @Test
     void should_show_dates_ages_and_words_in_the_table() {
-        String table = render(OutputFormat.TABLE, report(ROOT, ALICE, BOB, CAROL), 200);
+        String table = render("table", report(ROOT, ALICE, BOB, CAROL), 200);
         List<String> lines = table.lines().toList();
 
         assertEquals("Credential report of account 123456789012, generated 2024-06-01 10:00 UTC (2h ago), 4 users", lines.get(0));
@@ -203,7 +203,7 @@ class RenderersTest {
 
     @Test
     void should_say_when_the_report_has_no_users() {
-        String table = render(OutputFormat.TABLE, HEADER + "\n", 80);
+        String table = render("table", HEADER + "\n", 80);
 
         assertEquals("Credential report, generated 2024-06-01 10:00 UTC (2h ago), 0 users\n(the report lists no users)\n", table);
     }
@@ -213,7 +213,7 @@ class RenderersTest {
         byte[] csv = ("\uFEFF" + lines(HEADER + ",future", ROOT + ",1", BOB + ",2").replace("\n", "\r\n"))
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertEquals(new String(csv, StandardCharsets.UTF_8), render(OutputFormat.CSV, csv, 0));
+        assertEquals(new String(csv, StandardCharsets.UTF_8), render("csv", csv, 0));
     }
 
     static String manyUsers() {

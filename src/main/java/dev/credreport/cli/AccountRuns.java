@@ -1,0 +1,23 @@
+package dev.credreport.cli;
+
+import dev.credreport.multi.AccountRun;
+import dev.credreport.multi.AccountSink;
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/** Starts the one per-account loop of multi/ from a command's options, with its progress line. */
+final class AccountRuns {
+    private AccountRuns() {
+    }
+
+    /**
+     * Runs {@code sink} over the accounts the options name and returns the run's outcome; the
+     * command prints its summary once the output is in place.
+     */
+    static AccountRun.Outcome run(Environment environment, PrintWriter err, ReportSourceOptions source,
+            MultiAccountOptions multi, boolean quiet, AccountSink sink) throws IOException {
+        AccountRun run = new AccountRun(source.aws.toSettings(environment), multi.roles(), multi.selection(),
+                source.fetchPlan(multi.concurrency), quiet);
+        return run.run(ProgressLine.of(environment, err, quiet), err, sink);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.credreport.multi;
+
+import dev.credreport.aws.AccountAccess;
+import dev.credreport.aws.AwsSettings;
+import dev.credreport.core.CredreportException;
+import dev.credreport.core.ExitCode;
+import dev.credreport.io.Progress;
+import dev.credreport.report.UntrustedText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one loop of every command over many accounts: lists the accounts, fetches each with its own
+ * role and wait budget ({@code concurrency} at a time), hands each result to the command's
+ * {@link AccountSink} in account order, lists every failure as it happens, and ends with a
+ * summary and the run's exit code: 0, 9 when some accounts failed, or the failure's own code
+ * (thrown) when all did, so that nothing is written then.
+ */
+public final class AccountRun {
+    private final AwsSettings settings;
+    private final AccountAccess.RoleSettings roles;
+    private final AccountSelection selection;
+    private final FetchPlan plan;
+    private final boolean quiet;
+
+    public AccountRun(AwsSettings settings, AccountAccess.RoleSettings roles, AccountSelection selection, FetchPlan plan,
+            boolean quiet) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.roles = Objects.requireNonNull(roles, "roles");
+        this.selection = Objects.requireNonNull(selection, "selection");
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.quiet = quiet;
+    }
+
+    /** How a run went: what the command prints last and exits with. */
+    public record Outcome(int asked, int succeeded, int failed) {
+        /** 0, or 9 when some accounts failed. */
+        public int exitCode() {
+            return failed == 0 ? ExitCode.SUCCESS.code() : ExitCode.SOME_ACCOUNTS_FAILED.code();
+        }
+
+        public String summary() {
+            return asked + (asked == 1 ? " account" : " accounts") + " asked, " + succeeded + " succeeded, " + failed + " failed";
+        }
+
+        /** Prints the summary (always when accounts failed, else unless quiet) and gives the exit code. */
+        public int report(PrintWriter err, boolean quiet) {
+            if (failed > 0 || !quiet) {
+                err.println("credreport: " + summary());
+            }
+            return exitCode();
+        }
+    }
+
+    /**
+     * Runs {@code sink} over every account. The summary is left to {@link Outcome#report}, for the
+     * command to print once its output is in place.
+     *
+     * @throws CredreportException with the first failure's code when every account failed, before
+     *     the sink is finished
+     */
+    public Outcome run(Progress progress, PrintWriter err, AccountSink sink) throws IOException {
+        try (AccountAccess access = new AccountAccess(settings, roles)) {
+            List<String> accounts = selection.resolve(access,
+                    skipped -> err.println("credreport: skipped account " + skipped + ": not ACTIVE"));
+            Tally tally = new Tally(accounts.size(), progress);
+            // Shown from the start and ticking, not only when the first account is done.
+            progress.tickEverySecond();
+            progress.update("0/" + accounts.size() + " accounts done, 0 failed");
+            try {
+                new MultiAccountFetch(access, plan).run(accounts, result -> {
+                    if (!result.succeeded()) {
+                        tally.failed(result.accountId(), result.failure());
+                        progress.without(() -> sink.failed(result.accountId(), result.failure()));
+                        return;
+                    }
+                    try {
+                        progress.without(() -> sink.account(result.accountId(), result.report(), access));
+                    } catch (CredreportException e) {
+                        // What was to be done with one account's report failed: that account's failure, not the run's.
+                        tally.failed(result.accountId(), e);
+                        progress.without(() -> sink.failed(result.accountId(), e));
+                        return;
+                    }
+                    tally.succeeded(result, quiet);
+                }, progress::update);
+            } finally {
+                // Before the output is finished and the summary printed, so neither is glued to it.
+                progress.clear();
+            }
+            if (tally.succeeded == 0) {
+                throw tally.allFailed();
+            }
+            sink.finish();
+            return new Outcome(accounts.size(), tally.succeeded, tally.failures.size());
+        }
+    }
+
+    /** The accounts done so far; failures are listed on standard error as they happen. */
+    private static final class Tally {
+        private final int asked;
+        private final Progress progress;
+        private final List<CredreportException> failures = new java.util.ArrayList<>();
+        private int succeeded;
+
+        Tally(int asked, Progress progress) {
+            this.asked = asked;
+            this.progress = progress;
+        }
+
+        void succeeded(AccountResult result, boolean quiet) {
+            succeeded++;
+            if (!quiet) {
+                result.report().sendNotesTo(note -> progress.printAbove("credreport: note: account " + result.accountId()
+                        + ": " + note));
+            }
+        }
+
+        void failed(String accountId, CredreportException failure) {
+            failures.add(failure);
+            progress.printAbove("credreport: account " + accountId + ": " + UntrustedText.escape(
+                    failure.getMessage() == null ? "" : failure.getMessage()));
+        }
+
+        CredreportException allFailed() {
+            CredreportException first = failures.get(0);
+            return new CredreportException(first.exitCode(), new Outcome(asked, 0, failures.size()).summary()
+                    + "; every account failed", first);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.credreport.multi;
+
+import dev.credreport.aws.AccountAccess;
+import dev.credreport.core.CredreportException;
+import dev.credreport.render.ManyAccounts;
+import dev.credreport.report.ReportInput;
+import java.io.IOException;
+
+/**
+ * What a command does with each account of a run over many accounts: write its report or audit,
+ * save it, send its findings. {@link AccountRun} calls it on one thread, in the order of the
+ * account list, whatever order the fetches finish in.
+ */
+public interface AccountSink {
+    /**
+     * One account's report, fetched and checked. A {@link CredreportException} thrown here (a save
+     * or a Security Hub import that failed) makes that account failed, not the run; the sink is then
+     * told {@link #failed} for it.
+     *
+     * @param access the run's access, to act in the account with its own role
+     */
+    void account(String accountId, ReportInput report, AccountAccess access) throws IOException;
+
+    /** An account whose report could not be had, or whose handling failed. */
+    default void failed(String accountId, CredreportException failure) throws IOException {
+    }
+
+    /** After the last account, when at least one succeeded: a document over all accounts is ended here. */
+    default void finish() throws IOException {
+    }
+
+    /** What one account's report becomes in a document over every account (the report itself, its audit). */
+    @FunctionalInterface
+    interface Step<R> {
+        R apply(String accountId, ReportInput report, AccountAccess access) throws IOException;
+    }
+
+    /** Writes each account's {@code step} result, and each failure, into one document over all accounts. */
+    static <R> AccountSink into(ManyAccounts<R> document, Step<R> step) {
+        return new AccountSink() {
+            @Override
+            public void account(String accountId, ReportInput report, AccountAccess access) throws IOException {
+                document.account(accountId, step.apply(accountId, report, access));
+            }
+
+            @Override
+            public void failed(String accountId, CredreportException failure) throws IOException {
+                document.failed(accountId, failure);
+            }
+
+            @Override
+            public void finish() throws IOException {
+                document.finish();
+            }
+        };
+    }
+}

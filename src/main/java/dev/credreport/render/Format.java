@@ -1,0 +1,22 @@
+package dev.credreport.render;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * One way of writing a result of kind {@code R} (a report, an audit, a diff, the rule list),
+ * named as the user types it after {@code --format}. Each format is one class, listed once in
+ * {@link Formats}.
+ */
+public interface Format<R> {
+    /** The name the user types, in lower case. */
+    String name();
+
+    /** Writes one result, a whole document. */
+    void write(R result, Writer out, RenderContext context) throws IOException;
+
+    /** Whether the format names a Security Hub region (ASFF), so the command must know one before any AWS call. */
+    default boolean needsSecurityHubRegion() {
+        return false;
+    }
+}

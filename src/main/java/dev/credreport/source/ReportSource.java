@@ -1,0 +1,105 @@
+package dev.credreport.source;
+
+import dev.credreport.aws.AwsSettings;
+import dev.credreport.aws.CredentialReportFetcher;
+import dev.credreport.aws.FetchedReport;
+import dev.credreport.aws.IamConnection;
+import dev.credreport.aws.ReportStores;
+import dev.credreport.aws.S3Settings;
+import dev.credreport.core.CredreportException;
+import dev.credreport.core.Durations;
+import dev.credreport.io.Progress;
+import dev.credreport.report.ReportInput;
+import dev.credreport.store.Location;
+import dev.credreport.store.ReportArchive;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Where one account's report comes from: AWS (generate, wait, get) or a saved report named by
+ * --input ('-', a file, or s3://BUCKET/KEY). The whole report is validated before it is handed
+ * on, so no command writes a byte of a report that turns out bad further down.
+ *
+ * @param input the saved report to read, or null to fetch from AWS
+ * @param maxWait the longest wait for AWS to generate the report
+ * @param generate whether to ask AWS to generate a report, or only take the latest one
+ */
+public record ReportSource(String input, Duration maxWait, boolean generate) {
+    /** Reports older than this get a note: AWS reuses a report for up to 4 hours. */
+    static final Duration STALE_AFTER = Duration.ofMinutes(5);
+
+    public ReportSource {
+        Objects.requireNonNull(maxWait, "maxWait");
+        if (input != null && !generate) {
+            throw CredreportException.usage("--no-generate cannot be used with --input: a saved report is never generated");
+        }
+    }
+
+    /** What reading needs from the process: its AWS settings (resolved only if used), standard input, its clock. */
+    public record Surroundings(Supplier<AwsSettings> settings, InputStream stdin, Clock clock) {
+    }
+
+    /**
+     * Reads the saved report or fetches one from AWS.
+     *
+     * @param progress shows the wait for AWS
+     * @param say told each note and warning for standard error (nothing when quiet)
+     */
+    public ReportInput read(Surroundings surroundings, Progress progress, Consumer<String> say) {
+        ReportInput report = input != null
+                ? saved(input, "--input", () -> surroundings.settings().get().s3(), surroundings.stdin())
+                : fetch(surroundings.settings().get(), progress, say);
+        report.sendNotesTo(note -> say.accept("note: " + note));
+        report.validate();
+        if (report.origin() == ReportInput.Origin.AWS) {
+            noteIfStale(report, surroundings.clock(), say);
+        }
+        return report;
+    }
+
+    /**
+     * A saved report: '-' for standard input, s3://BUCKET/KEY, or a file (whose generated time,
+     * when saved with --output-dir, is in the metadata beside it).
+     *
+     * @param option the option that named it, for messages
+     */
+    public static ReportInput saved(String name, String option, Supplier<S3Settings> s3, InputStream stdin) {
+        if (name.equals("-")) {
+            return ReportInput.fromStdin(stdin);
+        }
+        Location location = Location.parse(name, option);
+        if (location instanceof Location.S3 object) {
+            return ReportStores.readObject(object, s3.get());
+        }
+        return ReportArchive.open(((Location.Local) location).path());
+    }
+
+    private ReportInput fetch(AwsSettings settings, Progress progress, Consumer<String> say) {
+        if (!settings.verifyTls()) {
+            say.accept("warning: --no-verify-ssl: TLS certificates are not verified");
+        }
+        try (IamConnection connection = IamConnection.open(settings)) {
+            FetchedReport fetched = new CredentialReportFetcher(connection, maxWait, generate, progress::update).fetch();
+            return ReportInput.fromAws(fetched.content(), fetched.generatedTime(), settings.endpointDescription());
+        } finally {
+            progress.clear();
+        }
+    }
+
+    private static void noteIfStale(ReportInput report, Clock clock, Consumer<String> say) {
+        if (report.generatedTime().isEmpty()) {
+            return;
+        }
+        Instant generated = report.generatedTime().get();
+        Duration age = Duration.between(generated, clock.instant());
+        if (age.compareTo(STALE_AFTER) > 0) {
+            say.accept("note: this report was generated " + generated + " (" + Durations.format(age)
+                    + " ago); changes since then are not in it");
+        }
+    }
+}
