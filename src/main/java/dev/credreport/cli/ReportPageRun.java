@@ -1,31 +1,42 @@
 package dev.credreport.cli;
 
+import dev.credreport.audit.AccountAudit;
+import dev.credreport.audit.AuditResult;
+import dev.credreport.audit.Auditor;
 import dev.credreport.core.CredreportException;
 import dev.credreport.core.ExitCode;
-import dev.credreport.audit.Auditor;
-import dev.credreport.aws.AccountAccess;
 import dev.credreport.multi.AccountRun;
 import dev.credreport.multi.AccountSink;
+import dev.credreport.aws.AccountAccess;
+import dev.credreport.render.html.HistoryPoint;
 import dev.credreport.render.html.ReportPage;
 import dev.credreport.report.ReportInput;
+import dev.credreport.report.ReportRows;
+import dev.credreport.source.History;
 import dev.credreport.store.ReportStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The work of {@code report}, apart from the command so that picocli, which reflects over every
  * command's methods at start-up, never loads the page or its template engine for other commands.
+ * It audits each report and loads its history; the page only renders what it is given.
  */
 final class ReportPageRun {
+    /** The most users a page holds: beyond this a browser opens it slowly and a manager will not read it. */
+    static final int MAX_USERS = 50_000;
+
     private final Environment environment;
     private final CommandSpec spec;
     private final ReportSourceOptions source;
     private final MultiAccountOptions multi;
     private final OutputOptions output;
     private final boolean quiet;
+    private long users;
 
     ReportPageRun(Environment environment, CommandSpec spec, ReportSourceOptions source, MultiAccountOptions multi,
             OutputOptions output, boolean quiet) {
@@ -37,42 +48,57 @@ final class ReportPageRun {
         this.quiet = quiet;
     }
 
+    /** @param history the saved reports for trends, or null for none */
     int run(Auditor auditor, RuleOptions rules, String cis, ReportStore history) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        ReportPage page = new ReportPage(auditor, report -> rules.settingsFor(report, environment.clock(), cis),
-                generated -> rules.settingsAt(generated, cis),
-                history, warning -> err.println("credreport: " + warning),
-                environment.clock());
+        ReportPage page = new ReportPage(environment.clock());
+        History trends = history == null ? null : new History(history, auditor, generated -> rules.settingsAt(generated, cis),
+                warning -> err.println("credreport: " + warning));
+        AccountSink accounts = new AccountSink() {
+            @Override
+            public void account(String accountId, ReportInput report, AccountAccess access) {
+                countUsers(report);
+                AuditResult result = auditor.audit(report, rules.settingsFor(report, environment.clock(), cis));
+                List<HistoryPoint> points = trends == null || result.accountId() == null ? List.of() : trends.of(result.accountId());
+                page.account(report, new AccountAudit(result, auditor.findings(report, result)), points);
+            }
+
+            @Override
+            public void failed(String accountId, CredreportException failure) {
+                page.failed(accountId, CredreportException.firstLine(failure.getMessage()));
+            }
+
+            @Override
+            public void finish() {
+                // Rendered whole before anything is written, so a failure leaves the output as it was.
+                String html = render(page);
+                output.target().write(spec.commandLine().getOut(), out -> out.write(html));
+            }
+        };
         if (multi.active()) {
-            AccountRun.Outcome outcome = AccountRuns.run(environment, err, source, multi, quiet, new AccountSink() {
-                @Override
-                public void account(String accountId, ReportInput report, AccountAccess access) {
-                    page.account(report);
-                }
-
-                @Override
-                public void failed(String accountId, CredreportException failure) {
-                    page.failed(accountId, CredreportException.firstLine(failure.getMessage()));
-                }
-
-                @Override
-                public void finish() {
-                    // Rendered whole once every account is in; nothing is written when every account failed.
-                    String html = render(page);
-                    output.target().write(spec.commandLine().getOut(), out -> out.write(html));
-                }
-            });
+            AccountRun.Outcome outcome = AccountRuns.run(environment, err, source, multi, quiet, accounts);
             return outcome.report(err, quiet);
         }
-        ReportInput report = ReportReading.read(source, environment, err, quiet);
-        page.account(report);
-        // Rendered whole before anything is written, so a failure leaves standard output empty.
-        String html = render(page);
-        output.target().write(spec.commandLine().getOut(), out -> out.write(html));
+        accounts.account(null, ReportReading.read(source, environment, err, quiet), null);
+        accounts.finish();
         if (!quiet && !output.toStdout()) {
             err.println("credreport: wrote " + output.output);
         }
         return ExitCode.SUCCESS.code();
+    }
+
+    /** Refuses (exit 2, with what to do) once the page would hold too many users; a million rows are refused at once. */
+    private void countUsers(ReportInput report) {
+        try (ReportRows reader = report.openReport()) {
+            while (reader.hasNext()) {
+                reader.next();
+                if (++users > MAX_USERS) {
+                    throw CredreportException.usage("a page holds at most " + String.format("%,d", MAX_USERS) + " users "
+                            + "and this one would hold more: make a page per account (--accounts) or use 'credreport "
+                            + "audit' or 'credreport fetch --format csv' for reports this large");
+                }
+            }
+        }
     }
 
     private static String render(ReportPage page) {

@@ -79,6 +79,10 @@ public final class AccountRun {
                     try {
                         progress.without(() -> sink.account(result.accountId(), result.report(), access));
                     } catch (CredreportException e) {
+                        if (e.exitCode() == ExitCode.USAGE) {
+                            // The user's mistake (a page too big to hold) is the run's, whichever account shows it.
+                            throw e;
+                        }
                         // What was to be done with one account's report failed: that account's failure, not the run's.
                         tally.failed(result.accountId(), e);
                         progress.without(() -> sink.failed(result.accountId(), e));

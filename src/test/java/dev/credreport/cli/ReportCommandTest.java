@@ -189,6 +189,24 @@ class ReportCommandTest {
     }
 
     @Test
+    void should_count_the_figures_at_a_glance_once_from_audit_s_findings_under_the_rule_options() throws IOException {
+        // An ignored user's old key is no finding of audit, so it is not one on the page either;
+        // a rule left out judged nothing, so its figure is not shown as a 0.
+        String[] options = {"--skip-rules", "credentials-unused", "--ignore-users", "carol", "--rotation-days", "30"};
+        Document page = page(options);
+        JsonNode glance = data(page).path("accounts").get(0).path("at_a_glance");
+        Map<String, Integer> byRule = findingsByRule(audit(options));
+
+        assertEquals(byRule.getOrDefault("access-key-not-rotated", 0), glance.path("old_active_access_keys").asInt());
+        assertTrue(glance.path("unused_credentials").isNull(), glance::toString);
+        assertTrue(data(page).path("at_a_glance").path("unused_credentials").isNull());
+        assertTrue(page.select(".glance .card span").stream().noneMatch(card -> card.text().contains("unused for")),
+                page.select(".glance").text());
+        assertTrue(page.select(".glance .card span").stream().anyMatch(card -> card.text().contains("older than 30 days")),
+                page.select(".glance").text());
+    }
+
+    @Test
     void should_apply_the_rule_options_as_audit_does() throws IOException {
         String[] options = {"--skip-rules", "credentials-unused", "--ignore-users", "b*", "--rotation-days", "30"};
         JsonNode data = data(page(options));

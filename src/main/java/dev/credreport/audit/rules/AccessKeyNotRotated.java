@@ -4,6 +4,7 @@ import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
+import dev.credreport.audit.RuleIds;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.AccessKey;
@@ -14,7 +15,7 @@ import java.util.function.Consumer;
 /** An active access key older than --rotation-days. Root keys are left to root-access-key-active. */
 public final class AccessKeyNotRotated extends BaseRule {
     public AccessKeyNotRotated() {
-        super(new RuleInfo("access-key-not-rotated", "Active access key not rotated",
+        super(new RuleInfo(RuleIds.ACCESS_KEY_NOT_ROTATED, "Active access key not rotated",
                 Severity.MEDIUM, "older than --rotation-days (default 90)",
                 "Create a second key, move its users to it, then deactivate and delete the old one."));
     }

@@ -4,6 +4,7 @@ import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
+import dev.credreport.audit.RuleIds;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.AccessKey;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  */
 public final class UnusedCredentials extends BaseRule {
     public UnusedCredentials() {
-        super(new RuleInfo("credentials-unused", "Credentials unused for too long",
+        super(new RuleInfo(RuleIds.CREDENTIALS_UNUSED, "Credentials unused for too long",
                 Severity.MEDIUM, "unused for --unused-days or more (default 45)",
                 "Disable the unused password or deactivate the unused access key; delete it once nothing breaks."));
     }

@@ -33,6 +33,16 @@ public record AccountView(String accountId, String anchor, String generated, Str
         return audit.counts().get(dev.credreport.audit.Severity.INFO);
     }
 
+    /** Whether access-key-not-rotated ran, so the card of old keys has a figure to show. */
+    public boolean oldKeysJudged() {
+        return glance.oldActiveKeys() != null;
+    }
+
+    /** Whether credentials-unused ran. */
+    public boolean unusedJudged() {
+        return glance.unusedCredentials() != null;
+    }
+
     public boolean hasTrends() {
         return !trends.isEmpty();
     }

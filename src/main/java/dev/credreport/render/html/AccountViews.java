@@ -2,14 +2,12 @@ package dev.credreport.render.html;
 
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.AuditSettings;
-import dev.credreport.audit.Auditor;
+import dev.credreport.audit.AccountAudit;
 import dev.credreport.audit.Control;
 import dev.credreport.audit.Finding;
-import dev.credreport.audit.Rule;
 import dev.credreport.audit.RuleInfo;
+import dev.credreport.audit.RuleIds;
 import dev.credreport.audit.Severity;
-import dev.credreport.audit.rules.AccessKeyNotRotated;
-import dev.credreport.audit.rules.UnusedCredentials;
 import dev.credreport.report.AccessKey;
 import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportInput;
@@ -29,25 +27,21 @@ import java.util.stream.Collectors;
 
 /** Reads one account's report into what the page shows of it: figures, pictures, recommendations, rows. */
 final class AccountViews {
-    private static final Rule OLD_KEYS = new AccessKeyNotRotated();
-    private static final Rule UNUSED = new UnusedCredentials();
-
-    private final Auditor auditor;
-
-    AccountViews(Auditor auditor) {
-        this.auditor = auditor;
+    private AccountViews() {
     }
 
-    /** What audit finds: the first pass over a report, which also counts its rows. */
-    AuditResult audit(ReportInput report, AuditSettings settings) {
-        return auditor.audit(report, settings);
-    }
-
-    AccountView view(ReportInput report, AuditResult result, List<HistoryPoint> history, Instant now) {
+    /**
+     * What the page shows of one account. Old keys and unused credentials are audit's findings of
+     * access-key-not-rotated and credentials-unused, counted once, so the page and the audit of the
+     * same report cannot disagree (--ignore-users included).
+     */
+    static AccountView view(ReportInput report, AccountAudit audit, List<HistoryPoint> history, Instant now) {
+        AuditResult result = audit.result();
         AuditSettings settings = result.settings();
         Instant asOf = settings.asOf();
         Map<Long, Integer> findingsByLine = new HashMap<>();
-        List<Recommendation> recommendations = recommendations(report, result, findingsByLine);
+        Map<String, Integer> findingsByRule = new HashMap<>();
+        List<Recommendation> recommendations = recommendations(audit, findingsByLine, findingsByRule);
 
         List<UserRow> rows = new ArrayList<>();
         Counter counter = new Counter();
@@ -82,13 +76,12 @@ final class AccountViews {
                         counter.consoleWithoutMfa++;
                     }
                 }
-                OLD_KEYS.check(user, settings, finding -> counter.oldKeys++);
-                UNUSED.check(user, settings, finding -> counter.unused++);
                 activity[activityBucket(lastActivity(user), asOf)]++;
             }
         }
         Glance glance = new Glance(counter.users, counter.console, counter.consoleWithoutMfa, counter.activeKeys,
-                counter.oldKeys, counter.unused, root);
+                ran(result, RuleIds.ACCESS_KEY_NOT_ROTATED) ? findingsByRule.getOrDefault(RuleIds.ACCESS_KEY_NOT_ROTATED, 0) : null,
+                ran(result, RuleIds.CREDENTIALS_UNUSED) ? findingsByRule.getOrDefault(RuleIds.CREDENTIALS_UNUSED, 0) : null, root);
         List<BarChart> charts = List.of(
                 BarChart.of("key-age", "Active access keys by age",
                         List.of("under 30 days", "30 to 90 days", "90 to 365 days", "over 365 days"),
@@ -113,20 +106,24 @@ final class AccountViews {
         int console;
         int consoleWithoutMfa;
         int activeKeys;
-        int oldKeys;
-        int unused;
+    }
+
+    /** Whether the rule was part of the audit (--rules may leave it out): a figure it did not judge is not shown as 0. */
+    private static boolean ran(AuditResult result, String ruleId) {
+        return result.rules().stream().anyMatch(rule -> rule.id().equals(ruleId));
     }
 
     /** Groups audit's findings by rule, worst first, rules in audit's order within a severity. */
-    private List<Recommendation> recommendations(ReportInput report, AuditResult result, Map<Long, Integer> findingsByLine) {
+    private static List<Recommendation> recommendations(AccountAudit audit, Map<Long, Integer> findingsByLine,
+            Map<String, Integer> counts) {
+        AuditResult result = audit.result();
         Map<String, List<Finding>> byRule = new LinkedHashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
         for (RuleInfo rule : result.rules()) {
             byRule.put(rule.id(), new ArrayList<>());
         }
         Map<String, List<String>> names = new HashMap<>();
         try {
-            auditor.findings(report, result).forEach(finding -> {
+            audit.findings().forEach(finding -> {
                 findingsByLine.merge(finding.line(), 1, Integer::sum);
                 String id = finding.rule().id();
                 int seen = counts.merge(id, 1, Integer::sum);

@@ -1,9 +1,9 @@
 package dev.credreport.render.html;
 
 /**
- * The figures at a glance of one account's report. Old keys and unused credentials are counted by
- * audit's own rules (access-key-not-rotated, credentials-unused) with the page's thresholds, so the
- * page and {@code credreport audit} never disagree on them.
+ * The figures at a glance of one account's report. Old keys and unused credentials are audit's own
+ * findings (access-key-not-rotated, credentials-unused), so the page and {@code credreport audit}
+ * never disagree on them; null when --rules left the rule out.
  *
  * @param users IAM users, the root user not counted
  * @param consoleUsers users with a console password
@@ -13,8 +13,8 @@ package dev.credreport.render.html;
  * @param unusedCredentials passwords and active keys of IAM users unused for the unused threshold or more
  * @param root the root user's state
  */
-public record Glance(int users, int consoleUsers, int consoleWithoutMfa, int activeKeys, int oldActiveKeys,
-        int unusedCredentials, RootStatus root) {
+public record Glance(int users, int consoleUsers, int consoleWithoutMfa, int activeKeys, Integer oldActiveKeys,
+        Integer unusedCredentials, RootStatus root) {
 
     /** The root user as the report shows it; {@code present} is false when the report has no root row. */
     public record RootStatus(boolean present, boolean mfa, int activeKeys, int activeCertificates, String lastUsed,

@@ -36,7 +36,7 @@ final class PageJson {
             json.writeStringField("version", page.version());
             json.writeStringField("page_time", page.pageInstant().toString());
             Map<Severity, Integer> total = new EnumMap<>(Severity.class);
-            int[] sums = new int[6];
+            Integer[] sums = {0, 0, 0, 0, 0, 0};
             for (AccountView account : page.accounts()) {
                 account.audit().counts().forEach((severity, count) -> total.merge(severity, count, Integer::sum));
                 Glance glance = account.glance();
@@ -44,8 +44,8 @@ final class PageJson {
                 sums[1] += glance.consoleUsers();
                 sums[2] += glance.consoleWithoutMfa();
                 sums[3] += glance.activeKeys();
-                sums[4] += glance.oldActiveKeys();
-                sums[5] += glance.unusedCredentials();
+                sums[4] = sum(sums[4], glance.oldActiveKeys());
+                sums[5] = sum(sums[5], glance.unusedCredentials());
             }
             json.writeObjectFieldStart("at_a_glance");
             figures(json, sums);
@@ -78,7 +78,7 @@ final class PageJson {
         json.writeStringField("as_of", account.audit().settings().asOf().toString());
         Glance glance = account.glance();
         json.writeObjectFieldStart("at_a_glance");
-        figures(json, new int[] {glance.users(), glance.consoleUsers(), glance.consoleWithoutMfa(), glance.activeKeys(),
+        figures(json, new Integer[] {glance.users(), glance.consoleUsers(), glance.consoleWithoutMfa(), glance.activeKeys(),
             glance.oldActiveKeys(), glance.unusedCredentials()});
         Glance.RootStatus root = glance.root();
         json.writeObjectFieldStart("root");
@@ -112,11 +112,20 @@ final class PageJson {
         json.writeEndObject();
     }
 
-    private static void figures(JsonGenerator json, int[] figures) throws IOException {
+    /** A figure some account did not judge (its rule left out by --rules) is null in the sum too: not a 0. */
+    private static Integer sum(Integer sum, Integer figure) {
+        return sum == null || figure == null ? null : sum + figure;
+    }
+
+    private static void figures(JsonGenerator json, Integer[] figures) throws IOException {
         List<String> names = List.of("users", "console_users", "console_users_without_mfa", "active_access_keys",
                 "old_active_access_keys", "unused_credentials");
         for (int i = 0; i < names.size(); i++) {
-            json.writeNumberField(names.get(i), figures[i]);
+            if (figures[i] == null) {
+                json.writeNullField(names.get(i));
+            } else {
+                json.writeNumberField(names.get(i), figures[i]);
+            }
         }
     }
 

@@ -3,13 +3,8 @@ package dev.credreport.render.html;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import dev.credreport.core.BuildInfo;
-import dev.credreport.core.CredreportException;
-import dev.credreport.audit.AuditResult;
-import dev.credreport.audit.AuditSettings;
-import dev.credreport.audit.Auditor;
-import dev.credreport.report.ReportRows;
+import dev.credreport.audit.AccountAudit;
 import dev.credreport.report.ReportInput;
-import dev.credreport.store.ReportStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -24,70 +19,33 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The page of {@code credreport report}: one self-contained HTML file with the figures at a glance,
  * pictures, audit's recommendations and every user, for one account or many. Accounts are added as
- * they arrive; {@link #write} renders the page once all are in.
+ * they arrive, each with the audit and history the command made for it; {@link #write} renders the
+ * page once all are in. It only renders: the audit is run and the history loaded by the command.
  *
  * <p>The page is built with JMustache, which HTML-escapes every {@code {{value}}}: text from a
  * report (user names, ARNs) cannot become markup. The only unescaped insertions are the page's own
  * style sheet and script, and the JSON summary, which {@link PageJson} makes safe inside a script element.
  */
 public final class ReportPage {
-    /** The most users a page holds: beyond this a browser opens it slowly and a manager will not read it. */
-    public static final int MAX_USERS = 50_000;
-
-    private final AccountViews views;
-    private final Auditor auditor;
-    private final Function<ReportInput, AuditSettings> settings;
-    private final Function<Instant, AuditSettings> historySettings;
-    private final ReportStore history;
-    private final Consumer<String> warnings;
     private final Clock clock;
     private final List<AccountView> accounts = new ArrayList<>();
     private final List<Page.FailedAccount> failed = new ArrayList<>();
-    private long users;
 
-    /**
-     * @param auditor the rules, as audit would apply them
-     * @param settings the thresholds and as-of instant for a report, as audit would choose them
-     * @param historySettings the thresholds as of a saved report's generated time
-     * @param history the directory of saved reports for trends, or null for none
-     * @param warnings receives one line per saved report skipped
-     */
-    public ReportPage(Auditor auditor, Function<ReportInput, AuditSettings> settings,
-            Function<Instant, AuditSettings> historySettings, ReportStore history, Consumer<String> warnings, Clock clock) {
-        this.views = new AccountViews(auditor);
-        this.auditor = auditor;
-        this.settings = settings;
-        this.historySettings = historySettings;
-        this.history = history;
-        this.warnings = warnings;
+    /** @param clock the page's own time, and the time report ages are counted to */
+    public ReportPage(Clock clock) {
         this.clock = clock;
     }
 
-    /** Adds an account's report; refuses (exit 2, with what to do) once the page would hold too many users. */
-    public void account(ReportInput report) {
-        // Counted first, stopping at the limit: a merged report of a million rows is refused at once.
-        try (ReportRows reader = report.openReport()) {
-            while (reader.hasNext()) {
-                reader.next();
-                if (++users > MAX_USERS) {
-                    throw CredreportException.usage("a page holds at most " + String.format("%,d", MAX_USERS) + " users "
-                            + "and this one would hold more: make a page per account (--accounts) or use 'credreport "
-                            + "audit' or 'credreport fetch --format csv' for reports this large");
-                }
-            }
-        }
-        AuditResult result = views.audit(report, settings.apply(report));
-        List<HistoryPoint> points = List.of();
-        if (history != null && result.accountId() != null) {
-            points = Trends.load(history, result.accountId(), auditor, historySettings, warnings);
-        }
-        accounts.add(views.view(report, result, points, clock.instant()));
+    /**
+     * Adds an account: its report, audit's result for it (the recommendations are exactly its
+     * findings) and its figures over time, oldest first (none without --history).
+     */
+    public void account(ReportInput report, AccountAudit audit, List<HistoryPoint> history) {
+        accounts.add(AccountViews.view(report, audit, history, clock.instant()));
     }
 
     /** Lists an account whose report could not be fetched. */
