@@ -53,6 +53,7 @@ public final class ArchiveLayout {
             if (!column.matches("[a-z_][a-z0-9_]*")) {
                 throw new IllegalArgumentException("a partition column is lower-case letters, digits and '_': " + column);
             }
+            // A bad pattern fails here, where the layout is defined, not at the first save.
             DateTimeFormatter.ofPattern(pattern);
         }
 
@@ -91,7 +92,7 @@ public final class ArchiveLayout {
     }
 
     /** The directory, relative to the store's root, that holds the reports generated at this time. */
-    String directory(Instant generatedTime) {
+    private String directory(Instant generatedTime) {
         return partition == null ? "" : partition.directory(partition.value(generatedTime));
     }
 

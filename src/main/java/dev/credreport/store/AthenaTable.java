@@ -18,9 +18,9 @@ public final class AthenaTable {
     private static final String TOKENS = "('', 'N/A', 'no_information', 'not_supported')";
 
     private static final ArchiveLayout LAYOUT = ArchiveLayout.BY_DATE;
+    private static final ArchiveLayout.DailyPartition PARTITION = LAYOUT.partition().orElseThrow();
 
     private final Location.S3 location;
-    private final ArchiveLayout.DailyPartition partition = LAYOUT.partition().orElseThrow();
     private final String database;
     private final String table;
     private final String view;
@@ -63,7 +63,7 @@ public final class AthenaTable {
         for (int i = 0; i < columns.length; i++) {
             sql.append("  `").append(columns[i].columnName()).append("` string").append(i < columns.length - 1 ? ",\n" : "\n");
         }
-        String column = partition.column();
+        String column = PARTITION.column();
         String projection = "  'projection." + column;
         sql.append(")\n")
                 .append("PARTITIONED BY (`").append(column).append("` string)\n")
@@ -76,8 +76,8 @@ public final class AthenaTable {
                 .append("  'projection.enabled' = 'true',\n")
                 // One partition a day from the first: the date type reads the pattern the store formats with.
                 .append(projection).append(".type' = 'date',\n")
-                .append(projection).append(".format' = ").append(literal(partition.pattern())).append(",\n")
-                .append(projection).append(".range' = ").append(literal(partition.firstValue() + ",NOW")).append(",\n")
+                .append(projection).append(".format' = ").append(literal(PARTITION.pattern())).append(",\n")
+                .append(projection).append(".range' = ").append(literal(PARTITION.firstValue() + ",NOW")).append(",\n")
                 .append(projection).append(".interval' = '1',\n")
                 .append(projection).append(".interval.unit' = 'DAYS',\n")
                 .append("  'storage.location.template' = ").append(literal(location.resolve(LAYOUT.directoryTemplate()).toString()))
@@ -92,7 +92,7 @@ public final class AthenaTable {
                 .append("-- no_information, not_supported) as NULL, the account id from the ARN, and the report object\n")
                 .append("-- (its name holds the generated time) to pick the latest report of a day.\n");
         sql.append("CREATE OR REPLACE VIEW ").append(database).append('.').append(view).append(" AS\nSELECT\n")
-                .append("  ").append(partition.column()).append(",\n")
+                .append("  ").append(PARTITION.column()).append(",\n")
                 .append("  split_part(arn, ':', 5) AS account_id,\n")
                 .append("  \"$path\" AS report_object");
         for (Column column : Column.values()) {

@@ -22,7 +22,8 @@ import java.util.OptionalLong;
 
 /**
  * A directory of saved reports, as cron jobs keep them: one private file per account and generated
- * time, never overwritten, each with its metadata beside it.
+ * time, named by {@link ArchiveLayout#FLAT}, never overwritten ({@link SaveWithoutOverwriting}
+ * chooses the name), each with its metadata beside it.
  */
 public final class ReportArchive implements ReportStore, WriteOnceStore {
     private static final ArchiveLayout LAYOUT = ArchiveLayout.FLAT;
