@@ -1,6 +1,9 @@
 package dev.credreport.aws;
 
+import dev.credreport.store.ArchiveLayout;
 import dev.credreport.store.SavedReport;
+import dev.credreport.store.SaveWithoutOverwriting;
+import dev.credreport.store.WriteOnceStore;
 import dev.credreport.store.ReportMetadata;
 import dev.credreport.store.ReportStore;
 import dev.credreport.store.Encryption;
@@ -8,16 +11,12 @@ import dev.credreport.store.Location;
 import dev.credreport.core.CredreportException;
 import dev.credreport.report.ReportInput;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalLong;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -30,18 +29,19 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Saved reports under an S3 prefix, laid out for Athena: every key is
+ * Saved reports under an S3 prefix, laid out for Athena ({@link ArchiveLayout#BY_DATE}, as
+ * athena-ddl's table reads it): every key is
  * {@code PREFIX/dt=YYYY-MM-DD/credential-report-ACCOUNT-YYYYMMDDTHHMMSSZ[-N].csv}, the date being the
  * report's generated date (UTC), so that a query for a date reads that partition alone. Nothing but
  * report CSVs lies under the prefix: the metadata are the object's user metadata.
  *
  * <p>An object is written whole or not at all (one PUT with its length and checksum), and only where
  * no object is ({@code If-None-Match: *}, after a check for stores that ignore the header), so a
- * report is never overwritten by another.
+ * report is never overwritten by another; {@link SaveWithoutOverwriting} chooses the name.
  */
-public final class S3ReportStore implements ReportStore {
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-    private static final Pattern PARTITION = Pattern.compile("dt=(\\d{4}-\\d{2}-\\d{2})/([^/]+)");
+public final class S3ReportStore implements ReportStore, WriteOnceStore {
+    /** The layout athena-ddl's table reads: one definition for both. */
+    static final ArchiveLayout LAYOUT = ArchiveLayout.BY_DATE;
 
     static final String GENERATED_TIME = "generated-time";
     static final String ACCOUNT_ID = "account-id";
@@ -52,6 +52,8 @@ public final class S3ReportStore implements ReportStore {
     private final S3Client s3;
     private final Location.S3 prefix;
     private final Encryption encryption;
+    /** Whether to ask for conditional writes: until the store says it has none (501). */
+    private volatile boolean conditional = true;
 
     public S3ReportStore(S3Client s3, Location.S3 location, Encryption encryption) {
         this.s3 = s3;
@@ -59,44 +61,50 @@ public final class S3ReportStore implements ReportStore {
         this.encryption = encryption;
     }
 
-    /** The key a report is saved under; suffix 0 is none. */
-    String key(ReportMetadata metadata, int suffix) {
-        return prefix.key() + "dt=" + DATE.format(metadata.generatedTime()) + "/"
-                + SavedReport.fileName(metadata.accountId(), metadata.generatedTime(), suffix);
+    @Override
+    public SaveOutcome save(byte[] content, ReportMetadata metadata) {
+        return SaveWithoutOverwriting.save(this, LAYOUT, content, metadata);
+    }
+
+    /** The object at the path, if there is one: its length, and its digest when credreport wrote it. */
+    @Override
+    public Optional<Existing> existing(String path) {
+        String key = objectKey(path);
+        return head(key).map(head -> new Existing(
+                head.contentLength() == null ? OptionalLong.empty() : OptionalLong.of(head.contentLength()),
+                Optional.ofNullable(head.metadata().get(SHA256)),
+                () -> get(key, "s3:GetObject", true).asByteArray()));
+    }
+
+    /**
+     * One PUT with {@code If-None-Match: *}: S3 refuses it with 412 (409 for a write under way)
+     * where an object is. A store without conditional writes answers 501; from then on the look
+     * just made is all there is, and the PUT is plain.
+     */
+    @Override
+    public boolean putIfAbsent(String path, byte[] content, ReportMetadata metadata) {
+        String key = objectKey(path);
+        boolean asked = conditional;
+        try {
+            put(key, content, metadata, asked);
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 409) {
+                return false;
+            }
+            if (asked && e.statusCode() == 501) {
+                conditional = false;
+                return head(key).isEmpty() && putIfAbsent(path, content, metadata);
+            }
+            throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:PutObject", true);
+        } catch (SdkException e) {
+            throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:PutObject", true);
+        }
     }
 
     @Override
-    public SaveOutcome save(byte[] content, ReportMetadata metadata) {
-        boolean conditional = true;
-        for (int suffix = 0; ; suffix++) {
-            String key = key(metadata, suffix);
-            Optional<HeadObjectResponse> existing = head(key);
-            if (existing.isPresent()) {
-                if (holds(key, existing.get(), content)) {
-                    return new SaveOutcome(uri(key), false);
-                }
-                continue;
-            }
-            try {
-                put(key, content, metadata, conditional);
-                return new SaveOutcome(uri(key), true);
-            } catch (S3Exception e) {
-                if (e.statusCode() == 412 || e.statusCode() == 409) {
-                    // Another run wrote this key between the check and the write: look at what it wrote.
-                    suffix--;
-                    continue;
-                }
-                if (conditional && e.statusCode() == 501) {
-                    // A store without conditional writes: the check above is all there is.
-                    conditional = false;
-                    suffix--;
-                    continue;
-                }
-                throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:PutObject", true);
-            } catch (SdkException e) {
-                throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:PutObject", true);
-            }
-        }
+    public String location(String path) {
+        return uri(objectKey(path));
     }
 
     private void put(String key, byte[] content, ReportMetadata metadata, boolean conditional) {
@@ -121,18 +129,6 @@ public final class S3ReportStore implements ReportStore {
             }
         }
         s3.putObject(request.build(), RequestBody.fromBytes(content));
-    }
-
-    /** Whether the object at key holds this content: by its digest when credreport wrote it, else by its bytes. */
-    private boolean holds(String key, HeadObjectResponse head, byte[] content) {
-        if (head.contentLength() != null && head.contentLength() != content.length) {
-            return false;
-        }
-        String digest = head.metadata().get(SHA256);
-        if (digest != null) {
-            return digest.equals(ReportMetadata.sha256(content));
-        }
-        return Arrays.equals(get(key, "s3:GetObject", true).asByteArray(), content);
     }
 
     /** The object at key, if there is one; a missing bucket shows on the write that follows, with its own error. */
@@ -164,13 +160,8 @@ public final class S3ReportStore implements ReportStore {
         List<SavedReport> saved = new ArrayList<>();
         try {
             for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(prefix.bucket()).prefix(prefix.key())).contents()) {
-                Matcher matcher = PARTITION.matcher(object.key().substring(prefix.key().length()));
-                if (!matcher.matches()) {
-                    continue;
-                }
-                SavedReport.parse(uri(object.key()), matcher.group(2))
-                        // Only where credreport would have put it: the partition is the generated date.
-                        .filter(report -> DATE.format(report.generatedTime()).equals(matcher.group(1)))
+                // Only where credreport would have put it: the partition is the generated date.
+                LAYOUT.parse(uri(object.key()), object.key().substring(prefix.key().length()))
                         .filter(report -> accountId == null || report.accountId().equals(accountId))
                         .ifPresent(saved::add);
             }
@@ -233,6 +224,11 @@ public final class S3ReportStore implements ReportStore {
     @Override
     public void close() {
         s3.close();
+    }
+
+    /** The key of a path relative to the prefix, as {@link ArchiveLayout} makes it. */
+    private String objectKey(String path) {
+        return prefix.resolve(path).key();
     }
 
     private String uri(String key) {

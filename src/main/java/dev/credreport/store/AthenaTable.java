@@ -7,13 +7,18 @@ import java.util.regex.Pattern;
 /**
  * The Athena SQL over an S3 archive: an external table over the CSVs as S3ReportStore lays them out
  * (one Hive partition {@code dt=YYYY-MM-DD} per generated date, found by partition projection, so
- * that no crawler or MSCK REPAIR is ever needed) and a view with typed columns.
+ * that no crawler or MSCK REPAIR is ever needed) and a view with typed columns. The partition, its
+ * projection and the location template are made from {@link ArchiveLayout#BY_DATE}, the layout the
+ * S3 store writes, so that the table finds every report saved there.
  */
 public final class AthenaTable {
     /** What Athena accepts unquoted in DDL and queries alike. */
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,254}");
     /** The tokens AWS writes where a value is absent (see SPEC: N/A, no_information, not_supported). */
     private static final String TOKENS = "('', 'N/A', 'no_information', 'not_supported')";
+
+    private static final ArchiveLayout LAYOUT = ArchiveLayout.BY_DATE;
+    private static final ArchiveLayout.DailyPartition PARTITION = LAYOUT.partition().orElseThrow();
 
     private final Location.S3 location;
     private final String database;
@@ -58,8 +63,10 @@ public final class AthenaTable {
         for (int i = 0; i < columns.length; i++) {
             sql.append("  `").append(columns[i].columnName()).append("` string").append(i < columns.length - 1 ? ",\n" : "\n");
         }
+        String column = PARTITION.column();
+        String projection = "  'projection." + column;
         sql.append(")\n")
-                .append("PARTITIONED BY (`dt` string)\n")
+                .append("PARTITIONED BY (`").append(column).append("` string)\n")
                 .append("ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.OpenCSVSerde'\n")
                 .append("WITH SERDEPROPERTIES ('separatorChar' = ',', 'quoteChar' = '\"', 'escapeChar' = '\\\\')\n")
                 .append("STORED AS TEXTFILE\n")
@@ -67,12 +74,14 @@ public final class AthenaTable {
                 .append("TBLPROPERTIES (\n")
                 .append("  'skip.header.line.count' = '1',\n")
                 .append("  'projection.enabled' = 'true',\n")
-                .append("  'projection.dt.type' = 'date',\n")
-                .append("  'projection.dt.format' = 'yyyy-MM-dd',\n")
-                .append("  'projection.dt.range' = '2014-01-01,NOW',\n")
-                .append("  'projection.dt.interval' = '1',\n")
-                .append("  'projection.dt.interval.unit' = 'DAYS',\n")
-                .append("  'storage.location.template' = ").append(literal(location + "dt=${dt}/")).append('\n')
+                // One partition a day from the first: the date type reads the pattern the store formats with.
+                .append(projection).append(".type' = 'date',\n")
+                .append(projection).append(".format' = ").append(literal(PARTITION.pattern())).append(",\n")
+                .append(projection).append(".range' = ").append(literal(PARTITION.firstValue() + ",NOW")).append(",\n")
+                .append(projection).append(".interval' = '1',\n")
+                .append(projection).append(".interval.unit' = 'DAYS',\n")
+                .append("  'storage.location.template' = ").append(literal(location.resolve(LAYOUT.directoryTemplate()).toString()))
+                .append('\n')
                 .append(");\n");
         return sql.toString();
     }
@@ -83,7 +92,7 @@ public final class AthenaTable {
                 .append("-- no_information, not_supported) as NULL, the account id from the ARN, and the report object\n")
                 .append("-- (its name holds the generated time) to pick the latest report of a day.\n");
         sql.append("CREATE OR REPLACE VIEW ").append(database).append('.').append(view).append(" AS\nSELECT\n")
-                .append("  dt,\n")
+                .append("  ").append(PARTITION.column()).append(",\n")
                 .append("  split_part(arn, ':', 5) AS account_id,\n")
                 .append("  \"$path\" AS report_object");
         for (Column column : Column.values()) {

@@ -16,15 +16,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A directory of saved reports, as cron jobs keep them: one private file per account and generated
- * time, never overwritten, each with its metadata beside it.
+ * time, named by {@link ArchiveLayout#FLAT}, never overwritten ({@link SaveWithoutOverwriting}
+ * chooses the name), each with its metadata beside it.
  */
-public final class ReportArchive implements ReportStore {
+public final class ReportArchive implements ReportStore, WriteOnceStore {
+    private static final ArchiveLayout LAYOUT = ArchiveLayout.FLAT;
     static final Duration STALE_TEMPORARY = Duration.ofHours(1);
 
     private final Path directory;
@@ -37,32 +39,61 @@ public final class ReportArchive implements ReportStore {
     public SaveOutcome save(byte[] content, ReportMetadata metadata) {
         createDirectory();
         // A run killed with SIGKILL leaves its temporary file; no write lasts anywhere near this long.
-        TemporaryFiles.removeStale(directory, SavedReport.PREFIX, STALE_TEMPORARY, Instant.now());
-        for (int suffix = 0; ; suffix++) {
-            Path path = directory.resolve(SavedReport.fileName(metadata.accountId(), metadata.generatedTime(), suffix));
-            if (Files.exists(path)) {
-                if (sameContent(path, content)) {
-                    writeMetadataIfMissing(path, metadata);
-                    return new SaveOutcome(path.toString(), false);
-                }
-                continue;
-            }
-            if (AtomicFileWriter.writeNew(path, out -> out.write(new String(content, StandardCharsets.UTF_8)))) {
-                try {
-                    AtomicFileWriter.write(SavedReport.metadataPath(path), out -> out.write(metadata.toJson()));
-                } catch (RuntimeException e) {
-                    deleteQuietly(path);
-                    throw e;
-                }
-                if (!Files.exists(path)) {
-                    // Pruned by a concurrent --keep run between the two writes: its metadata would be an orphan.
-                    deleteQuietly(SavedReport.metadataPath(path));
-                }
-                return new SaveOutcome(path.toString(), true);
-            }
-            // Another run took the name between the check and the write: look at what it wrote.
-            suffix--;
+        TemporaryFiles.removeStale(directory, ArchiveLayout.FILE_PREFIX, STALE_TEMPORARY, Instant.now());
+        return SaveWithoutOverwriting.save(this, LAYOUT, content, metadata);
+    }
+
+    @Override
+    public Optional<Existing> existing(String name) {
+        Path path = directory.resolve(name);
+        if (!Files.exists(path)) {
+            return Optional.empty();
         }
+        try {
+            return Optional.of(new Existing(OptionalLong.of(Files.size(path)), Optional.empty(), () -> readToCompare(path)));
+        } catch (NoSuchFileException e) {
+            // pruned by a concurrent --keep run since the look
+            return Optional.empty();
+        } catch (IOException e) {
+            throw cannotCompare(path, e);
+        }
+    }
+
+    /**
+     * Links the finished report to its name only if the name is free, then writes its metadata;
+     * should the metadata fail, the report goes too, so that no report is left without them.
+     */
+    @Override
+    public boolean putIfAbsent(String name, byte[] content, ReportMetadata metadata) {
+        Path path = directory.resolve(name);
+        if (!AtomicFileWriter.writeNew(path, out -> out.write(new String(content, StandardCharsets.UTF_8)))) {
+            return false;
+        }
+        try {
+            AtomicFileWriter.write(metadataPath(path), out -> out.write(metadata.toJson()));
+        } catch (RuntimeException e) {
+            deleteQuietly(path);
+            throw e;
+        }
+        if (!Files.exists(path)) {
+            // Pruned by a concurrent --keep run between the two writes: its metadata would be an orphan.
+            deleteQuietly(metadataPath(path));
+        }
+        return true;
+    }
+
+    /** A run killed between the report and its metadata left the report alone: give it its metadata. */
+    @Override
+    public void repair(String name, ReportMetadata metadata) {
+        Path metadataPath = metadataPath(directory.resolve(name));
+        if (!Files.exists(metadataPath)) {
+            AtomicFileWriter.write(metadataPath, out -> out.write(metadata.toJson()));
+        }
+    }
+
+    @Override
+    public String location(String name) {
+        return directory.resolve(name).toString();
     }
 
     /** Deletes the oldest saved reports of the account beyond the newest {@code keep}, with their metadata. */
@@ -74,7 +105,7 @@ public final class ReportArchive implements ReportStore {
             Path path = Path.of(saved.get(i).location());
             try {
                 Files.deleteIfExists(path);
-                Files.deleteIfExists(SavedReport.metadataPath(path));
+                Files.deleteIfExists(metadataPath(path));
                 deleted.add(path.toString());
             } catch (IOException e) {
                 throw CredreportException.cannotWrite("cannot delete " + path + " for --keep: " + e.getMessage(), e);
@@ -89,11 +120,11 @@ public final class ReportArchive implements ReportStore {
      * can leave when one prunes a report the other was still describing.
      */
     private void removeOrphanMetadata(String accountId) {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, SavedReport.PREFIX + accountId + "-*.meta.json")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ArchiveLayout.FILE_PREFIX + accountId + "-*.meta.json")) {
             for (Path metadata : files) {
                 String name = metadata.getFileName().toString();
                 Path report = metadata.resolveSibling(name.substring(0, name.length() - ".meta.json".length()) + ".csv");
-                if (SavedReport.parse(report).isPresent() && !Files.exists(report)) {
+                if (named(report).isPresent() && !Files.exists(report)) {
                     Files.deleteIfExists(metadata);
                 }
             }
@@ -105,9 +136,9 @@ public final class ReportArchive implements ReportStore {
     @Override
     public List<SavedReport> list(String accountId) {
         List<SavedReport> saved = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "credential-report-*.csv")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ArchiveLayout.FILE_PREFIX + "*.csv")) {
             for (Path file : files) {
-                SavedReport.parse(file)
+                named(file)
                         .filter(report -> accountId == null || report.accountId().equals(accountId))
                         .filter(report -> Files.isRegularFile(file))
                         .ifPresent(saved::add);
@@ -141,11 +172,11 @@ public final class ReportArchive implements ReportStore {
      * if credreport named it (as --dir and --history order reports by it); null otherwise.
      */
     static Instant generatedTimeOf(Path file) {
-        if (Files.exists(SavedReport.metadataPath(file))) {
+        if (Files.exists(metadataPath(file))) {
             // Metadata that no longer describe the content mean the file was changed: trust neither.
             return metadataOf(file).map(ReportMetadata::generatedTime).orElse(null);
         }
-        return SavedReport.parse(file).map(SavedReport::generatedTime).orElse(null);
+        return named(file).map(SavedReport::generatedTime).orElse(null);
     }
 
     @Override
@@ -155,7 +186,7 @@ public final class ReportArchive implements ReportStore {
 
     /** The metadata saved beside a report file, when there are some and they describe its content. */
     public static Optional<ReportMetadata> metadataOf(Path report) {
-        Path metadata = SavedReport.metadataPath(report);
+        Path metadata = metadataPath(report);
         // Reading a FIFO or /dev/fd/N here would consume the report before the command reads it.
         if (!Files.isRegularFile(report) || !Files.isRegularFile(metadata)) {
             return Optional.empty();
@@ -186,19 +217,29 @@ public final class ReportArchive implements ReportStore {
         }
     }
 
-    private static boolean sameContent(Path path, byte[] content) {
+    /** The saved report a file is, if credreport named it. */
+    private static Optional<SavedReport> named(Path file) {
+        Path name = file.getFileName();
+        return name == null ? Optional.empty() : LAYOUT.parse(file.toString(), name.toString());
+    }
+
+    private static byte[] readToCompare(Path path) {
         try {
-            return Files.size(path) == content.length && Arrays.equals(Files.readAllBytes(path), content);
+            return Files.readAllBytes(path);
         } catch (IOException e) {
-            throw CredreportException.cannotWrite("cannot read " + path + " to compare it: " + e.getMessage(), e);
+            throw cannotCompare(path, e);
         }
     }
 
-    private static void writeMetadataIfMissing(Path path, ReportMetadata metadata) {
-        Path metadataPath = SavedReport.metadataPath(path);
-        if (!Files.exists(metadataPath)) {
-            AtomicFileWriter.write(metadataPath, out -> out.write(metadata.toJson()));
-        }
+    private static CredreportException cannotCompare(Path path, IOException e) {
+        return CredreportException.cannotWrite("cannot read " + path + " to compare it: " + e.getMessage(), e);
+    }
+
+    /** The metadata file beside a report file: {@code x.csv} has {@code x.meta.json}. */
+    static Path metadataPath(Path report) {
+        String name = report.getFileName().toString();
+        String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return report.resolveSibling(stem + ".meta.json");
     }
 
     private static void deleteQuietly(Path path) {
