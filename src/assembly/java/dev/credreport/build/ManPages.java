@@ -29,19 +29,19 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
  * DESCRIPTION, OPTIONS and the examples as AsciiDoc; this class adds what picocli's model does not
  * hold: EXIT STATUS from {@link ExitCode}, and the longer DESCRIPTION, ENVIRONMENT and FILES from
  * AsciiDoc fragments in src/assembly/man, and SEE ALSO from the list of pages. Asciidoctor's
- * manpage backend turns the result into troff. Arguments: the AsciiDoc directory, the man page
- * directory, the fragments directory.
+ * manpage backend turns the result into troff. Each page has NAME, SYNOPSIS, DESCRIPTION, OPTIONS,
+ * EXIT STATUS, ENVIRONMENT, FILES and SEE ALSO, in man-pages(7)'s order, which ManPagesIT checks.
+ * Arguments: the AsciiDoc directory, the man page directory, the fragments directory.
  */
 public final class ManPages {
-    /** Every section each page has, in man-pages(7)'s order; ManPagesIT checks each page for them. */
-    static final List<String> SECTIONS = List.of("NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXIT STATUS", "ENVIRONMENT",
-            "FILES", "SEE ALSO");
-
     private static final Pattern TAG = Pattern.compile(
             "// tag::picocli-generated-man-section-([a-z-]+)\\[\\]\\R(.*?)// end::picocli-generated-man-section-\\1\\[\\]\\R",
             Pattern.DOTALL);
     /** picocli writes an option group's or the footer's heading as a section of its own, colon included. */
     private static final Pattern GROUP_HEADING = Pattern.compile("(?m)^==\\s+(?!Options$)(.+?):?\\s*$");
+
+    /** AsciiDoc's include directive, resolved here: the pages are written elsewhere than the fragments. */
+    private static final Pattern INCLUDE = Pattern.compile("(?m)^include::([\\w.-]+)\\[\\]$");
 
     private ManPages() {
     }
@@ -145,7 +145,14 @@ public final class ManPages {
             }
             return "";
         }
-        return Files.readString(path, StandardCharsets.UTF_8).stripTrailing() + "\n\n";
+        // A fragment shared by several pages (many accounts: fetch, audit, report) is included by name.
+        Matcher includes = INCLUDE.matcher(Files.readString(path, StandardCharsets.UTF_8));
+        StringBuilder text = new StringBuilder();
+        while (includes.find()) {
+            includes.appendReplacement(text, Matcher.quoteReplacement(fragment(fragments, includes.group(1), true)));
+        }
+        includes.appendTail(text);
+        return text.toString().stripTrailing() + "\n\n";
     }
 
     private static String seeAlso(CommandSpec command, List<CommandSpec> all) {
