@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -135,15 +138,38 @@ class ManPagesIT {
         }
     }
 
+    /**
+     * The environment variables the code and the launcher read, found in their source (the IT runs
+     * in the project directory), and those the SDK reads for us that users set most.
+     */
+    static Set<String> variablesRead() throws IOException {
+        Set<String> variables = new TreeSet<>(List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "NO_COLOR"));
+        Pattern java = Pattern.compile("(?:variable|get|apply|getenv)\\(\"([A-Z][A-Z0-9_]+)\"\\)|\"((?:AWS|CREDREPORT)_[A-Z0-9_]+)\"");
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(file -> file.toString().endsWith(".java")).toList()) {
+                Matcher found = java.matcher(Files.readString(source));
+                while (found.find()) {
+                    variables.add(found.group(1) != null ? found.group(1) : found.group(2));
+                }
+            }
+        }
+        Matcher launcher = Pattern.compile("\\$\\{?(CREDREPORT_[A-Z_]+|JAVA_HOME)").matcher(Files.readString(Path.of("src/main/launcher/credreport")));
+        while (launcher.find()) {
+            variables.add(launcher.group(1));
+        }
+        return variables;
+    }
+
     @Test
-    void should_name_the_variables_the_code_reads() throws IOException {
-        String environment = sections(manDirectory().resolve("credreport.1")).get("ENVIRONMENT");
-        List<String> missing = Stream.of("AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_CA_BUNDLE", "AWS_CONFIG_FILE",
-                        "AWS_SHARED_CREDENTIALS_FILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_STS",
-                        "AWS_ENDPOINT_URL_ORGANIZATIONS", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_SECURITYHUB", "AWS_MAX_ATTEMPTS",
-                        "AWS_RETRY_MODE", "COLUMNS", "TERM", "NO_COLOR", "JAVA_HOME", "CREDREPORT_JAVA_OPTS", "CREDREPORT_CDS",
-                        "CREDREPORT_CACHE_DIR")
-                .filter(variable -> !environment.contains(variable)).collect(Collectors.toList());
-        assertEquals(List.of(), missing);
+    void should_name_every_variable_the_code_reads_in_every_page() throws IOException {
+        Set<String> variables = variablesRead();
+        assertTrue(variables.containsAll(List.of("AWS_PROFILE", "AWS_REGION", "AWS_CA_BUNDLE", "AWS_CONFIG_FILE",
+                "AWS_ENDPOINT_URL_IAM", "COLUMNS", "CREDREPORT_CDS")), "the sources were read: " + variables);
+        for (CommandSpec command : commands()) {
+            Path page = manDirectory().resolve(command.qualifiedName("-") + ".1");
+            String environment = sections(page).get("ENVIRONMENT");
+            List<String> missing = variables.stream().filter(variable -> !environment.contains(variable)).toList();
+            assertEquals(List.of(), missing, page + ": ENVIRONMENT lacks them");
+        }
     }
 }
