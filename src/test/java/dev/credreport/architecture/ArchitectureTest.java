@@ -10,8 +10,12 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +86,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void every_package_says_what_it_holds_and_may_use() throws IOException {
+        Path sources = Path.of("src/main/java/dev/credreport");
+        try (Stream<Path> directories = Files.walk(sources)) {
+            for (Path directory : directories.filter(Files::isDirectory).toList()) {
+                Path info = directory.resolve("package-info.java");
+                assertTrue(Files.isRegularFile(info), directory + " has no package-info.java");
+                String text = Files.readString(info);
+                assertTrue(text.contains("May use") || text.contains("may use") || text.contains("Uses nothing"),
+                        info + " does not say what the package may use");
+            }
+        }
+    }
+
+    @Test
     void only_aws_touches_the_aws_sdk() {
         noClasses().that().resideOutsideOfPackage("dev.credreport.aws..")
                 .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
@@ -97,7 +115,7 @@ class ArchitectureTest {
 
     @Test
     void main_is_the_only_class_of_the_root_package() {
-        classes().that().resideInAPackage("dev.credreport").should().haveNameMatching("dev\\.credreport\\.Main(\\$.*)?")
+        classes().that().resideInAPackage("dev.credreport").should().haveNameMatching("dev\\.credreport\\.(Main(\\$.*)?|package-info)")
                 .check(classes);
     }
 

@@ -1,0 +1,2 @@
+/** What every layer shares: CredreportException, ExitCode, durations and build info. Uses nothing of credreport. */
+package dev.credreport.core;
