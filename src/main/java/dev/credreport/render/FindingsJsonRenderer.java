@@ -30,8 +30,8 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
     /** An array of every account's audit document, or for a failed account its id and error. */
     @Override
     public Sections<AccountAudit> sections(Writer out, RenderContext context) {
+        Between between = new Between(out, ",");
         return new Sections<>() {
-            private int accounts;
 
             @Override
             public void start() throws IOException {
@@ -40,13 +40,13 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
 
             @Override
             public void account(String accountId, AccountAudit audit) throws IOException {
-                separate();
+                between.next();
                 write(audit, out, context);
             }
 
             @Override
             public void failed(String accountId, CredreportException failure) throws IOException {
-                separate();
+                between.next();
                 StringWriter error = new StringWriter();
                 try (JsonGenerator json = Json.generator(error)) {
                     json.writeStartObject();
@@ -60,12 +60,6 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
             @Override
             public void end() throws IOException {
                 out.write("]\n");
-            }
-
-            private void separate() throws IOException {
-                if (accounts++ > 0) {
-                    out.write(",");
-                }
             }
         };
     }

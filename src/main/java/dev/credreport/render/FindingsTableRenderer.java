@@ -28,25 +28,19 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit> {
     /** A section per account, each with its own summary; a failed account is listed with its error. */
     @Override
     public Sections<AccountAudit> sections(Writer out, RenderContext context) {
+        Between between = new Between(out, BETWEEN_ACCOUNTS);
         return new Sections<>() {
-            private int accounts;
 
             @Override
             public void account(String accountId, AccountAudit audit) throws IOException {
-                separate();
+                between.next();
                 write(audit, out, context);
             }
 
             @Override
             public void failed(String accountId, CredreportException failure) throws IOException {
-                separate();
+                between.next();
                 out.write("Audit of account " + accountId + ": FAILED: " + TerminalText.escape(failure.getMessage()) + "\n");
-            }
-
-            private void separate() throws IOException {
-                if (accounts++ > 0) {
-                    out.write(BETWEEN_ACCOUNTS);
-                }
             }
         };
     }

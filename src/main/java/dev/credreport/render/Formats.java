@@ -60,7 +60,7 @@ public final class Formats<F extends Format<?>> {
 
     private static final class RuleLists {
         static final Formats<Format<RuleList>> ALL = new Formats<>("rule list",
-                List.of(new RuleListRenderer.AsTable(), new RuleListRenderer.AsJson(), new RuleListRenderer.AsCsv()));
+                List.of(RuleListRenderer.TABLE, RuleListRenderer.JSON, RuleListRenderer.CSV));
     }
 
     /** The format named so, in any case; the AWS CLI's {@code text} is csv, as users of the AWS CLI type it by habit. */

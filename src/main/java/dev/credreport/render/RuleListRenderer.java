@@ -26,41 +26,23 @@ final class RuleListRenderer {
     private RuleListRenderer() {
     }
 
-    static final class AsTable implements Format<RuleList> {
-        @Override
-        public String name() {
-            return "table";
+    /** The list in one format: the name the user types, and the method that writes it. */
+    record AsFormat(String name, Writer writer) implements Format<RuleList> {
+        /** Writes the rules, with the CIS version whose numbers tables and CSV show. */
+        @FunctionalInterface
+        interface Writer {
+            void write(RuleList list, java.io.Writer out) throws IOException;
         }
 
         @Override
-        public void write(RuleList list, Writer out, RenderContext context) throws IOException {
-            table(list.rules(), list.cisVersion(), out);
+        public void write(RuleList list, java.io.Writer out, RenderContext context) throws IOException {
+            writer.write(list, out);
         }
     }
 
-    static final class AsJson implements Format<RuleList> {
-        @Override
-        public String name() {
-            return "json";
-        }
-
-        @Override
-        public void write(RuleList list, Writer out, RenderContext context) throws IOException {
-            json(list.rules(), out);
-        }
-    }
-
-    static final class AsCsv implements Format<RuleList> {
-        @Override
-        public String name() {
-            return "csv";
-        }
-
-        @Override
-        public void write(RuleList list, Writer out, RenderContext context) throws IOException {
-            csv(list.rules(), list.cisVersion(), out);
-        }
-    }
+    static final AsFormat TABLE = new AsFormat("table", (list, out) -> table(list.rules(), list.cisVersion(), out));
+    static final AsFormat JSON = new AsFormat("json", (list, out) -> json(list.rules(), out));
+    static final AsFormat CSV = new AsFormat("csv", (list, out) -> csv(list.rules(), list.cisVersion(), out));
 
     private static void table(List<RuleInfo> rules, String cisVersion, Writer out) throws IOException {
         TextTable table = new TextTable(COLUMNS);

@@ -45,17 +45,11 @@ final class TableRenderer implements AccountsFormat<ReportInput> {
     /** One table per account, an ACCOUNT column in each, a blank line between them. */
     @Override
     public Sections<ReportInput> sections(Writer out, RenderContext context) {
-        return new Sections<>() {
-            private int tables;
-
-            @Override
-            public void account(String accountId, ReportInput report) throws IOException {
-                // Failed accounts write no table, so only tables already written need a gap before this one.
-                if (tables++ > 0) {
-                    out.write('\n');
-                }
-                write(report, out, context, true);
-            }
+        // Failed accounts write no table, so only tables already written need a gap before this one.
+        Between between = new Between(out, "\n");
+        return (accountId, report) -> {
+            between.next();
+            write(report, out, context, true);
         };
     }
 
