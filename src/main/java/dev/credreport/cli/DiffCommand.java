@@ -109,6 +109,10 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         output.check();
         List<ReportInput> pair = pair();
+        if (pair.isEmpty()) {
+            // The first day of a cron job: one report saved, nothing to compare it with yet.
+            return ExitCode.SUCCESS.code();
+        }
         Format<DiffResult> chosen = format != null ? format : Formats.diffs().named(output.tableByDefault(environment) ? "table" : "csv");
         refuseNewerFirst(pair.get(0), pair.get(1));
         DiffResult result = ReportDiff.compare(pair.get(0), pair.get(1), allowDifferentAccounts);
@@ -142,6 +146,15 @@ final class DiffCommand implements Callable<Integer> {
             Location location = Location.parse(dir, "--dir");
             try (ReportStore store = ReportStores.open(location, () -> aws.s3Settings(environment), Encryption.BUCKET_DEFAULT)) {
                 List<SavedReport> newest = newestTwo(store);
+                if (newest.size() < 2) {
+                    if (!diagnostics.quiet) {
+                        spec.commandLine().getErr().println("credreport: note: " + UntrustedText.quote(dir) + " holds one saved "
+                                + "report" + (account == null ? "" : " of account " + account) + " ("
+                                + UntrustedText.quote(newest.get(0).location()) + "); nothing to compare until the next "
+                                + "'fetch --output-dir'");
+                    }
+                    return List.of();
+                }
                 return List.of(validated(store.read(newest.get(0))), validated(store.read(newest.get(1))));
             }
         }
@@ -165,12 +178,13 @@ final class DiffCommand implements Callable<Integer> {
             throw CredreportException.usage(dir + " holds reports of several accounts (" + String.join(", ", accounts)
                     + "); choose one with --account");
         }
-        if (saved.size() < 2) {
-            throw CredreportException.badInput(dir + " holds " + saved.size() + " saved report"
-                    + (saved.size() == 1 ? "" : "s") + (account == null ? "" : " of account " + account)
-                    + "; diff needs two: it compares the two newest, so run it again after the next 'fetch --output-dir'");
+        if (saved.isEmpty()) {
+            throw CredreportException.usage(UntrustedText.quote(dir) + " holds no saved report"
+                    + (account == null ? "" : " of account " + account) + ": give the directory (or s3://BUCKET/PREFIX) "
+                    + "that 'fetch --output-dir' saves into");
         }
-        return List.of(saved.get(saved.size() - 2), saved.get(saved.size() - 1));
+        // One report is the first day of a history: nothing to compare yet, which is no failure.
+        return saved.subList(Math.max(0, saved.size() - 2), saved.size());
     }
 
     /**

@@ -253,8 +253,33 @@ class DiffCommandTest {
 
         assertEquals(2, several.exitCode(), several::toString);
         assertTrue(several.err().contains("(123456789012, 210987654321); choose one with --account"), several::toString);
-        assertEquals(7, one.exitCode(), one::toString);
-        assertTrue(one.err().contains("holds 1 saved report of account 123456789012; diff needs two"), one::toString);
+        assertEquals(0, one.exitCode(), one::toString);
+        assertTrue(one.err().contains("holds one saved report of account 123456789012 ("), one::toString);
+    }
+
+    @Test
+    void should_succeed_quietly_on_the_first_day_when_only_one_report_is_saved() throws IOException {
+        // The README's crontab line runs fetch --output-dir then diff --dir: day one must not fail.
+        Files.writeString(dir.resolve("credential-report-123456789012-20240601T000000Z.csv"), report(List.of(alice())));
+
+        Result day1 = harness.run("diff", "-q", "--dir", dir.toString(), "--format", "table", "--exit-code");
+        Result told = harness.run("diff", "--dir", dir.toString());
+
+        assertEquals(0, day1.exitCode(), day1::toString);
+        assertEquals("", day1.out());
+        assertEquals("", day1.err());
+        assertEquals(0, told.exitCode(), told::toString);
+        assertEquals("", told.out());
+        assertTrue(told.err().contains("holds one saved report (") && told.err().contains("nothing to compare until the next "
+                + "'fetch --output-dir'"), told::toString);
+    }
+
+    @Test
+    void should_call_an_empty_directory_the_user_s_mistake() throws IOException {
+        Result result = harness.run("diff", "--dir", dir.toString());
+
+        assertEquals(2, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("holds no saved report: give the directory"), result::toString);
     }
 
     @Test
