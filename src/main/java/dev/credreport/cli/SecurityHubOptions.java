@@ -3,6 +3,7 @@ package dev.credreport.cli;
 import dev.credreport.core.CredreportException;
 import dev.credreport.aws.AwsSettings;
 import dev.credreport.aws.AccountAccess;
+import dev.credreport.aws.Partitions;
 import dev.credreport.aws.SecurityHubDelivery;
 import dev.credreport.aws.SecurityHubSink;
 import dev.credreport.asff.AsffFindings;
@@ -75,7 +76,7 @@ public final class SecurityHubOptions {
         String chosen = region(settings);
         Instant now = environment.clock().instant();
         List<AsffFinding> asff = asff(settings, now).of(result, findings);
-        String partition = asff.isEmpty() ? partitionOf(chosen) : asff.get(0).partition();
+        String partition = asff.isEmpty() ? Partitions.of(chosen) : asff.get(0).partition();
         Consumer<String> failures = message -> err.println("credreport: account " + result.accountId() + ": "
                 + TerminalText.escape(message));
         SecurityHubSink.Outcome outcome = access == null
@@ -87,18 +88,6 @@ public final class SecurityHubOptions {
                     + " archived");
         }
     }
-
-    /** The partition of a region, for the product ARN when there is no finding to take it from. */
-    static String partitionOf(String region) {
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        if (region.startsWith("us-gov-")) {
-            return "aws-us-gov";
-        }
-        return "aws";
-    }
-
 
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
