@@ -1,6 +1,6 @@
 package dev.credreport.cli;
 
-import dev.credreport.core.Durations;
+import dev.credreport.core.HumanTime;
 import dev.credreport.report.UntrustedText;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -116,7 +116,7 @@ final class ProgressLine {
         String line = status;
         if (ticker != null) {
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - tickingSince);
-            line = (line.isEmpty() ? "" : line + ", ") + (seconds == 0 ? "0s" : Durations.format(Duration.ofSeconds(seconds)));
+            line = (line.isEmpty() ? "" : line + ", ") + (seconds == 0 ? "0s" : HumanTime.span(Duration.ofSeconds(seconds)));
         }
         line = fit(UntrustedText.escape(line));
         if (dumb) {

@@ -1,7 +1,7 @@
 package dev.credreport.cli;
 
 import dev.credreport.core.CredreportException;
-import dev.credreport.core.Durations;
+import dev.credreport.core.HumanTime;
 import dev.credreport.aws.AwsSettings;
 import dev.credreport.aws.CredentialReportFetcher;
 import dev.credreport.aws.FetchedReport;
@@ -97,7 +97,7 @@ public final class ReportSourceOptions {
         Duration age = Duration.between(generated, environment.clock().instant());
         if (age.compareTo(STALE_AFTER) > 0) {
             err.println("credreport: note: this report was generated " + generated + " ("
-                    + Durations.format(age) + " ago); changes since then are not in it");
+                    + HumanTime.span(age) + " ago); changes since then are not in it");
         }
     }
 }

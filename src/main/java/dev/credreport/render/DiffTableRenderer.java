@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.core.HumanTime;
 import dev.credreport.diff.Change;
 import dev.credreport.diff.DiffResult;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import dev.credreport.audit.Control;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Findings;
 import dev.credreport.audit.Severity;
+import dev.credreport.core.HumanTime;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -45,7 +46,7 @@ final class FindingsTableRenderer implements FindingsRenderer {
         } else {
             title.append(", report from ").append(TerminalText.escape(result.source()));
         }
-        title.append(", ages as of ").append(HumanTime.minute(result.settings().asOf()));
+        title.append(", ").append(HumanTime.agesAsOf(result.settings().asOf()));
         return title.toString();
     }
 }
