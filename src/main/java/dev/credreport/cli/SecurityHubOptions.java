@@ -8,10 +8,10 @@ import dev.credreport.aws.SecurityHubDelivery;
 import dev.credreport.aws.SecurityHubSink;
 import dev.credreport.asff.AsffFindings;
 import dev.credreport.render.AsffRenderer;
-import dev.credreport.render.TerminalText;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Findings;
 import dev.credreport.asff.AsffFinding;
+import dev.credreport.report.UntrustedText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
@@ -78,7 +78,7 @@ public final class SecurityHubOptions {
         List<AsffFinding> asff = asff(settings, now).of(result, findings);
         String partition = asff.isEmpty() ? Partitions.of(chosen) : asff.get(0).partition();
         Consumer<String> failures = message -> err.println("credreport: account " + result.accountId() + ": "
-                + TerminalText.escape(message));
+                + UntrustedText.escape(message));
         SecurityHubSink.Outcome outcome = access == null
                 ? SecurityHubDelivery.asCaller(settings, chosen, result.accountId(), partition, asff, now, failures)
                 : SecurityHubDelivery.inAccount(access, settings, chosen, result.accountId(), partition, asff, now, failures);

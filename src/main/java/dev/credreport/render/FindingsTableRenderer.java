@@ -5,6 +5,7 @@ import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Findings;
 import dev.credreport.audit.Severity;
 import dev.credreport.core.HumanTime;
+import dev.credreport.report.UntrustedText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -22,8 +23,8 @@ final class FindingsTableRenderer implements FindingsRenderer {
                 out.write("\n" + current[0].name() + " (" + result.counts().get(current[0]) + ")\n");
             }
             out.write("  " + finding.rule().id() + ": " + finding.rule().title() + "\n");
-            out.write("    user:     " + TerminalText.escape(finding.user()) + "  " + TerminalText.escape(finding.arn()) + "\n");
-            out.write("    evidence: " + TerminalText.escape(finding.evidence()) + "\n");
+            out.write("    user:     " + UntrustedText.escape(finding.user()) + "  " + UntrustedText.escape(finding.arn()) + "\n");
+            out.write("    evidence: " + UntrustedText.escape(finding.evidence()) + "\n");
             out.write("    fix:      " + finding.rule().remediation() + "\n");
             List<Control> controls = finding.rule().controlsShown(result.settings().cisVersion());
             if (!controls.isEmpty()) {
@@ -33,7 +34,7 @@ final class FindingsTableRenderer implements FindingsRenderer {
         if (result.findingCount() == 0) {
             out.write("\nNo findings.\n");
         }
-        out.write("\n" + TerminalText.escape(result.summary()) + "\n");
+        out.write("\n" + UntrustedText.escape(result.summary()) + "\n");
     }
 
     private static String title(AuditResult result) {
@@ -44,7 +45,7 @@ final class FindingsTableRenderer implements FindingsRenderer {
         if (result.generatedTime() != null) {
             title.append(", report generated ").append(HumanTime.minute(result.generatedTime()));
         } else {
-            title.append(", report from ").append(TerminalText.escape(result.source()));
+            title.append(", report from ").append(UntrustedText.escape(result.source()));
         }
         title.append(", ").append(HumanTime.agesAsOf(result.settings().asOf()));
         return title.toString();

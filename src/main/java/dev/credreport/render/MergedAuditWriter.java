@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.core.CredreportException;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Findings;
+import dev.credreport.report.UntrustedText;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -98,7 +99,7 @@ public final class MergedAuditWriter {
             accounts++;
         } else if (format == AuditFormat.TABLE) {
             separate();
-            out.write("Audit of account " + accountId + ": FAILED: " + TerminalText.escape(failure.getMessage()) + "\n");
+            out.write("Audit of account " + accountId + ": FAILED: " + UntrustedText.escape(failure.getMessage()) + "\n");
             accounts++;
         }
     }

@@ -7,6 +7,7 @@ import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.ReportValue;
 import dev.credreport.report.SigningCertificate;
+import dev.credreport.report.UntrustedText;
 import dev.credreport.report.UserCredentials;
 import java.io.IOException;
 import java.io.Writer;
@@ -101,7 +102,7 @@ final class TableRenderer implements ReportRenderer {
 
     private static String[] cells(UserCredentials user, Instant asOf) {
         return new String[] {
-            TerminalText.escape(user.user()),
+            UntrustedText.escape(user.user()),
             HumanTime.date(user.creationTime()),
             yesNo(user.password().enabled()),
             lastUsed(user.password().lastUsed(), asOf),
@@ -122,7 +123,7 @@ final class TableRenderer implements ReportRenderer {
         String head = "Credential report" + (account == null ? "" : " of account " + account);
         String source = input.generatedTime()
                 .map(generated -> ", generated " + HumanTime.minute(generated) + " (" + HumanTime.age(generated, now) + ")")
-                .orElseGet(() -> ", from " + TerminalText.escape(input.name()));
+                .orElseGet(() -> ", from " + UntrustedText.escape(input.name()));
         String count = ", " + users + (users == 1 ? " user" : " users");
         if (width <= 0 || head.length() + source.length() + count.length() <= width) {
             return head + source + count;
