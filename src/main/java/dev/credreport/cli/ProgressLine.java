@@ -1,6 +1,7 @@
 package dev.credreport.cli;
 
 import dev.credreport.core.HumanTime;
+import dev.credreport.core.Lines;
 import dev.credreport.report.UntrustedText;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -159,14 +160,7 @@ final class ProgressLine {
             int columns = terminalWidth.getAsInt();
             width = columns > 1 ? columns : 80;
         }
-        int room = width - 1;
-        if (line.length() <= room) {
-            return line;
-        }
-        int end = room - 1;
-        if (Character.isHighSurrogate(line.charAt(end - 1))) {
-            end--;
-        }
-        return line.substring(0, end) + "\u2026";
+        // One column short of the width, so that the cursor never wraps.
+        return Lines.cut(line, width - 1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.credreport.render;
 
 import dev.credreport.core.HumanTime;
+import dev.credreport.core.Lines;
 import dev.credreport.report.AccessKey;
 import dev.credreport.report.Absence;
 import dev.credreport.report.ReportRows;
@@ -74,10 +75,10 @@ final class TableRenderer implements ReportRenderer {
                 table.writeRow(out, cells(report.next(), asOf, accountColumn));
             }
         }
-        out.write(wrap(agesNote(input, asOf), context.width()));
+        out.write(Lines.wrapped(agesNote(input, asOf), context.width()));
         if (!hidden.isEmpty()) {
             // Wrapped, never cut: it is the only place that says what the table leaves out.
-            out.write(wrap("(hidden to fit " + context.width() + " columns: " + String.join(", ", hidden)
+            out.write(Lines.wrapped("(hidden to fit " + context.width() + " columns: " + String.join(", ", hidden)
                     + "; see --width or --format blocks)", context.width()));
         }
     }
@@ -130,13 +131,13 @@ final class TableRenderer implements ReportRenderer {
         }
         int room = width - head.length() - count.length();
         if (room >= ", from ".length() + 2) {
-            return head + TextTable.cut(source, room) + count;
+            return head + Lines.cut(source, room) + count;
         }
         if (head.length() + count.length() <= width) {
             return head + count;
         }
         String shortHead = account == null ? "Credential report" : "Account " + account;
-        return TextTable.cut(shortHead, Math.max(1, width - count.length())) + count;
+        return Lines.cut(shortHead, Math.max(1, width - count.length())) + count;
     }
 
     /** Which time the ages in the rows are counted to, and why that one. */
@@ -144,22 +145,6 @@ final class TableRenderer implements ReportRenderer {
         return "(" + HumanTime.agesAsOf(asOf) + (input.generatedTime().isPresent()
                 ? ", when the report was generated)"
                 : ", now: the report does not say when it was generated)");
-    }
-
-    /** The text in lines of at most {@code width} characters, broken at spaces; each line ends with a line break. */
-    static String wrap(String text, int width) {
-        if (width <= 0 || text.length() <= width) {
-            return text + "\n";
-        }
-        StringBuilder wrapped = new StringBuilder(text.length() + 8);
-        int lineStart = 0;
-        while (text.length() - lineStart > width) {
-            int space = text.lastIndexOf(' ', lineStart + width);
-            int end = space > lineStart ? space : lineStart + width;
-            wrapped.append(text, lineStart, end).append('\n');
-            lineStart = space > lineStart ? end + 1 : end;
-        }
-        return wrapped.append(text, lineStart, text.length()).append('\n').toString();
     }
 
     private static String yesNo(ReportValue<Boolean> value) {
