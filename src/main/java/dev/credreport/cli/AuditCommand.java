@@ -127,26 +127,27 @@ final class AuditCommand implements Callable<Integer> {
             }, rules.failOn.threshold(), sink);
         }
 
-        ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
-        AuditResult result = auditor.audit(report, rules.settingsFor(report, environment.clock(), cis));
-        FindingsRenderer renderer = chosen == AuditFormat.ASFF
-                ? securityHub.renderer(source.aws.toSettings(environment), environment.clock().instant()) : chosen.renderer();
-        if (securityHub.sending()) {
-            // Before any output, so that a failed import leaves nothing on standard output.
-            securityHub.send(environment, source.aws, result, auditor.findings(report, result), spec.commandLine().getErr(),
-                    common.quiet);
+        try (ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet)) {
+            AuditResult result = auditor.audit(report, rules.settingsFor(report, environment.clock(), cis));
+            FindingsRenderer renderer = chosen == AuditFormat.ASFF
+                    ? securityHub.renderer(source.aws.toSettings(environment), environment.clock().instant()) : chosen.renderer();
+            if (securityHub.sending()) {
+                // Before any output, so that a failed import leaves nothing on standard output.
+                securityHub.send(environment, source.aws, result, auditor.findings(report, result), spec.commandLine().getErr(),
+                        common.quiet);
+            }
+            output.write(out, writer -> renderer.render(result, auditor.findings(report, result), writer));
+            if (!common.quiet && result.rootWithoutCredentials() == null) {
+                // AWS always lists the root user: a report without it is cut short or hand-edited, and a
+                // clean audit of it would look like a clean account.
+                spec.commandLine().getErr().println("credreport: note: no root user was audited (none in the report, or left "
+                        + "out by --ignore-users), so the root rules judged nothing; AWS reports always list the root user");
+            }
+            if (chosen != AuditFormat.TABLE && !common.quiet && !output.toStdout()) {
+                spec.commandLine().getErr().println("credreport: " + result.summary());
+            }
+            return result.anyAtLeast(rules.failOn.threshold()) ? ExitCode.FLAGGED.code() : ExitCode.SUCCESS.code();
         }
-        output.write(out, writer -> renderer.render(result, auditor.findings(report, result), writer));
-        if (!common.quiet && result.rootWithoutCredentials() == null) {
-            // AWS always lists the root user: a report without it is cut short or hand-edited, and a
-            // clean audit of it would look like a clean account.
-            spec.commandLine().getErr().println("credreport: note: no root user was audited (none in the report, or left "
-                    + "out by --ignore-users), so the root rules judged nothing; AWS reports always list the root user");
-        }
-        if (chosen != AuditFormat.TABLE && !common.quiet && !output.toStdout()) {
-            spec.commandLine().getErr().println("credreport: " + result.summary());
-        }
-        return result.anyAtLeast(rules.failOn.threshold()) ? ExitCode.FLAGGED.code() : ExitCode.SUCCESS.code();
     }
 
     /** --cis-version as given (a leading 'v' and a missing '.0' forgiven), else the newest. */

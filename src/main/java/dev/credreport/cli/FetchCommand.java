@@ -90,17 +90,19 @@ final class FetchCommand implements Callable<Integer> {
                 if (multi.active()) {
                     return new MultiAccountRun(environment, spec, source, multi, common.quiet).fetch(format, width, output, saver);
                 }
-                ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
-                SaveOptions.print(saver.save(report), spec.commandLine().getOut(), spec.commandLine().getErr(), common.quiet);
+                try (ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet)) {
+                    SaveOptions.print(saver.save(report), spec.commandLine().getOut(), spec.commandLine().getErr(), common.quiet);
+                }
                 return 0;
             }
         }
         if (multi.active()) {
             return new MultiAccountRun(environment, spec, source, multi, common.quiet).fetch(format, width, output, null);
         }
-        ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet);
-        RenderContext context = new RenderContext(environment.clock(), width);
-        output.write(spec.commandLine().getOut(), out -> format.renderer().render(report, out, context));
+        try (ReportInput report = source.read(environment, spec.commandLine().getErr(), common.quiet)) {
+            RenderContext context = new RenderContext(environment.clock(), width);
+            output.write(spec.commandLine().getOut(), out -> format.renderer().render(report, out, context));
+        }
         return 0;
     }
 

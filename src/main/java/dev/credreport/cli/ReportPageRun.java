@@ -59,10 +59,12 @@ final class ReportPageRun {
                 }
             });
         }
-        ReportInput report = source.read(environment, err, quiet);
-        page.account(report);
-        // Rendered whole before anything is written, so a failure leaves standard output empty.
-        String html = render(page);
+        String html;
+        try (ReportInput report = source.read(environment, err, quiet)) {
+            page.account(report);
+            // Rendered whole before anything is written, so a failure leaves standard output empty.
+            html = render(page);
+        }
         output.write(spec.commandLine().getOut(), out -> out.write(html));
         if (!quiet && !output.toStdout()) {
             err.println("credreport: wrote " + output.output);

@@ -7,6 +7,7 @@ import dev.credreport.aws.CredentialReportFetcher;
 import dev.credreport.aws.FetchedReport;
 import dev.credreport.aws.IamConnection;
 import dev.credreport.report.ReportInput;
+import dev.credreport.report.RowBudget;
 import dev.credreport.store.Location;
 import dev.credreport.store.ReportArchive;
 import dev.credreport.aws.ReportStores;
@@ -46,17 +47,24 @@ public final class ReportSourceOptions {
      * Reads the saved report or fetches one from AWS, with a progress line on a terminal and a
      * note on standard error when a fetched report is stale (AWS reuses one for up to 4 hours).
      * The whole report is validated before it is handed on, so no command writes a byte of a
-     * report that turns out bad further down.
+     * report that turns out bad further down. The caller closes it when done (a piped report may be
+     * in a temporary copy); a report that fails here is closed already.
      */
     ReportInput read(Environment environment, PrintWriter err, boolean quiet) {
         if (input != null && noGenerate) {
             throw CredreportException.usage("--no-generate cannot be used with --input: a saved report is never generated");
         }
         ReportInput report = input != null ? readSaved(environment) : fetch(environment, err, quiet);
-        if (!quiet) {
-            report.sendNotesTo(note -> err.println("credreport: note: " + note));
+        try {
+            if (!quiet) {
+                report.sendNotesTo(note -> err.println("credreport: note: " + note));
+            }
+            report.validate(RowBudget.forThisRun());
+        } catch (RuntimeException e) {
+            // A piped report may be in a temporary copy: gone with the failed command.
+            report.close();
+            throw e;
         }
-        report.validate();
         if (!quiet && report.origin() == ReportInput.Origin.AWS) {
             noteIfStale(report, environment, err);
         }
