@@ -5,6 +5,7 @@ import dev.credreport.audit.Control;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.Findings;
 import dev.credreport.audit.Severity;
+import dev.credreport.core.Lines;
 import dev.credreport.report.Arns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,8 +77,8 @@ public final class AsffFindings {
                 account,
                 region,
                 partition,
-                cut(finding.rule().title() + ": " + (finding.aboutAccount() ? "account " + account : finding.user()), MAX_TITLE),
-                cut(finding.rule().title() + ". " + (finding.aboutAccount() ? "Account " + account : "User " + finding.user()) + ": "
+                Lines.cut(finding.rule().title() + ": " + (finding.aboutAccount() ? "account " + account : finding.user()), MAX_TITLE),
+                Lines.cut(finding.rule().title() + ". " + (finding.aboutAccount() ? "Account " + account : "User " + finding.user()) + ": "
                         + finding.evidence() + ".", MAX_DESCRIPTION),
                 label(finding.severity()),
                 finding.aboutAccount() ? "AwsAccount" : "AwsIamUser",
@@ -131,9 +132,5 @@ public final class AsffFindings {
         }
         Matcher matcher = CREDENTIAL.matcher(finding.evidence());
         return matcher.find() ? matcher.group(1).replace(' ', '-').toLowerCase(Locale.ROOT) : "user";
-    }
-
-    private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -1,5 +1,6 @@
 package dev.credreport.audit;
 
+import dev.credreport.core.HumanTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -32,5 +33,20 @@ public record AuditSettings(Instant asOf, int rootUseDays, int unusedDays, int r
     /** How long before the as-of instant a time lies; negative for a later time. */
     public Duration ageOf(Instant time) {
         return Duration.between(time, asOf);
+    }
+
+    /** Whether the age is at least this many whole days. */
+    public static boolean atLeastDays(Duration age, int days) {
+        return age.compareTo(Duration.ofDays(days)) >= 0;
+    }
+
+    /** Whether the age is more than this many days. */
+    public static boolean moreThanDays(Duration age, int days) {
+        return age.compareTo(Duration.ofDays(days)) > 0;
+    }
+
+    /** {@code 2024-05-20 (12d ago)}, counted to the as-of instant. */
+    public String dated(Instant time) {
+        return HumanTime.dated(time, asOf);
     }
 }

@@ -177,13 +177,7 @@ public final class AccountAccess implements AutoCloseable {
 
     /** The partition of the accounts reached (aws, aws-cn, aws-us-gov, ...), told by the configured region. */
     public String partition() {
-        switch (settings.iamRegion().id()) {
-            case "aws-cn-global": return "aws-cn";
-            case "aws-us-gov-global": return "aws-us-gov";
-            case "aws-iso-global": return "aws-iso";
-            case "aws-iso-b-global": return "aws-iso-b";
-            default: return "aws";
-        }
+        return Partitions.of(settings.iamRegion().id());
     }
 
     private void configure(software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?> builder, URI endpoint) {

@@ -1,6 +1,5 @@
 package dev.credreport.aws;
 
-import dev.credreport.core.CredreportException;
 import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;

@@ -2,7 +2,6 @@ package dev.credreport.aws;
 
 import java.util.Map;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.RegionMetadata;
 
 /**
  * IAM is global per partition: a configured region only tells which partition, and requests are
@@ -14,7 +13,9 @@ public final class IamRegions {
             "aws-cn", Region.AWS_CN_GLOBAL,
             "aws-us-gov", Region.AWS_US_GOV_GLOBAL,
             "aws-iso", Region.AWS_ISO_GLOBAL,
-            "aws-iso-b", Region.AWS_ISO_B_GLOBAL);
+            "aws-iso-b", Region.AWS_ISO_B_GLOBAL,
+            "aws-iso-e", Region.AWS_ISO_E_GLOBAL,
+            "aws-iso-f", Region.AWS_ISO_F_GLOBAL);
 
     /** The region requests to an overridden endpoint are signed for, as IAM's own endpoints are. */
     private static final Map<Region, Region> SIGNING = Map.of(
@@ -22,7 +23,9 @@ public final class IamRegions {
             Region.AWS_CN_GLOBAL, Region.CN_NORTH_1,
             Region.AWS_US_GOV_GLOBAL, Region.US_GOV_WEST_1,
             Region.AWS_ISO_GLOBAL, Region.US_ISO_EAST_1,
-            Region.AWS_ISO_B_GLOBAL, Region.US_ISOB_EAST_1);
+            Region.AWS_ISO_B_GLOBAL, Region.US_ISOB_EAST_1,
+            Region.AWS_ISO_E_GLOBAL, Region.EU_ISOE_WEST_1,
+            Region.AWS_ISO_F_GLOBAL, Region.US_ISOF_SOUTH_1);
 
     private static final Map<Region, String> ENDPOINTS = Map.of(
             Region.AWS_GLOBAL, "https://iam.amazonaws.com",
@@ -47,28 +50,8 @@ public final class IamRegions {
         if (!name.matches("[a-z0-9-]+")) {
             throw new IllegalArgumentException("'" + configured + "' is not a region name (e.g. us-east-1)");
         }
-        Region region = Region.of(name);
-        if (GLOBAL_BY_PARTITION.containsValue(region)) {
-            return region;
-        }
-        RegionMetadata metadata = region.metadata();
-        if (metadata != null) {
-            return GLOBAL_BY_PARTITION.getOrDefault(metadata.partition().id(), Region.AWS_GLOBAL);
-        }
-        // A region newer than this SDK: its prefix tells the partition, as botocore's patterns do.
-        if (name.startsWith("cn-")) {
-            return Region.AWS_CN_GLOBAL;
-        }
-        if (name.startsWith("us-gov-")) {
-            return Region.AWS_US_GOV_GLOBAL;
-        }
-        if (name.startsWith("us-isob-")) {
-            return Region.AWS_ISO_B_GLOBAL;
-        }
-        if (name.startsWith("us-iso-")) {
-            return Region.AWS_ISO_GLOBAL;
-        }
-        return Region.AWS_GLOBAL;
+        // A partition without a global IAM region of its own here signs as aws does.
+        return GLOBAL_BY_PARTITION.getOrDefault(Partitions.of(name), Region.AWS_GLOBAL);
     }
 
     /** The region to sign for when requests go to an endpoint override rather than IAM's own. */

@@ -1,7 +1,7 @@
 package dev.credreport.aws;
 
 import dev.credreport.core.CredreportException;
-import dev.credreport.core.Durations;
+import dev.credreport.core.HumanTime;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -31,10 +31,10 @@ final class WaitBudget {
         Duration left = maxWait.minus(elapsed);
         if (left.isNegative() || left.isZero()) {
             throw CredreportException.notReady("the credential report was not ready after waiting "
-                    + Durations.format(elapsed) + " (--max-wait " + Durations.format(maxWait) + "): " + state
+                    + HumanTime.span(elapsed) + " (--max-wait " + HumanTime.span(maxWait) + "): " + state
                     + "; try again later or raise --max-wait");
         }
-        progress.accept("waiting for the credential report: " + state + " (" + Durations.format(elapsed) + " so far)");
+        progress.accept("waiting for the credential report: " + state + " (" + HumanTime.span(elapsed) + " so far)");
         Duration sleep = pause.compareTo(left) < 0 ? pause : left;
         try {
             Thread.sleep(sleep.toMillis(), sleep.toNanosPart() % 1_000_000);

@@ -144,24 +144,25 @@ final class AuditCommand implements Callable<Integer> {
             return code == ExitCode.SUCCESS.code() && flagged[0] ? ExitCode.FLAGGED.code() : code;
         }
 
-        ReportInput report = ReportReading.read(source, environment, err, common.quiet);
-        AccountAudit audit = audit(auditor, report, cis);
-        if (sending != null) {
-            // Before any output, so that a failed import leaves nothing on standard output.
-            sending.send(audit, null);
+        try (ReportInput report = ReportReading.read(source, environment, err, common.quiet)) {
+            AccountAudit audit = audit(auditor, report, cis);
+            if (sending != null) {
+                // Before any output, so that a failed import leaves nothing on standard output.
+                sending.send(audit, null);
+            }
+            output.target().write(out, writer -> chosen.write(audit, writer, context));
+            AuditResult result = audit.result();
+            if (!common.quiet && result.rootWithoutCredentials() == null) {
+                // AWS always lists the root user: a report without it is cut short or hand-edited, and a
+                // clean audit of it would look like a clean account.
+                err.println("credreport: note: no root user was audited (none in the report, or left "
+                        + "out by --ignore-users), so the root rules judged nothing; AWS reports always list the root user");
+            }
+            if (!chosen.name().equals("table") && !common.quiet && !output.toStdout()) {
+                err.println("credreport: " + result.summary());
+            }
+            return result.anyAtLeast(failOn) ? ExitCode.FLAGGED.code() : ExitCode.SUCCESS.code();
         }
-        output.target().write(out, writer -> chosen.write(audit, writer, context));
-        AuditResult result = audit.result();
-        if (!common.quiet && result.rootWithoutCredentials() == null) {
-            // AWS always lists the root user: a report without it is cut short or hand-edited, and a
-            // clean audit of it would look like a clean account.
-            err.println("credreport: note: no root user was audited (none in the report, or left "
-                    + "out by --ignore-users), so the root rules judged nothing; AWS reports always list the root user");
-        }
-        if (!chosen.name().equals("table") && !common.quiet && !output.toStdout()) {
-            err.println("credreport: " + result.summary());
-        }
-        return result.anyAtLeast(failOn) ? ExitCode.FLAGGED.code() : ExitCode.SUCCESS.code();
     }
 
     private AccountsFormat<AccountAudit> chosen() {

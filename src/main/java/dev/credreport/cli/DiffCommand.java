@@ -11,6 +11,7 @@ import dev.credreport.render.Formats;
 import dev.credreport.render.RenderContext;
 import dev.credreport.report.Arns;
 import dev.credreport.report.ReportInput;
+import dev.credreport.report.RowBudget;
 import dev.credreport.report.UntrustedText;
 import dev.credreport.store.Encryption;
 import dev.credreport.store.Location;
@@ -113,11 +114,14 @@ final class DiffCommand implements Callable<Integer> {
             // The first day of a cron job: one report saved, nothing to compare it with yet.
             return ExitCode.SUCCESS.code();
         }
-        Format<DiffResult> chosen = format != null ? format : Formats.diffs().named(output.tableByDefault(environment) ? "table" : "csv");
-        refuseNewerFirst(pair.get(0), pair.get(1));
-        DiffResult result = ReportDiff.compare(pair.get(0), pair.get(1), allowDifferentAccounts);
-        output.target().write(spec.commandLine().getOut(), out -> chosen.write(result, out, new RenderContext(environment.clock(), 0)));
-        return exitCode && !result.isEmpty() ? ExitCode.FLAGGED.code() : ExitCode.SUCCESS.code();
+        try (ReportInput older = pair.get(0); ReportInput newer = pair.get(1)) {
+            Format<DiffResult> chosen = format != null ? format
+                    : Formats.diffs().named(output.tableByDefault(environment) ? "table" : "csv");
+            refuseNewerFirst(older, newer);
+            DiffResult result = ReportDiff.compare(older, newer, allowDifferentAccounts);
+            output.target().write(spec.commandLine().getOut(), out -> chosen.write(result, out, new RenderContext(environment.clock(), 0)));
+            return exitCode && !result.isEmpty() ? ExitCode.FLAGGED.code() : ExitCode.SUCCESS.code();
+        }
     }
 
     /**
@@ -155,7 +159,7 @@ final class DiffCommand implements Callable<Integer> {
                     }
                     return List.of();
                 }
-                return List.of(validated(store.read(newest.get(0))), validated(store.read(newest.get(1))));
+                return bothValidated(() -> store.read(newest.get(0)), () -> store.read(newest.get(1)));
             }
         }
         if (account != null) {
@@ -167,7 +171,7 @@ final class DiffCommand implements Callable<Integer> {
         if (reports.get(0).equals("-") && reports.get(1).equals("-")) {
             throw CredreportException.usage("only one of the two reports can come from standard input");
         }
-        return List.of(validated(open(reports.get(0))), validated(open(reports.get(1))));
+        return bothValidated(() -> open(reports.get(0)), () -> open(reports.get(1)));
     }
 
     private List<SavedReport> newestTwo(ReportStore store) {
@@ -207,17 +211,36 @@ final class DiffCommand implements Callable<Integer> {
         }
     }
 
-    /** Validates one of the two reports; its errors and notes name it, since there are two to tell apart. */
-    private ReportInput validated(ReportInput report) {
+    /** Opens and validates the two reports, the first closed again should the second fail. */
+    private List<ReportInput> bothValidated(Supplier<ReportInput> first, Supplier<ReportInput> second) {
+        RowBudget budget = RowBudget.forThisRun();
+        ReportInput older = validated(first.get(), budget);
+        try {
+            return List.of(older, validated(second.get(), budget));
+        } catch (RuntimeException e) {
+            older.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Validates one of the two reports; its errors and notes name it, since there are two to tell
+     * apart. A report that fails is closed, so that a piped one leaves no temporary copy.
+     */
+    private ReportInput validated(ReportInput report, RowBudget budget) {
         PrintWriter err = spec.commandLine().getErr();
         report.sendNotesTo(note -> err.println("credreport: note: " + FailureHandler.oneLine(report.name()) + ": " + note));
         try {
-            report.validate();
+            report.validate(budget);
         } catch (CredreportException e) {
+            report.close();
             if (e.exitCode() != ExitCode.BAD_INPUT || e.getMessage().contains(report.name())) {
                 throw e;
             }
             throw CredreportException.badInput(report.name() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            report.close();
+            throw e;
         }
         return report;
     }

@@ -1,6 +1,6 @@
 package dev.credreport.cli;
 
-import dev.credreport.core.Durations;
+import dev.credreport.core.HumanTime;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -10,7 +10,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
         try {
-            return Durations.parse(value);
+            return HumanTime.parse(value);
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException(e.getMessage());
         }

@@ -103,8 +103,9 @@ final class FetchCommand implements Callable<Integer> {
                                     out, err, common.quiet));
                     return outcome.report(err, common.quiet);
                 }
-                ReportInput report = ReportReading.read(source, environment, err, common.quiet);
-                SaveOptions.print(saver.save(report), out, err, common.quiet);
+                try (ReportInput report = ReportReading.read(source, environment, err, common.quiet)) {
+                    SaveOptions.print(saver.save(report), out, err, common.quiet);
+                }
                 return 0;
             }
         }
@@ -118,8 +119,9 @@ final class FetchCommand implements Callable<Integer> {
             });
             return outcome[0].report(err, common.quiet);
         }
-        ReportInput report = ReportReading.read(source, environment, err, common.quiet);
-        output.target().write(out, writer -> format.write(report, writer, context));
+        try (ReportInput report = ReportReading.read(source, environment, err, common.quiet)) {
+            output.target().write(out, writer -> format.write(report, writer, context));
+        }
         return 0;
     }
 

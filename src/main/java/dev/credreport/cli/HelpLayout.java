@@ -1,7 +1,6 @@
 package dev.credreport.cli;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.credreport.core.Lines;
 import picocli.CommandLine;
 import picocli.CommandLine.IHelpSectionRenderer;
 
@@ -36,25 +35,11 @@ final class HelpLayout {
             if (line.startsWith("  ")) {
                 text.append(line).append('\n');
             } else {
-                wrap(line, help.commandSpec().usageMessage().width()).forEach(wrapped -> text.append(wrapped).append('\n'));
+                Lines.wrap(line, help.commandSpec().usageMessage().width()).forEach(wrapped -> text.append(wrapped).append('\n'));
             }
         }
         return text.toString();
     };
-
-    static List<String> wrap(String line, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String word : line.split(" ")) {
-            if (current.length() > 0 && current.length() + 1 + word.length() > width) {
-                lines.add(current.toString());
-                current.setLength(0);
-            }
-            current.append(current.length() > 0 ? " " : "").append(word);
-        }
-        lines.add(current.toString());
-        return lines;
-    }
 
     /** Whether help was asked for anywhere on the command line, where the layout matters. */
     static boolean helpRequested(CommandLine.ParseResult parseResult) {

@@ -3,7 +3,8 @@ package dev.credreport.cli;
 import dev.credreport.io.Progress;
 import java.io.IOException;
 
-import dev.credreport.core.Durations;
+import dev.credreport.core.HumanTime;
+import dev.credreport.core.Lines;
 import dev.credreport.report.UntrustedText;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -161,7 +162,7 @@ final class ProgressLine implements Progress {
         String line = status;
         if (ticker != null) {
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - tickingSince);
-            line = (line.isEmpty() ? "" : line + ", ") + (seconds == 0 ? "0s" : Durations.format(Duration.ofSeconds(seconds)));
+            line = (line.isEmpty() ? "" : line + ", ") + (seconds == 0 ? "0s" : HumanTime.span(Duration.ofSeconds(seconds)));
         }
         line = fit(UntrustedText.escape(line));
         if (dumb) {
@@ -204,14 +205,7 @@ final class ProgressLine implements Progress {
             int columns = terminalWidth.getAsInt();
             width = columns > 1 ? columns : 80;
         }
-        int room = width - 1;
-        if (line.length() <= room) {
-            return line;
-        }
-        int end = room - 1;
-        if (Character.isHighSurrogate(line.charAt(end - 1))) {
-            end--;
-        }
-        return line.substring(0, end) + "\u2026";
+        // One column short of the width, so that the cursor never wraps.
+        return Lines.cut(line, width - 1);
     }
 }

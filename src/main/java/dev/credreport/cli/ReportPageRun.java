@@ -79,8 +79,10 @@ final class ReportPageRun {
             AccountRun.Outcome outcome = AccountRuns.run(environment, err, source, multi, quiet, accounts);
             return outcome.report(err, quiet);
         }
-        accounts.account(null, ReportReading.read(source, environment, err, quiet), null);
-        accounts.finish();
+        try (ReportInput report = ReportReading.read(source, environment, err, quiet)) {
+            accounts.account(null, report, null);
+            accounts.finish();
+        }
         if (!quiet && !output.toStdout()) {
             err.println("credreport: wrote " + output.output);
         }

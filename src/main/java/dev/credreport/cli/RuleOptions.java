@@ -1,6 +1,7 @@
 package dev.credreport.cli;
 
 import dev.credreport.core.CredreportException;
+import dev.credreport.core.HumanTime;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Auditor;
 import dev.credreport.audit.ControlTable;
@@ -78,7 +79,7 @@ class RuleOptions {
             throw CredreportException.usage("--as-of " + asOf + " is before times the report holds (the latest is "
                     + latest + "): ages would be negative; give a later time, or leave --as-of out");
         }
-        Instant instant = explicit != null ? explicit : report.generatedTime().orElseGet(clock::instant);
+        Instant instant = explicit != null ? explicit : HumanTime.agesCountTo(report.generatedTime(), clock::instant);
         return new AuditSettings(instant, rootUseDays, unusedDays, rotationDays, cis);
     }
 

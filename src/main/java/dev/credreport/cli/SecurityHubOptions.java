@@ -30,15 +30,4 @@ public final class SecurityHubOptions {
         }
         return chosen;
     }
-
-    /** The partition of a region, for the product ARN when there is no finding to take it from. */
-    static String partitionOf(String region) {
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        if (region.startsWith("us-gov-")) {
-            return "aws-us-gov";
-        }
-        return "aws";
-    }
 }

@@ -7,7 +7,8 @@ import dev.credreport.aws.AccountAccess;
 import dev.credreport.aws.AwsSettings;
 import dev.credreport.aws.SecurityHubDelivery;
 import dev.credreport.aws.SecurityHubSink;
-import dev.credreport.render.TerminalText;
+import dev.credreport.aws.Partitions;
+import dev.credreport.report.UntrustedText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -44,9 +45,9 @@ final class SecurityHubSending {
             return;
         }
         List<AsffFinding> asff = new AsffFindings(region, now).of(audit.result(), audit.findings());
-        String partition = asff.isEmpty() ? SecurityHubOptions.partitionOf(region) : asff.get(0).partition();
+        String partition = asff.isEmpty() ? Partitions.of(region) : asff.get(0).partition();
         Consumer<String> failures = message -> err.println("credreport: account " + accountId + ": "
-                + TerminalText.escape(message));
+                + UntrustedText.escape(message));
         SecurityHubSink.Outcome outcome = access == null
                 ? SecurityHubDelivery.asCaller(settings, region, accountId, partition, asff, now, failures)
                 : SecurityHubDelivery.inAccount(access, settings, region, accountId, partition, asff, now, failures);

@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -12,6 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The temporary files a run has open, removed when the run is ended by SIGTERM, SIGINT or SIGHUP.
+ * Each is removed by its writer in a finally block too, so that none outlives the command that
+ * made it; nothing here waits for the JVM to exit ({@code File.deleteOnExit} would keep a path for
+ * the life of the process, and a long-lived caller's temporaries would pile up).
  * The JVM runs shutdown hooks on those signals but not the finally blocks of the threads it
  * stops, so a write cut short that way would otherwise leave its temporary file behind. SIGKILL
  * runs nothing: what it leaves is removed later by {@link #removeStale}.
@@ -24,6 +28,18 @@ public final class TemporaryFiles {
     private static volatile boolean hookInstalled;
 
     private TemporaryFiles() {
+    }
+
+    /**
+     * A new empty file in {@code directory} that only the user can read and write, for data of this
+     * run alone (a report piped in, kept to be read again): removed when the returned handle is
+     * closed, or by SIGTERM, SIGINT or SIGHUP before that.
+     */
+    public static TemporaryFile createPrivate(Path directory, String prefix, String suffix) throws IOException {
+        Path file = Files.createTempFile(directory, prefix, suffix,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        track(file);
+        return new TemporaryFile(file);
     }
 
     /** Marks a temporary file to be removed should the process be stopped before it is published. */

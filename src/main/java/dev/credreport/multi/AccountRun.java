@@ -5,6 +5,7 @@ import dev.credreport.aws.AwsSettings;
 import dev.credreport.core.CredreportException;
 import dev.credreport.core.ExitCode;
 import dev.credreport.io.Progress;
+import dev.credreport.report.ReportInput;
 import dev.credreport.report.UntrustedText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -76,8 +77,9 @@ public final class AccountRun {
                         progress.without(() -> sink.failed(result.accountId(), result.failure()));
                         return;
                     }
-                    try {
-                        progress.without(() -> sink.account(result.accountId(), result.report(), access));
+                    try (ReportInput report = result.report()) {
+                        progress.without(() -> sink.account(result.accountId(), report, access));
+                        tally.succeeded(result, quiet);
                     } catch (CredreportException e) {
                         if (e.exitCode() == ExitCode.USAGE) {
                             // The user's mistake (a page too big to hold) is the run's, whichever account shows it.
@@ -86,9 +88,7 @@ public final class AccountRun {
                         // What was to be done with one account's report failed: that account's failure, not the run's.
                         tally.failed(result.accountId(), e);
                         progress.without(() -> sink.failed(result.accountId(), e));
-                        return;
                     }
-                    tally.succeeded(result, quiet);
                 }, progress::update);
             } finally {
                 // Before the output is finished and the summary printed, so neither is glued to it.

@@ -5,6 +5,7 @@ import dev.credreport.core.ExitCode;
 import dev.credreport.aws.AccountAccess;
 import dev.credreport.aws.FetchedReport;
 import dev.credreport.report.ReportInput;
+import dev.credreport.report.RowBudget;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -35,6 +36,8 @@ final class MultiAccountFetch {
     private final Duration maxWait;
     private final boolean generate;
     private final int concurrency;
+    /** One for the run: the rows kept in memory for the second pass are bounded over all accounts together. */
+    private final RowBudget budget = RowBudget.forThisRun();
 
     MultiAccountFetch(AccountAccess access, FetchPlan plan) {
         this.access = access;
@@ -83,7 +86,7 @@ final class MultiAccountFetch {
             FetchedReport fetched = access.fetchReport(account, maxWait, generate);
             ReportInput report = ReportInput.fromAws(fetched.content(), fetched.generatedTime(), "account " + account);
             // A bad report fails its own account here, before any of its rows reach the merged output.
-            report.validate();
+            report.validate(budget);
             return new AccountResult(account, report, null);
         } catch (CredreportException e) {
             return new AccountResult(account, null, e);

@@ -3,6 +3,7 @@ package dev.credreport.render;
 import dev.credreport.report.Column;
 import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportInput;
+import dev.credreport.report.UntrustedText;
 import dev.credreport.report.UserCredentials;
 import java.io.IOException;
 import java.io.Writer;
@@ -17,7 +18,7 @@ final class BlocksRenderer implements AccountsFormat<ReportInput> {
 
     /** Writes every user's block, each after an {@code Account:} line when an account is given. */
     private static void writeBlocks(ReportRows report, String accountId, Writer out) throws IOException {
-        List<String> labels = report.header().names().stream().map(name -> TerminalText.escape(Column.labelFor(name)) + ": ").toList();
+        List<String> labels = report.header().names().stream().map(name -> UntrustedText.escape(Column.labelFor(name)) + ": ").toList();
         // One write a block: a write a line is most of the time on a large report.
         StringBuilder block = new StringBuilder(4096);
         char[] chars = new char[4096];
@@ -28,7 +29,7 @@ final class BlocksRenderer implements AccountsFormat<ReportInput> {
                 block.append("Account: ").append(accountId).append('\n');
             }
             for (int i = 0; i < labels.size(); i++) {
-                block.append(labels.get(i)).append(TerminalText.escape(user.cell(i))).append('\n');
+                block.append(labels.get(i)).append(UntrustedText.escape(user.cell(i))).append('\n');
             }
             block.append(SEPARATOR).append('\n');
             if (chars.length < block.length()) {

@@ -1,7 +1,9 @@
 package dev.credreport.render;
 
+import dev.credreport.core.HumanTime;
 import dev.credreport.diff.Change;
 import dev.credreport.diff.DiffResult;
+import dev.credreport.report.UntrustedText;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -25,7 +27,7 @@ final class DiffTableRenderer implements Format<DiffResult> {
         for (Change change : result.changes()) {
             if (!change.arn().equals(currentArn)) {
                 currentArn = change.arn();
-                out.write("\n" + TerminalText.escape(change.user()) + "  " + TerminalText.escape(change.arn()) + "\n");
+                out.write("\n" + UntrustedText.escape(change.user()) + "  " + UntrustedText.escape(change.arn()) + "\n");
             }
             out.write((change.alert() ? "  ! " : "    ") + change.description() + values(change) + "\n");
         }
@@ -33,8 +35,8 @@ final class DiffTableRenderer implements Format<DiffResult> {
     }
 
     private static String values(Change change) {
-        String before = TerminalText.escape(change.before());
-        String after = TerminalText.escape(change.after());
+        String before = UntrustedText.escape(change.before());
+        String after = UntrustedText.escape(change.after());
         if (before.isEmpty() && after.isEmpty()) {
             return "";
         }
@@ -54,7 +56,7 @@ final class DiffTableRenderer implements Format<DiffResult> {
     }
 
     private static String side(DiffResult.Side side) {
-        String source = TerminalText.escape(side.source());
+        String source = UntrustedText.escape(side.source());
         return side.generatedTime() == null ? source : HumanTime.minute(side.generatedTime()) + " (" + source + ")";
     }
 }

@@ -1,12 +1,15 @@
 package dev.credreport.render;
 
 import dev.credreport.audit.AccountAudit;
+import dev.credreport.report.UntrustedText;
 import dev.credreport.core.CredreportException;
 
 import dev.credreport.audit.Control;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Findings;
 import dev.credreport.audit.Severity;
+import dev.credreport.core.HumanTime;
+import dev.credreport.report.UntrustedText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -40,7 +43,7 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit> {
             @Override
             public void failed(String accountId, CredreportException failure) throws IOException {
                 between.next();
-                out.write("Audit of account " + accountId + ": FAILED: " + TerminalText.escape(failure.getMessage()) + "\n");
+                out.write("Audit of account " + accountId + ": FAILED: " + UntrustedText.escape(failure.getMessage()) + "\n");
             }
         };
     }
@@ -55,8 +58,8 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit> {
                 out.write("\n" + current[0].name() + " (" + result.counts().get(current[0]) + ")\n");
             }
             out.write("  " + finding.rule().id() + ": " + finding.rule().title() + "\n");
-            out.write("    user:     " + TerminalText.escape(finding.user()) + "  " + TerminalText.escape(finding.arn()) + "\n");
-            out.write("    evidence: " + TerminalText.escape(finding.evidence()) + "\n");
+            out.write("    user:     " + UntrustedText.escape(finding.user()) + "  " + UntrustedText.escape(finding.arn()) + "\n");
+            out.write("    evidence: " + UntrustedText.escape(finding.evidence()) + "\n");
             out.write("    fix:      " + finding.rule().remediation() + "\n");
             List<Control> controls = finding.rule().controlsShown(result.settings().cisVersion());
             if (!controls.isEmpty()) {
@@ -66,7 +69,7 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit> {
         if (result.findingCount() == 0) {
             out.write("\nNo findings.\n");
         }
-        out.write("\n" + TerminalText.escape(result.summary()) + "\n");
+        out.write("\n" + UntrustedText.escape(result.summary()) + "\n");
     }
 
     private static String title(AuditResult result) {
@@ -77,9 +80,9 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit> {
         if (result.generatedTime() != null) {
             title.append(", report generated ").append(HumanTime.minute(result.generatedTime()));
         } else {
-            title.append(", report from ").append(TerminalText.escape(result.source()));
+            title.append(", report from ").append(UntrustedText.escape(result.source()));
         }
-        title.append(", ages as of ").append(HumanTime.minute(result.settings().asOf()));
+        title.append(", ").append(HumanTime.agesAsOf(result.settings().asOf()));
         return title.toString();
     }
 }

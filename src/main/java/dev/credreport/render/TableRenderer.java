@@ -1,11 +1,14 @@
 package dev.credreport.render;
 
+import dev.credreport.core.HumanTime;
+import dev.credreport.core.Lines;
 import dev.credreport.report.AccessKey;
 import dev.credreport.report.Absence;
 import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.ReportValue;
 import dev.credreport.report.SigningCertificate;
+import dev.credreport.report.UntrustedText;
 import dev.credreport.report.UserCredentials;
 import java.io.IOException;
 import java.io.Writer;
@@ -57,6 +60,7 @@ final class TableRenderer implements AccountsFormat<ReportInput> {
     private static void write(ReportInput input, Writer out, RenderContext context, boolean accountColumn) throws IOException {
         // Two passes over the report, measuring then writing, so that memory does not grow with it.
         Instant now = context.clock().instant();
+        Instant asOf = HumanTime.agesCountTo(input.generatedTime(), () -> now);
         TextTable table = new TextTable(accountColumn ? withAccount() : COLUMNS);
         String account = null;
         int users = 0;
@@ -65,7 +69,7 @@ final class TableRenderer implements AccountsFormat<ReportInput> {
                 UserCredentials user = report.next();
                 account = account == null ? user.accountId() : account;
                 users++;
-                table.measure(cells(user, now, accountColumn));
+                table.measure(cells(user, asOf, accountColumn));
             }
         }
         out.write(title(input, account, users, now, context.width()));
@@ -78,12 +82,13 @@ final class TableRenderer implements AccountsFormat<ReportInput> {
         table.writeHeader(out);
         try (ReportRows report = input.openReport()) {
             while (report.hasNext()) {
-                table.writeRow(out, cells(report.next(), now, accountColumn));
+                table.writeRow(out, cells(report.next(), asOf, accountColumn));
             }
         }
+        out.write(Lines.wrapped(agesNote(input, asOf), context.width()));
         if (!hidden.isEmpty()) {
             // Wrapped, never cut: it is the only place that says what the table leaves out.
-            out.write(wrap("(hidden to fit " + context.width() + " columns: " + String.join(", ", hidden)
+            out.write(Lines.wrapped("(hidden to fit " + context.width() + " columns: " + String.join(", ", hidden)
                     + "; see --width or --format blocks)", context.width()));
         }
     }
@@ -94,8 +99,8 @@ final class TableRenderer implements AccountsFormat<ReportInput> {
         return columns;
     }
 
-    private static String[] cells(UserCredentials user, Instant now, boolean accountColumn) {
-        String[] cells = cells(user, now);
+    private static String[] cells(UserCredentials user, Instant asOf, boolean accountColumn) {
+        String[] cells = cells(user, asOf);
         if (!accountColumn) {
             return cells;
         }
@@ -106,17 +111,17 @@ final class TableRenderer implements AccountsFormat<ReportInput> {
         return withAccount;
     }
 
-    private static String[] cells(UserCredentials user, Instant now) {
+    private static String[] cells(UserCredentials user, Instant asOf) {
         return new String[] {
-            TerminalText.escape(user.user()),
+            UntrustedText.escape(user.user()),
             HumanTime.date(user.creationTime()),
             yesNo(user.password().enabled()),
-            lastUsed(user.password().lastUsed(), now),
+            lastUsed(user.password().lastUsed(), asOf),
             yesNo(user.mfaActive()),
-            key(user.accessKey1(), now),
-            keyUse(user.accessKey1(), now),
-            key(user.accessKey2(), now),
-            keyUse(user.accessKey2(), now),
+            key(user.accessKey1(), asOf),
+            keyUse(user.accessKey1(), asOf),
+            key(user.accessKey2(), asOf),
+            keyUse(user.accessKey2(), asOf),
             certificates(user.certificates())
         };
     }
@@ -128,65 +133,56 @@ final class TableRenderer implements AccountsFormat<ReportInput> {
     static String title(ReportInput input, String account, int users, Instant now, int width) {
         String head = "Credential report" + (account == null ? "" : " of account " + account);
         String source = input.generatedTime()
-                .map(generated -> ", generated " + HumanTime.minute(generated) + " (" + HumanTime.relative(generated, now) + ")")
-                .orElseGet(() -> ", from " + TerminalText.escape(input.name()));
+                .map(generated -> ", generated " + HumanTime.minute(generated) + " (" + HumanTime.age(generated, now) + ")")
+                .orElseGet(() -> ", from " + UntrustedText.escape(input.name()));
         String count = ", " + users + (users == 1 ? " user" : " users");
         if (width <= 0 || head.length() + source.length() + count.length() <= width) {
             return head + source + count;
         }
         int room = width - head.length() - count.length();
         if (room >= ", from ".length() + 2) {
-            return head + TextTable.cut(source, room) + count;
+            return head + Lines.cut(source, room) + count;
         }
         if (head.length() + count.length() <= width) {
             return head + count;
         }
         String shortHead = account == null ? "Credential report" : "Account " + account;
-        return TextTable.cut(shortHead, Math.max(1, width - count.length())) + count;
+        return Lines.cut(shortHead, Math.max(1, width - count.length())) + count;
     }
 
-    /** The text in lines of at most {@code width} characters, broken at spaces; each line ends with a line break. */
-    static String wrap(String text, int width) {
-        if (width <= 0 || text.length() <= width) {
-            return text + "\n";
-        }
-        StringBuilder wrapped = new StringBuilder(text.length() + 8);
-        int lineStart = 0;
-        while (text.length() - lineStart > width) {
-            int space = text.lastIndexOf(' ', lineStart + width);
-            int end = space > lineStart ? space : lineStart + width;
-            wrapped.append(text, lineStart, end).append('\n');
-            lineStart = space > lineStart ? end + 1 : end;
-        }
-        return wrapped.append(text, lineStart, text.length()).append('\n').toString();
+    /** Which time the ages in the rows are counted to, and why that one. */
+    static String agesNote(ReportInput input, Instant asOf) {
+        return "(" + HumanTime.agesAsOf(asOf) + (input.generatedTime().isPresent()
+                ? ", when the report was generated)"
+                : ", now: the report does not say when it was generated)");
     }
 
     private static String yesNo(ReportValue<Boolean> value) {
         return value.isPresent() ? (value.value() ? "yes" : "no") : "n/a";
     }
 
-    private static String lastUsed(ReportValue<Instant> value, Instant now) {
+    private static String lastUsed(ReportValue<Instant> value, Instant asOf) {
         if (value.isPresent()) {
-            return HumanTime.relative(value.value(), now);
+            return HumanTime.age(value.value(), asOf);
         }
         return value.is(Absence.NO_INFORMATION) ? "never" : "n/a";
     }
 
-    private static String key(AccessKey key, Instant now) {
+    private static String key(AccessKey key, Instant asOf) {
         if (!key.exists()) {
             return "-";
         }
         String state = key.isActive() ? "active" : "inactive";
         return key.lastRotated().isPresent()
-                ? state + ", " + HumanTime.span(java.time.Duration.between(key.lastRotated().value(), now)) + " old"
+                ? state + ", " + HumanTime.span(java.time.Duration.between(key.lastRotated().value(), asOf)) + " old"
                 : state;
     }
 
-    private static String keyUse(AccessKey key, Instant now) {
+    private static String keyUse(AccessKey key, Instant asOf) {
         if (!key.exists()) {
             return "-";
         }
-        return key.lastUsedDate().isPresent() ? HumanTime.relative(key.lastUsedDate().value(), now) : "never";
+        return key.lastUsedDate().isPresent() ? HumanTime.age(key.lastUsedDate().value(), asOf) : "never";
     }
 
     private static String certificates(List<SigningCertificate> certificates) {

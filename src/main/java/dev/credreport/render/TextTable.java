@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.core.Lines;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -86,25 +87,13 @@ final class TextTable {
             }
             String cell = cells[c];
             if (cell.length() > widths[c]) {
-                cell = cut(cell, widths[c]);
+                cell = Lines.cut(cell, widths[c]);
             }
             line.append(cell);
             line.append(" ".repeat(widths[c] - cell.length()));
         }
         out.write(line.toString().stripTrailing());
         out.write('\n');
-    }
-
-    /** The text cut to {@code width} characters, the last an ellipsis, without splitting a surrogate pair. */
-    static String cut(String text, int width) {
-        if (text.length() <= width) {
-            return text;
-        }
-        int end = Math.max(0, width - 1);
-        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "\u2026";
     }
 
     private void check(String[] cells) {

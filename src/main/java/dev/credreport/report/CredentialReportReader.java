@@ -165,7 +165,7 @@ public final class CredentialReportReader implements ReportRows {
             return CredreportException.badInput("line " + (badLine > 0 ? badLine : line) + ": the input is not UTF-8 text", cause);
         }
         // A failure's message may quote text from the input.
-        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : UntrustedText.excerpt(cause.getMessage(), 200);
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : UntrustedText.excerpt(cause.getMessage());
         return CredreportException.badInput("line " + line + ": not valid CSV: " + detail, cause);
     }
 

@@ -1,14 +1,25 @@
 package dev.credreport.report;
 
 /**
- * Text that came from a report, made safe to show: a report is untrusted input, and control
- * characters, line and paragraph separators or bidirectional overrides in it must not drive the
- * terminal or forge a line. The renderers escape cells with {@link #escape}; messages quote a
- * value with {@link #quote}, which also cuts it short so that a huge bad field makes a short line.
+ * Text from outside made safe to show: a report is untrusted input, and so are the messages of
+ * services and libraries that may quote it. Control characters, line and paragraph separators or
+ * bidirectional overrides in it must not drive the terminal or forge a line. The one place that
+ * escapes, quotes and cuts such text: renderers escape cells with {@link #escape}, messages quote a
+ * value with {@link #quote} and pass on another's message with {@link #excerpt}.
  */
 public final class UntrustedText {
-    /** The characters of a value a message shows before cutting it. */
-    static final int QUOTE_LIMIT = 80;
+    /**
+     * The characters of a value a message quotes before cutting it: a user name, a cell, an id is
+     * shorter, and a huge bad field still makes a message of one terminal line.
+     */
+    public static final int VALUE_LIMIT = 80;
+
+    /**
+     * The characters of another's message (AWS's error text, a parser's complaint) passed on before
+     * cutting it: AWS's longest usual messages (a policy denial naming an ARN) fit, and one that quotes
+     * a whole hostile field does not flood the terminal.
+     */
+    public static final int MESSAGE_LIMIT = 300;
 
     private UntrustedText() {
     }
@@ -28,26 +39,32 @@ public final class UntrustedText {
     }
 
     /**
-     * A value for a message: escaped, in single quotes, and cut after {@value #QUOTE_LIMIT}
+     * A value for a message: escaped, in single quotes, and cut after {@value #VALUE_LIMIT}
      * characters with its full length said, so the message stays one short line.
      */
     public static String quote(String text) {
-        StringBuilder quoted = new StringBuilder(Math.min(text.length(), QUOTE_LIMIT) + 24).append('\'');
-        if (text.length() <= QUOTE_LIMIT) {
+        StringBuilder quoted = new StringBuilder(Math.min(text.length(), VALUE_LIMIT) + 24).append('\'');
+        if (text.length() <= VALUE_LIMIT) {
             appendEscaped(quoted, text, 0, text.length());
             return quoted.append('\'').toString();
         }
-        appendEscaped(quoted, text, 0, cutAt(text, QUOTE_LIMIT));
+        appendEscaped(quoted, text, 0, cutAt(text, VALUE_LIMIT));
         return quoted.append("\u2026' (").append(text.length()).append(" characters)").toString();
     }
 
-    /** Text from elsewhere that may hold report text (a library's message): escaped, and cut after {@code limit} characters. */
-    public static String excerpt(String text, int limit) {
-        if (text.length() <= limit) {
+    /**
+     * Another's message that may hold report or service text (AWS's error message, a library's):
+     * escaped, cut after {@value #MESSAGE_LIMIT} characters with an ellipsis; "" for none.
+     */
+    public static String excerpt(String text) {
+        if (text == null) {
+            return "";
+        }
+        if (text.length() <= MESSAGE_LIMIT) {
             return escape(text);
         }
-        StringBuilder cut = new StringBuilder(limit + 8);
-        appendEscaped(cut, text, 0, cutAt(text, limit));
+        StringBuilder cut = new StringBuilder(MESSAGE_LIMIT + 8);
+        appendEscaped(cut, text, 0, cutAt(text, MESSAGE_LIMIT));
         return cut.append('\u2026').toString();
     }
 

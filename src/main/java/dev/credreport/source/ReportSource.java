@@ -7,9 +7,10 @@ import dev.credreport.aws.IamConnection;
 import dev.credreport.aws.ReportStores;
 import dev.credreport.aws.S3Settings;
 import dev.credreport.core.CredreportException;
-import dev.credreport.core.Durations;
+import dev.credreport.core.HumanTime;
 import dev.credreport.io.Progress;
 import dev.credreport.report.ReportInput;
+import dev.credreport.report.RowBudget;
 import dev.credreport.store.Location;
 import dev.credreport.store.ReportArchive;
 import java.io.InputStream;
@@ -45,7 +46,8 @@ public record ReportSource(String input, Duration maxWait, boolean generate) {
     }
 
     /**
-     * Reads the saved report or fetches one from AWS.
+     * Reads the saved report or fetches one from AWS. The caller closes it when done (a piped
+     * report may be in a temporary copy); a report that fails here is closed already.
      *
      * @param progress shows the wait for AWS
      * @param say told each note and warning for standard error (nothing when quiet)
@@ -54,8 +56,14 @@ public record ReportSource(String input, Duration maxWait, boolean generate) {
         ReportInput report = input != null
                 ? saved(input, "--input", () -> surroundings.settings().get().s3(), surroundings.stdin())
                 : fetch(surroundings.settings().get(), progress, say);
-        report.sendNotesTo(note -> say.accept("note: " + note));
-        report.validate();
+        try {
+            report.sendNotesTo(note -> say.accept("note: " + note));
+            report.validate(RowBudget.forThisRun());
+        } catch (RuntimeException e) {
+            // A piped report may be in a temporary copy: gone with the failed command.
+            report.close();
+            throw e;
+        }
         if (report.origin() == ReportInput.Origin.AWS) {
             noteIfStale(report, surroundings.clock(), say);
         }
@@ -98,7 +106,7 @@ public record ReportSource(String input, Duration maxWait, boolean generate) {
         Instant generated = report.generatedTime().get();
         Duration age = Duration.between(generated, clock.instant());
         if (age.compareTo(STALE_AFTER) > 0) {
-            say.accept("note: this report was generated " + generated + " (" + Durations.format(age)
+            say.accept("note: this report was generated " + generated + " (" + HumanTime.span(age)
                     + " ago); changes since then are not in it");
         }
     }

@@ -256,7 +256,7 @@ class RulesTest {
     void password_past_rotation_fires_once_the_date_has_passed() {
         assertFires("password-past-rotation",
                 user("gina").password(daysAgo(1), daysAgo(100)).mfa(true).set("password_next_rotation", daysAgo(1)),
-                "password_next_rotation was 2024-05-31 (1d ago)");
+                "password_next_rotation was 2024-05-31 (24h ago)"); // reworded: Ages wrote whole days below two days too ("1d"), HumanTime hours
     }
 
     @Test

@@ -201,4 +201,34 @@ class ReadOnceInputTest {
             unread.readAllBytes(); // lets its writer finish: diff stopped at the first report
         }
     }
+
+    @Test
+    void should_leave_no_temporary_copy_of_standard_input_after_the_command_succeeded_or_failed() throws IOException {
+        Path spool = Files.createDirectories(dir.resolve("tmp"));
+        String tmpdir = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", spool.toString());
+        try {
+            Result good = new CommandHarness().stdin(large(SampleReports.ALICE)).run("fetch", "--input", "-", "--format", "json");
+            Result bad = new CommandHarness().stdin(large("not,a,row")).run("audit", "--input", "-");
+            Result diff = new CommandHarness().stdin(large(SampleReports.ALICE)).run("diff", "-", dir.resolve("missing.csv").toString());
+
+            assertEquals(0, good.exitCode(), good.err());
+            assertEquals(7, bad.exitCode(), bad.err());
+            assertEquals(7, diff.exitCode(), diff.err());
+            try (var left = Files.list(spool)) {
+                assertEquals(List.of(), left.toList(), "a copy of standard input outlived its command");
+            }
+        } finally {
+            System.setProperty("java.io.tmpdir", tmpdir);
+        }
+    }
+
+    /** A report past the 8 MiB kept in memory, so that it is copied to a temporary file; its last line {@code last}. */
+    private static String large(String last) {
+        StringBuilder csv = new StringBuilder(SampleReports.standard());
+        while (csv.length() <= (9 << 20)) {
+            csv.append(SampleReports.ALICE).append('\n');
+        }
+        return csv.append(last).append('\n').toString();
+    }
 }

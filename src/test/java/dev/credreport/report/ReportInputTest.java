@@ -20,7 +20,7 @@ class ReportInputTest {
     @Test
     void should_keep_a_large_standard_input_readable_more_than_once() {
         StringBuilder csv = new StringBuilder(SampleReports.HEADER).append('\n');
-        while (csv.length() <= ReportInput.STDIN_IN_MEMORY + 1000) {
+        while (csv.length() <= ReportSpool.IN_MEMORY + 1000) {
             csv.append(SampleReports.ALICE).append('\n');
         }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
@@ -38,11 +38,11 @@ class ReportInputTest {
     void should_give_the_rows_of_the_validating_read_again_without_parsing() {
         ReportInput input = report(SampleReports.HEADER, SampleReports.ALICE, "", SampleReports.ALICE);
         List<UserCredentials> parsed = readAll(input.openReport());
-        long budget = ReportInput.KEEP_BUDGET.left();
+        RowBudget budget = new RowBudget(100);
 
-        input.validate();
+        input.validate(budget);
 
-        assertEquals(budget - 2, ReportInput.KEEP_BUDGET.left());
+        assertEquals(100 - 2, budget.left());
         ReportRows again = input.openReport();
         assertInstanceOf(KeptRows.class, again);
         assertEquals(SampleReports.HEADER, String.join(",", again.header().names()));
@@ -53,27 +53,23 @@ class ReportInputTest {
     @Test
     void should_read_the_csv_again_when_the_rows_do_not_fit_the_budget() {
         ReportInput input = report(SampleReports.HEADER, SampleReports.ALICE, SampleReports.ALICE, SampleReports.ALICE);
-        long spare = ReportInput.KEEP_BUDGET.left() - 2;
-        assertTrue(ReportInput.KEEP_BUDGET.take(spare));
-        try {
-            assertEquals(3, input.validate().users());
+        RowBudget budget = new RowBudget(2);
 
-            assertEquals(2, ReportInput.KEEP_BUDGET.left(), "the rows taken before the budget ran out are given back");
-            assertInstanceOf(CredentialReportReader.class, input.openReport());
-            assertEquals(3, readAll(input.openReport()).size());
-        } finally {
-            ReportInput.KEEP_BUDGET.giveBack(spare);
-        }
+        assertEquals(3, input.validate(budget).users());
+
+        assertEquals(2, budget.left(), "the rows taken before the budget ran out are given back");
+        assertInstanceOf(CredentialReportReader.class, input.openReport());
+        assertEquals(3, readAll(input.openReport()).size());
     }
 
     @Test
     void should_keep_nothing_of_a_report_that_fails_validation() {
-        long budget = ReportInput.KEEP_BUDGET.left();
+        RowBudget budget = new RowBudget(100);
         ReportInput input = report(SampleReports.HEADER, SampleReports.ALICE, "not,a,row");
 
-        assertThrows(CredreportException.class, input::validate);
+        assertThrows(CredreportException.class, () -> input.validate(budget));
 
-        assertEquals(budget, ReportInput.KEEP_BUDGET.left());
+        assertEquals(100, budget.left());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.credreport.audit.rules;
 
-import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
@@ -28,9 +27,9 @@ public final class AccessKeyNotRotated extends BaseRule {
         for (AccessKey key : user.accessKeys()) {
             if (key.isActive() && key.lastRotated().isPresent()) {
                 Duration age = settings.ageOf(key.lastRotated().value());
-                if (Ages.moreThanDays(age, settings.rotationDays())) {
+                if (AuditSettings.moreThanDays(age, settings.rotationDays())) {
                     findings.accept(finding(user, "access key " + key.slot() + " created "
-                            + Ages.dated(key.lastRotated().value(), settings) + " (threshold " + settings.rotationDays() + "d)"));
+                            + settings.dated(key.lastRotated().value()) + " (threshold " + settings.rotationDays() + "d)"));
                 }
             }
         }

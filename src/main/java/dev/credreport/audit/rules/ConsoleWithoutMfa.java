@@ -1,6 +1,5 @@
 package dev.credreport.audit.rules;
 
-import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
@@ -21,7 +20,7 @@ public final class ConsoleWithoutMfa extends BaseRule {
     public void check(UserCredentials user, AuditSettings settings, Consumer<Finding> findings) {
         if (!user.isRoot() && user.password().isEnabled() && Boolean.FALSE.equals(user.mfaActive().value())) {
             String used = user.password().lastUsed().asOptional()
-                    .map(t -> "last used " + Ages.dated(t, settings))
+                    .map(t -> "last used " + settings.dated(t))
                     .orElse("never used");
             findings.accept(finding(user, "password_enabled is true (" + used + "), mfa_active is false"));
         }

@@ -1,6 +1,5 @@
 package dev.credreport.audit.rules;
 
-import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
@@ -25,7 +24,7 @@ public final class PasswordPastRotation extends BaseRule {
         }
         Instant due = user.password().nextRotation().value();
         if (due.isBefore(settings.asOf())) {
-            findings.accept(finding(user, "password_next_rotation was " + Ages.dated(due, settings)));
+            findings.accept(finding(user, "password_next_rotation was " + settings.dated(due)));
         }
     }
 }

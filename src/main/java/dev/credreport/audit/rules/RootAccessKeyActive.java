@@ -1,6 +1,5 @@
 package dev.credreport.audit.rules;
 
-import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
@@ -26,8 +25,8 @@ public final class RootAccessKeyActive extends BaseRule {
         for (AccessKey key : user.accessKeys()) {
             if (key.isActive()) {
                 findings.accept(finding(user, "access key " + key.slot() + " is active"
-                        + key.lastRotated().asOptional().map(t -> ", created " + Ages.dated(t, settings)).orElse("")
-                        + key.lastUsedDate().asOptional().map(t -> ", last used " + Ages.dated(t, settings)).orElse(", never used")));
+                        + key.lastRotated().asOptional().map(t -> ", created " + settings.dated(t)).orElse("")
+                        + key.lastUsedDate().asOptional().map(t -> ", last used " + settings.dated(t)).orElse(", never used")));
             }
         }
     }

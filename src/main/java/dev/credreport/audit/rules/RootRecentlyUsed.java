@@ -1,6 +1,5 @@
 package dev.credreport.audit.rules;
 
-import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
@@ -43,7 +42,7 @@ public final class RootRecentlyUsed extends BaseRule {
         }
         Duration age = settings.ageOf(latest);
         if (age.compareTo(Duration.ofDays(settings.rootUseDays())) < 0) {
-            findings.accept(finding(user, "last used by " + by + " on " + Ages.dated(latest, settings)
+            findings.accept(finding(user, "last used by " + by + " on " + settings.dated(latest)
                     + " (threshold " + settings.rootUseDays() + "d)"));
         }
     }

@@ -1,6 +1,5 @@
 package dev.credreport.audit.rules;
 
-import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
@@ -26,7 +25,7 @@ public final class RootSigningCertificateActive extends BaseRule {
         for (SigningCertificate certificate : user.certificates()) {
             if (certificate.isActive()) {
                 findings.accept(finding(user, "signing certificate " + certificate.slot() + " is active"
-                        + certificate.lastRotated().asOptional().map(t -> ", created " + Ages.dated(t, settings)).orElse("")));
+                        + certificate.lastRotated().asOptional().map(t -> ", created " + settings.dated(t)).orElse("")));
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.credreport.audit.rules;
 
-import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
@@ -25,9 +24,9 @@ public final class SigningCertificateNotRotated extends BaseRule {
         }
         for (SigningCertificate certificate : user.certificates()) {
             if (certificate.isActive() && certificate.lastRotated().isPresent()
-                    && Ages.moreThanDays(settings.ageOf(certificate.lastRotated().value()), settings.rotationDays())) {
+                    && AuditSettings.moreThanDays(settings.ageOf(certificate.lastRotated().value()), settings.rotationDays())) {
                 findings.accept(finding(user, "signing certificate " + certificate.slot() + " created "
-                        + Ages.dated(certificate.lastRotated().value(), settings) + " (threshold " + settings.rotationDays() + "d)"));
+                        + settings.dated(certificate.lastRotated().value()) + " (threshold " + settings.rotationDays() + "d)"));
             }
         }
     }

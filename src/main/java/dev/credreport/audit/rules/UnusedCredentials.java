@@ -1,12 +1,12 @@
 package dev.credreport.audit.rules;
 
-import dev.credreport.audit.Ages;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleIds;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
+import dev.credreport.core.HumanTime;
 import dev.credreport.report.AccessKey;
 import dev.credreport.report.Password;
 import dev.credreport.report.UserCredentials;
@@ -55,12 +55,12 @@ public final class UnusedCredentials extends BaseRule {
     private void report(UserCredentials user, AuditSettings settings, Consumer<Finding> findings, String credential,
             Instant since, boolean used) {
         Duration age = settings.ageOf(since);
-        if (Ages.atLeastDays(age, settings.unusedDays())) {
+        if (AuditSettings.atLeastDays(age, settings.unusedDays())) {
             findings.accept(finding(user, used
-                    ? credential + " unused for " + Ages.days(age) + ", last used " + Ages.dated(since, settings)
+                    ? credential + " unused for " + HumanTime.span(age) + ", last used " + settings.dated(since)
                             + " (threshold " + settings.unusedDays() + "d)"
                     : credential + " never used, " + (credential.equals("password") ? "set " : "created ")
-                            + Ages.dated(since, settings) + " (threshold " + settings.unusedDays() + "d)"));
+                            + settings.dated(since) + " (threshold " + settings.unusedDays() + "d)"));
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.credreport.audit.Finding;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.RuleIds;
 import dev.credreport.audit.Severity;
+import dev.credreport.core.HumanTime;
 import dev.credreport.report.AccessKey;
 import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportInput;
@@ -183,7 +184,7 @@ final class AccountViews {
         if (!key.exists()) {
             return new UserRow.Key("none", false, "\u2013", -1, new UserRow.When("\u2013", "", -1));
         }
-        String age = key.lastRotated().isPresent() ? dev.credreport.render.HumanTime.span(Duration.between(key.lastRotated().value(), asOf)) : "n/a";
+        String age = key.lastRotated().isPresent() ? HumanTime.span(Duration.between(key.lastRotated().value(), asOf)) : "n/a";
         long ageSort = key.lastRotated().isPresent() ? Duration.between(key.lastRotated().value(), asOf).toSeconds() : -1;
         return new UserRow.Key(key.isActive() ? "active" : "inactive", key.isActive(), age, ageSort,
                 Words.when(key.lastUsedDate(), asOf, "never"));

@@ -1,6 +1,6 @@
 package dev.credreport.render.html;
 
-import dev.credreport.render.HumanTime;
+import dev.credreport.core.HumanTime;
 import dev.credreport.report.Absence;
 import dev.credreport.report.ReportValue;
 import java.time.Instant;
@@ -25,7 +25,7 @@ final class Words {
 
     /** {@code 41d ago}, {@code 7h ago}, {@code in 3d}. */
     static String age(Instant time, Instant asOf) {
-        return HumanTime.relative(time, asOf);
+        return HumanTime.age(time, asOf);
     }
 
     /** A time cell: the date and age, "never" for a time that never was, "n/a" where none applies. */
