@@ -5,7 +5,6 @@ import dev.credreport.store.ReportMetadata;
 import dev.credreport.store.ReportStore;
 import dev.credreport.store.Encryption;
 import dev.credreport.store.Location;
-import dev.credreport.core.CredreportException;
 import dev.credreport.report.ReportInput;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -92,9 +91,9 @@ public final class S3ReportStore implements ReportStore {
                     suffix--;
                     continue;
                 }
-                throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:PutObject", true);
+                throw ErrorClassifier.classify(e, AwsCall.s3(s3, "PutObject", "s3:PutObject", uri(key), prefix.bucket(), true));
             } catch (SdkException e) {
-                throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:PutObject", true);
+                throw ErrorClassifier.classify(e, AwsCall.s3(s3, "PutObject", "s3:PutObject", uri(key), prefix.bucket(), true));
             }
         }
     }
@@ -145,9 +144,9 @@ public final class S3ReportStore implements ReportStore {
             if (e.statusCode() == 404) {
                 return Optional.empty();
             }
-            throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:GetObject", true);
+            throw ErrorClassifier.classify(e, AwsCall.s3(s3, "HeadObject", "s3:GetObject", uri(key), prefix.bucket(), true));
         } catch (SdkException e) {
-            throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:GetObject", true);
+            throw ErrorClassifier.classify(e, AwsCall.s3(s3, "HeadObject", "s3:GetObject", uri(key), prefix.bucket(), true));
         }
     }
 
@@ -155,7 +154,7 @@ public final class S3ReportStore implements ReportStore {
         try {
             return s3.getObjectAsBytes(r -> r.bucket(prefix.bucket()).key(key));
         } catch (SdkException e) {
-            throw S3Errors.translate(e, uri(key), prefix.bucket(), permission, writing);
+            throw ErrorClassifier.classify(e, AwsCall.s3(s3, "GetObject", permission, uri(key), prefix.bucket(), writing));
         }
     }
 
@@ -175,7 +174,7 @@ public final class S3ReportStore implements ReportStore {
                         .ifPresent(saved::add);
             }
         } catch (SdkException e) {
-            throw S3Errors.translate(e, describe(), prefix.bucket(), "s3:ListBucket", false);
+            throw ErrorClassifier.classify(e, AwsCall.s3(s3, "ListObjectsV2", "s3:ListBucket", describe(), prefix.bucket(), false));
         }
         saved.sort(SavedReport.OLDEST_FIRST);
         return saved;
@@ -191,10 +190,8 @@ public final class S3ReportStore implements ReportStore {
         ResponseBytes<GetObjectResponse> object;
         try {
             object = s3.getObjectAsBytes(r -> r.bucket(prefix.bucket()).key(key));
-        } catch (NoSuchKeyException e) {
-            throw CredreportException.badInput("cannot read " + uri(key) + ": no such object", e);
         } catch (SdkException e) {
-            throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:GetObject", false);
+            throw ErrorClassifier.classify(e, AwsCall.s3(s3, "GetObject", "s3:GetObject", uri(key), prefix.bucket(), false));
         }
         byte[] content = object.asByteArray();
         Map<String, String> metadata = object.response().metadata();
@@ -218,7 +215,8 @@ public final class S3ReportStore implements ReportStore {
             try {
                 s3.deleteObject(r -> r.bucket(prefix.bucket()).key(key));
             } catch (SdkException e) {
-                throw S3Errors.translate(e, uri(key) + " (for --keep)", prefix.bucket(), "s3:DeleteObject", true);
+                throw ErrorClassifier.classify(e, AwsCall.s3(s3, "DeleteObject", "s3:DeleteObject", uri(key) + " (for --keep)",
+                        prefix.bucket(), true));
             }
             deleted.add(uri(key));
         }
