@@ -20,11 +20,11 @@ enum FailureKind {
             + facts.said() + "; " + call.deniedAdvice()),
     /** A HEAD answer has no body, so S3 cannot say why: bad credentials are refused the same way. */
     ACCESS_DENIED_NO_REASON((call, facts) -> "access denied" + (call.deniedReason() == null ? "" : ": " + call.deniedReason())
-            + " (S3 answered " + facts.status() + " with no reason, as it does for HEAD requests, which unknown, wrong "
-            + "or expired credentials get too); " + call.deniedAdvice() + ", or check the credentials in use"),
-    DENIED_BY_ORGANIZATION((call, facts) -> "access denied: a policy of the Organization (a service or resource control "
-            + "policy) explicitly denies " + call.permission() + facts.said() + "; no permission of this identity can "
-            + "override it: ask the Organization's administrator to allow " + call.permission() + " for this account"),
+            + " (S3 answered a HEAD request with " + facts.status() + " and no reason, as it also does for unknown, wrong "
+            + "or expired credentials); " + call.deniedAdvice() + ", or check the credentials in use"),
+    DENIED_BY_ORGANIZATION((call, facts) -> "access denied: an Organization policy (SCP or RCP) denies " + call.permission()
+            + facts.said() + "; no policy of this identity can override that: ask the Organization's administrator to allow "
+            + call.permission() + " for this account"),
     DENIED_BY_BOUNDARY((call, facts) -> "access denied: the permissions boundary of this identity does not allow "
             + call.permission() + facts.said() + "; ask whoever owns the boundary to allow " + call.permission() + " in it"),
     THROTTLED((call, facts) -> call.service().title() + " kept throttling " + call.operation() + " after the SDK's retries ("

@@ -169,7 +169,7 @@ class ErrorClassifierTest {
                 NO_SUCH_ENTITY, ExitCode.AWS_REFUSED, "does not exist (NoSuchEntity)"));
         // HEAD: no body, no code, only the status
         cases.add(new Case("HEAD 403", service(403, null, null), HEAD_OBJECT, ACCESS_DENIED_NO_REASON, ExitCode.AWS_REFUSED,
-                "cannot write s3://b/r/k.csv: access denied: this identity may not call s3:GetObject (S3 answered 403 with no reason"));
+                "cannot write s3://b/r/k.csv: access denied: this identity may not call s3:GetObject (S3 answered a HEAD request with 403"));
         cases.add(new Case("HeadBucket 404 writing", service(404, null, null), HEAD_BUCKET, NO_SUCH_BUCKET, ExitCode.CANNOT_WRITE,
                 "S3 bucket 'b' does not exist"));
         cases.add(new Case("HeadBucket 404 reading", service(404, null, null), HEAD_BUCKET_READING, NO_SUCH_BUCKET,
