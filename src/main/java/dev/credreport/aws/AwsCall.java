@@ -77,7 +77,8 @@ record AwsCall(Service service, String operation, String permission, String cont
     /** A call of the credential report pipeline: its messages stand alone, as fetching is what the run is for. */
     static AwsCall iam(IamAction action, AwsSettings settings) {
         return new AwsCall(Service.IAM, action.apiName(), action.permission(), null, mayNotCall(action.permission()),
-                action.accessDeniedAdvice(), null, false, new Endpoint(settings.endpointDescription(), "--endpoint-url",
+                action.accessDeniedAdvice(), null, false, new Endpoint(settings.endpointDescription(),
+                        settings.endpoint() != null ? "--endpoint-url" : "--region",
                         settings.connectTimeout(), settings.readTimeout()));
     }
 

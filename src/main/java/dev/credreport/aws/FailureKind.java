@@ -20,8 +20,9 @@ enum FailureKind {
             + facts.said() + "; " + call.deniedAdvice()),
     /** A HEAD answer has no body, so S3 cannot say why: bad credentials are refused the same way. */
     ACCESS_DENIED_NO_REASON((call, facts) -> "access denied" + (call.deniedReason() == null ? "" : ": " + call.deniedReason())
-            + " (S3 answered a HEAD request with " + facts.status() + " and no reason, as it also does for unknown, wrong "
-            + "or expired credentials); " + call.deniedAdvice() + ", or check the credentials in use"),
+            + " (S3 answered a HEAD request with " + facts.status() + " and no reason); " + call.deniedAdvice()
+            + ", and s3:ListBucket, without which S3 refuses a HEAD of a missing object; unknown, wrong or expired "
+            + "credentials are refused the same way"),
     DENIED_BY_ORGANIZATION((call, facts) -> "access denied: an Organization policy (SCP or RCP) denies " + call.permission()
             + facts.said() + "; no policy of this identity can override that: ask the Organization's administrator to allow "
             + call.permission() + " for this account"),

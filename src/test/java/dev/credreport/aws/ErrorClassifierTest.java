@@ -194,27 +194,21 @@ class ErrorClassifierTest {
                 new UnknownHostException("securityhub.xx-nowhere-1.amazonaws.com: Name or service not known")), IMPORT,
                 UNKNOWN_HOST, ExitCode.AWS_FAILED, "cannot resolve host securityhub.xx-nowhere-1.amazonaws.com: the region may "
                         + "not exist or the network has no DNS"));
-        cases.add(new Case("connection refused", client("Unable to execute HTTP request: Connection refused",
-                new ConnectException("Connection refused")), ASSUME, CANNOT_CONNECT, ExitCode.AWS_FAILED,
+        cases.add(network("connection refused", new ConnectException("Connection refused"), ASSUME, CANNOT_CONNECT,
                 "could not connect to STS (Connection refused); check the network, proxy and --region"));
-        cases.add(new Case("no route to host", client("Unable to execute HTTP request: No route to host",
-                new NoRouteToHostException("No route to host")), LIST_ACCOUNTS, CANNOT_CONNECT, ExitCode.AWS_FAILED,
+        cases.add(network("no route to host", new NoRouteToHostException("No route to host"), LIST_ACCOUNTS, CANNOT_CONNECT,
                 "could not connect to AWS Organizations at http://127.0.0.1:2 (No route to host); check the network, proxy "
                         + "and AWS_ENDPOINT_URL_ORGANIZATIONS"));
-        cases.add(new Case("connect timeout", client("Unable to execute HTTP request: Connect timed out",
-                new SocketTimeoutException("Connect timed out")), GENERATE, CONNECT_TIMEOUT, ExitCode.AWS_FAILED,
+        cases.add(network("connect timeout", new SocketTimeoutException("Connect timed out"), GENERATE, CONNECT_TIMEOUT,
                 "connecting to http://127.0.0.1:1 timed out after 5s (--cli-connect-timeout)"));
-        cases.add(new Case("read timeout", client("Unable to execute HTTP request: Read timed out",
-                new SocketTimeoutException("Read timed out")), GENERATE, READ_TIMEOUT, ExitCode.AWS_FAILED,
+        cases.add(network("read timeout", new SocketTimeoutException("Read timed out"), GENERATE, READ_TIMEOUT,
                 "http://127.0.0.1:1 did not answer within 7s (--cli-read-timeout)"));
-        cases.add(new Case("TLS failure", client("Unable to execute HTTP request: PKIX path building failed",
-                new SSLHandshakeException("PKIX path building failed")), PUT, TLS_FAILED, ExitCode.AWS_FAILED,
+        cases.add(network("TLS failure", new SSLHandshakeException("PKIX path building failed"), PUT, TLS_FAILED,
                 "the TLS connection to S3 in eu-west-1 failed (PKIX path building failed); if a proxy re-signs TLS traffic, "
                         + "pass its CA with --ca-bundle"));
         cases.add(new Case("no credentials", SdkClientException.create("Unable to load credentials from any of the providers "
                 + "in the chain"), IMPORT, NO_CREDENTIALS, ExitCode.AWS_REFUSED, "no AWS credentials found: set AWS_PROFILE"));
-        cases.add(new Case("connection dropped", client("Unable to execute HTTP request: Unexpected end of file from server",
-                new SocketException("Unexpected end of file from server")), GENERATE, CONNECTION_FAILED, ExitCode.AWS_FAILED,
+        cases.add(network("connection dropped", new SocketException("Unexpected end of file from server"), GENERATE, CONNECTION_FAILED,
                 "the connection to http://127.0.0.1:1 failed after the SDK's retries (Unexpected end of file from server)"));
         cases.add(new Case("an answer that is not AWS's", SdkClientException.create("Unable to unmarshall response (ParseError "
                 + "at [row,col]:[1,1]). Response Code: 200, Response Text: OK"), GENERATE, UNREADABLE_ANSWER, ExitCode.AWS_FAILED,
@@ -301,6 +295,12 @@ class ErrorClassifierTest {
                         .sdkHttpResponse(SdkHttpResponse.builder().statusCode(301).putHeader("x-amz-bucket-region", region).build())
                         .build())
                 .build();
+    }
+
+    /** What the SDK throws when the network fails under a call: its words, the cause, the attempts. */
+    static Case network(String name, Exception cause, AwsCall call, FailureKind kind, String mentions) {
+        return new Case(name, client("Unable to execute HTTP request: " + cause.getMessage(), cause), call, kind,
+                ExitCode.AWS_FAILED, mentions);
     }
 
     static SdkClientException client(String message, Throwable cause) {

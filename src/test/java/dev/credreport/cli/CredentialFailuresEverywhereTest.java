@@ -119,7 +119,8 @@ class CredentialFailuresEverywhereTest {
         assertTrue(result.err().startsWith("credreport: cannot write s3://" + BUCKET + "/reports/dt="), result::toString);
         assertTrue(result.err().contains(": access denied: this identity may not call s3:GetObject (S3 answered a HEAD "
                 + "request with 403 and no reason"), result::toString);
-        assertTrue(result.err().contains("or check the credentials in use"), result::toString);
+        assertTrue(result.err().contains("and s3:ListBucket, without which S3 refuses a HEAD of a missing object; unknown, "
+                + "wrong or expired credentials are refused the same way"), result::toString);
         assertClean(result);
     }
 
