@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -93,26 +92,8 @@ public final class AccountAccess implements AutoCloseable {
                     }
                 }
             }
-        } catch (AwsServiceException e) {
-            String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
-                    ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
-            if (e.statusCode() == 403 || code.startsWith("AccessDenied") || code.equals("AWSOrganizationsNotInUseException")) {
-                throw CredreportException.awsRefused("cannot list the Organization's accounts (" + code + "): run --org from "
-                        + "the management account or a delegated administrator with organizations:ListAccounts, "
-                        + "or name the accounts with --accounts", e);
-            }
-            if (e.isThrottlingException() || e.statusCode() >= 500) {
-                throw CredreportException.awsFailed("cannot list the Organization's accounts: Organizations failed after "
-                        + "the SDK's retries (" + AwsErrors.sdkText(e) + "); try again later", e);
-            }
-            throw CredreportException.awsRefused("cannot list the Organization's accounts: Organizations refused ("
-                    + AwsErrors.sdkText(e) + ")", e);
         } catch (SdkException e) {
-            String where = settings.organizationsEndpoint() != null
-                    ? "AWS Organizations at " + settings.organizationsEndpoint() : "AWS Organizations";
-            throw CredreportException.awsFailed("cannot reach " + where + " to list its accounts ("
-                    + AwsErrors.networkText(e) + "); check the network and proxy"
-                    + (settings.organizationsEndpoint() != null ? " and AWS_ENDPOINT_URL_ORGANIZATIONS" : ""), e);
+            throw ErrorClassifier.classify(e, AwsCall.listAccounts(settings));
         }
         return new OrganizationAccounts(active, skipped);
     }
@@ -159,7 +140,8 @@ public final class AccountAccess implements AutoCloseable {
         if (error instanceof CredreportException) {
             return (CredreportException) error;
         }
-        return AwsErrors.roleFailure(error, roleArn(account), "the caller", roles.externalId() != null, settings.stsEndpoint());
+        return ErrorClassifier.classify(error, AwsCall.assumeRole(roleArn(account), "the caller", roles.externalId() != null,
+                settings));
     }
 
     /** The caller's account, asked of STS once; null when STS will not say. */

@@ -79,7 +79,7 @@ public final class CredentialReportFetcher {
                 progress.accept("generating a new credential report: " + why);
                 generate(budget, backoff);
             } catch (SdkException e) {
-                throw AwsErrors.translate(e, IamAction.GET, connection.settings());
+                throw ErrorClassifier.classify(e, AwsCall.iam(IamAction.GET, connection.settings()));
             }
         }
     }
@@ -109,7 +109,7 @@ public final class CredentialReportFetcher {
                 state = "IAM refused to start another report (LimitExceeded)";
                 period = backoff.afterBusy(budget.waited());
             } catch (SdkException e) {
-                throw AwsErrors.translate(e, IamAction.GENERATE, connection.settings());
+                throw ErrorClassifier.classify(e, AwsCall.iam(IamAction.GENERATE, connection.settings()));
             }
             budget.waitOrGiveUp(period, state, progress);
         }

@@ -87,7 +87,7 @@ public final class IamConnection implements AutoCloseable {
         } catch (RuntimeException e) {
             // Whatever a provider throws (SDK errors, a missing SSO token cache file, a bad config
             // file) means there are no usable credentials; it is never an internal error.
-            throw AwsErrors.credentialsFailure(e, settings);
+            throw ErrorClassifier.credentialsFailure(e, settings);
         } finally {
             if (lendRegion) {
                 System.clearProperty(REGION_PROPERTY);

@@ -26,7 +26,8 @@ final class PemTrustManagers {
         } catch (NoSuchFileException e) {
             throw CredreportException.usage("CA bundle " + bundle + " does not exist (from --ca-bundle or AWS_CA_BUNDLE)");
         } catch (IOException | GeneralSecurityException e) {
-            throw CredreportException.usage("CA bundle " + bundle + " could not be read as PEM certificates: " + AwsErrors.sdkText(e));
+            throw CredreportException.usage("CA bundle " + bundle + " could not be read as PEM certificates: "
+                    + ErrorClassifier.sdkText(e));
         }
         if (certificates.isEmpty()) {
             throw CredreportException.usage("CA bundle " + bundle + " holds no PEM certificates");
@@ -42,7 +43,7 @@ final class PemTrustManagers {
             factory.init(store);
             return factory.getTrustManagers();
         } catch (IOException | GeneralSecurityException e) {
-            throw CredreportException.usage("CA bundle " + bundle + " could not be used: " + AwsErrors.sdkText(e));
+            throw CredreportException.usage("CA bundle " + bundle + " could not be used: " + ErrorClassifier.sdkText(e));
         }
     }
 }

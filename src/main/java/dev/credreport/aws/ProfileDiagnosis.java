@@ -55,7 +55,7 @@ final class ProfileDiagnosis {
                     + "), or name another profile", error);
         }
         return CredreportException.awsRefused("could not get credentials from " + named + ": "
-                + AwsErrors.sdkText(error) + "; check the profile in " + Profiles.locations(), error);
+                + ErrorClassifier.sdkText(error) + "; check the profile in " + Profiles.locations(), error);
     }
 
     private static CredreportException role(String profile, String named, RuntimeException error, int hops) {
@@ -70,15 +70,15 @@ final class ProfileDiagnosis {
         if (source != null && credentialSource) {
             return CredreportException.usage(named + " has both source_profile and credential_source: keep one");
         }
-        AwsServiceException refused = AwsErrors.causedBy(error, AwsServiceException.class);
+        AwsServiceException refused = ErrorClassifier.causedBy(error, AwsServiceException.class);
         if (refused != null && refused.awsErrorDetails() != null
                 && "sts".equalsIgnoreCase(String.valueOf(refused.awsErrorDetails().serviceName()))) {
-            return AwsErrors.assumeRoleFailure(refused, roleArn, "the credentials of "
-                    + (source != null ? "profile '" + source + "'" : "credential_source"), false);
+            return ErrorClassifier.classify(refused, AwsCall.assumeRole(roleArn, "the credentials of "
+                    + (source != null ? "profile '" + source + "'" : "credential_source"), false, null));
         }
-        if (AwsErrors.isNetworkFailure(error)) {
+        if (ErrorClassifier.isNetworkFailure(error)) {
             return CredreportException.awsFailed("could not reach STS to assume " + roleArn + " for " + named + " ("
-                    + AwsErrors.networkText(error) + "): check the network and proxy, and the region", error);
+                    + ErrorClassifier.networkText(error) + "): check the network and proxy, and the region", error);
         }
         if (source != null && !source.equals(profile) && hops < MAX_SOURCE_HOPS) {
             if (!Profiles.exists(source)) {
@@ -88,7 +88,7 @@ final class ProfileDiagnosis {
             return explain(source, "profile '" + source + "' (source_profile of '" + profile + "')", error, hops + 1);
         }
         return CredreportException.awsRefused("could not assume " + roleArn + " for " + named + ": "
-                + AwsErrors.sdkText(error), error);
+                + ErrorClassifier.sdkText(error), error);
     }
 
     private static CredreportException sso(String profile, String named, RuntimeException error) {
@@ -103,9 +103,9 @@ final class ProfileDiagnosis {
                         + ": add it, or run 'aws configure sso --profile " + profile + "'");
             }
         }
-        if (AwsErrors.isNetworkFailure(error)) {
+        if (ErrorClassifier.isNetworkFailure(error)) {
             return CredreportException.awsFailed("could not reach AWS IAM Identity Center (SSO) for " + named + " ("
-                    + AwsErrors.networkText(error) + "): check the network and proxy", error);
+                    + ErrorClassifier.networkText(error) + "): check the network and proxy", error);
         }
         return CredreportException.awsRefused(named + " has no valid SSO login (never logged in, or the login "
                 + "expired): run 'aws sso login --profile " + profile + "' and try again", error);
@@ -128,7 +128,7 @@ final class ProfileDiagnosis {
             }
             if (cause instanceof java.io.IOException && message.startsWith("Cannot run program")) {
                 return CredreportException.usage("the credential_process of " + named + " could not be run ("
-                        + AwsErrors.safe(CredreportException.firstLine(message)) + "): check the command in "
+                        + ErrorClassifier.safe(CredreportException.firstLine(message)) + "): check the command in "
                         + Profiles.locations());
             }
         }
@@ -136,7 +136,7 @@ final class ProfileDiagnosis {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String detail = AwsErrors.sdkText(root);
+        String detail = ErrorClassifier.sdkText(root);
         return CredreportException.awsRefused("the credential_process of " + named + " did not print credentials "
                 + "(JSON with Version 1, AccessKeyId and SecretAccessKey): " + detail, error);
     }
@@ -145,7 +145,7 @@ final class ProfileDiagnosis {
         String[] lines = text.strip().split("\\R");
         for (int i = lines.length - 1; i >= 0; i--) {
             if (!lines[i].isBlank()) {
-                return AwsErrors.safe(lines[i].strip());
+                return ErrorClassifier.safe(lines[i].strip());
             }
         }
         return "";

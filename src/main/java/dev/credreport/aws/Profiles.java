@@ -38,7 +38,7 @@ public final class Profiles {
         try {
             ProfileFile.builder().content(file).type(type).build().profiles();
         } catch (RuntimeException e) {
-            String problem = AwsErrors.safe(CredreportException.firstLine(e.getMessage()));
+            String problem = ErrorClassifier.safe(CredreportException.firstLine(e.getMessage()));
             Matcher line = ON_LINE.matcher(problem);
             String where = line.matches() ? file + ", line " + line.group(2) : file.toString();
             String what = line.matches() ? line.group(1) : problem;
@@ -50,7 +50,7 @@ public final class Profiles {
     /** Refuses a profile that neither file defines, as the AWS CLI does ("could not be found"). */
     public static void requireExists(String profile, String namedBy) {
         if (!exists(profile)) {
-            throw CredreportException.usage("the config profile '" + AwsErrors.safe(profile) + "' (" + namedBy
+            throw CredreportException.usage("the config profile '" + ErrorClassifier.safe(profile) + "' (" + namedBy
                     + ") could not be found in " + locations() + "; 'aws configure list-profiles' lists the profiles there");
         }
     }

@@ -46,14 +46,14 @@ public final class RetryConfig {
             attempts = 0;
         }
         if (attempts < 1) {
-            throw CredreportException.usage(AwsErrors.safe(setting) + ": the number of attempts must be a whole number, "
+            throw CredreportException.usage(ErrorClassifier.safe(setting) + ": the number of attempts must be a whole number, "
                     + "1 or more (e.g. 5); fix or unset it");
         }
     }
 
     private static void checkMode(String value, String setting) {
         if (!MODES.contains(value.strip().toLowerCase(Locale.ROOT))) {
-            throw CredreportException.usage(AwsErrors.safe(setting) + ": the retry mode must be one of legacy, standard, "
+            throw CredreportException.usage(ErrorClassifier.safe(setting) + ": the retry mode must be one of legacy, standard, "
                     + "adaptive; fix or unset it");
         }
     }

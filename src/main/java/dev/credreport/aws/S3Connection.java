@@ -13,6 +13,8 @@ public final class S3Connection {
     public static S3Client open(S3Settings settings) {
         AwsSettings aws = settings.aws();
         AwsCredentialsProvider credentials = new RedactingCredentialsProvider(IamConnection.callerCredentials(aws));
+        // As for IAM: a missing profile or an expired SSO login is told as such, not as a failed request.
+        IamConnection.resolveNow(credentials, aws);
         S3ClientBuilder builder = S3Client.builder()
                 .httpClient(IamConnection.httpClient(aws, IamConnection.isPlainHttp(settings.endpoint())))
                 .credentialsProvider(credentials)

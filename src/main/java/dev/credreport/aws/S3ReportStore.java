@@ -8,7 +8,6 @@ import dev.credreport.store.ReportMetadata;
 import dev.credreport.store.ReportStore;
 import dev.credreport.store.Encryption;
 import dev.credreport.store.Location;
-import dev.credreport.core.CredreportException;
 import dev.credreport.report.ReportInput;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -96,9 +95,9 @@ public final class S3ReportStore implements ReportStore, WriteOnceStore {
                 conditional = false;
                 return head(key).isEmpty() && putIfAbsent(path, content, metadata);
             }
-            throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:PutObject", true);
+            throw ErrorClassifier.classify(e, AwsCall.s3(s3, "PutObject", "s3:PutObject", uri(key), prefix.bucket(), true));
         } catch (SdkException e) {
-            throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:PutObject", true);
+            throw ErrorClassifier.classify(e, AwsCall.s3(s3, "PutObject", "s3:PutObject", uri(key), prefix.bucket(), true));
         }
     }
 
@@ -141,9 +140,9 @@ public final class S3ReportStore implements ReportStore, WriteOnceStore {
             if (e.statusCode() == 404) {
                 return Optional.empty();
             }
-            throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:GetObject", true);
+            throw ErrorClassifier.classify(e, AwsCall.s3(s3, "HeadObject", "s3:GetObject", uri(key), prefix.bucket(), true));
         } catch (SdkException e) {
-            throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:GetObject", true);
+            throw ErrorClassifier.classify(e, AwsCall.s3(s3, "HeadObject", "s3:GetObject", uri(key), prefix.bucket(), true));
         }
     }
 
@@ -151,7 +150,7 @@ public final class S3ReportStore implements ReportStore, WriteOnceStore {
         try {
             return s3.getObjectAsBytes(r -> r.bucket(prefix.bucket()).key(key));
         } catch (SdkException e) {
-            throw S3Errors.translate(e, uri(key), prefix.bucket(), permission, writing);
+            throw ErrorClassifier.classify(e, AwsCall.s3(s3, "GetObject", permission, uri(key), prefix.bucket(), writing));
         }
     }
 
@@ -166,7 +165,7 @@ public final class S3ReportStore implements ReportStore, WriteOnceStore {
                         .ifPresent(saved::add);
             }
         } catch (SdkException e) {
-            throw S3Errors.translate(e, describe(), prefix.bucket(), "s3:ListBucket", false);
+            throw ErrorClassifier.classify(e, AwsCall.s3(s3, "ListObjectsV2", "s3:ListBucket", describe(), prefix.bucket(), false));
         }
         saved.sort(SavedReport.OLDEST_FIRST);
         return saved;
@@ -182,10 +181,8 @@ public final class S3ReportStore implements ReportStore, WriteOnceStore {
         ResponseBytes<GetObjectResponse> object;
         try {
             object = s3.getObjectAsBytes(r -> r.bucket(prefix.bucket()).key(key));
-        } catch (NoSuchKeyException e) {
-            throw CredreportException.badInput("cannot read " + uri(key) + ": no such object", e);
         } catch (SdkException e) {
-            throw S3Errors.translate(e, uri(key), prefix.bucket(), "s3:GetObject", false);
+            throw ErrorClassifier.classify(e, AwsCall.s3(s3, "GetObject", "s3:GetObject", uri(key), prefix.bucket(), false));
         }
         byte[] content = object.asByteArray();
         Map<String, String> metadata = object.response().metadata();
@@ -209,7 +206,8 @@ public final class S3ReportStore implements ReportStore, WriteOnceStore {
             try {
                 s3.deleteObject(r -> r.bucket(prefix.bucket()).key(key));
             } catch (SdkException e) {
-                throw S3Errors.translate(e, uri(key) + " (for --keep)", prefix.bucket(), "s3:DeleteObject", true);
+                throw ErrorClassifier.classify(e, AwsCall.s3(s3, "DeleteObject", "s3:DeleteObject", uri(key) + " (for --keep)",
+                        prefix.bucket(), true));
             }
             deleted.add(uri(key));
         }

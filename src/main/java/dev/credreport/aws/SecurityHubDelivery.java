@@ -19,17 +19,25 @@ public final class SecurityHubDelivery {
     /** With the caller's own credentials, over an HTTP client made for this send. */
     public static SecurityHubSink.Outcome asCaller(AwsSettings settings, String region, String accountId, String partition,
             List<AsffFinding> findings, Instant now, Consumer<String> failures) {
+        AwsCredentialsProvider caller = IamConnection.callerCredentials(settings);
+        // As for IAM: a missing profile or an expired SSO login is told as such, not as a failed request.
+        IamConnection.resolveNow(caller, settings);
         try (SdkHttpClient http = IamConnection.httpClient(settings, IamConnection.isPlainHttp(settings.securityHubEndpoint()))) {
-            return send(settings, IamConnection.callerCredentials(settings), http, region, accountId, partition, findings, now,
-                    failures);
+            return send(settings, caller, http, region, accountId, partition, findings, now, failures);
         }
     }
 
     /** With the credentials of one account of a multi-account run, over the run's HTTP client. */
     public static SecurityHubSink.Outcome inAccount(AccountAccess access, AwsSettings settings, String region, String accountId,
             String partition, List<AsffFinding> findings, Instant now, Consumer<String> failures) {
-        return send(settings, access.credentialsFor(accountId), access.http(), region, accountId, partition, findings, now,
-                failures);
+        AwsCredentialsProvider credentials = access.credentialsFor(accountId);
+        try {
+            credentials.resolveCredentials();
+        } catch (RuntimeException e) {
+            // A role that cannot be assumed is told as such, not as a refusal of Security Hub's.
+            throw access.roleFailure(accountId, e);
+        }
+        return send(settings, credentials, access.http(), region, accountId, partition, findings, now, failures);
     }
 
     private static SecurityHubSink.Outcome send(AwsSettings settings, AwsCredentialsProvider credentials, SdkHttpClient http,

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
@@ -118,7 +117,7 @@ public final class SecurityHubSink implements AutoCloseable {
                 }
             }
         } catch (SdkException e) {
-            throw translate(e, "securityhub:GetFindings", accountId);
+            throw translate(e, "GetFindings", accountId);
         }
         return earlier;
     }
@@ -133,13 +132,12 @@ public final class SecurityHubSink implements AutoCloseable {
             try {
                 response = client.batchImportFindings(r -> r.findings(batch));
             } catch (SdkException e) {
-                throw translate(e, "securityhub:BatchImportFindings", accountId);
+                throw translate(e, "BatchImportFindings", accountId);
             }
             int batchFailed = response.failedCount() == null ? response.failedFindings().size() : response.failedCount();
             failed += batchFailed;
             for (ImportFindingsError error : response.failedFindings()) {
-                failures.accept("finding " + error.id() + " was not imported: " + error.errorCode() + ": "
-                        + CredreportException.firstLine(String.valueOf(error.errorMessage())));
+                failures.accept("finding " + ErrorClassifier.safe(error.id()) + " was not imported: " + reason(error));
                 if (first == null) {
                     first = error;
                 }
@@ -150,10 +148,16 @@ public final class SecurityHubSink implements AutoCloseable {
         }
         if (failed > 0) {
             String message = failed + " of " + findings.size() + " findings were not imported into Security Hub for account "
-                    + accountId + " in " + region + (first == null ? "" : " (first: " + first.id() + ": " + first.errorCode()
-                            + ": " + CredreportException.firstLine(String.valueOf(first.errorMessage())) + ")");
+                    + accountId + " in " + region + (first == null ? "" : " (first: " + ErrorClassifier.safe(first.id()) + ": " + reason(first) + ")");
             throw refused == failed ? CredreportException.awsRefused(message, null) : CredreportException.awsFailed(message, null);
         }
+    }
+
+    /** Why Security Hub did not import a finding, in its own (untrusted) words. */
+    private static String reason(ImportFindingsError error) {
+        String code = ErrorClassifier.safe(error.errorCode());
+        String message = ErrorClassifier.safe(error.errorMessage());
+        return (code.isEmpty() ? "no reason given" : code) + (message.isEmpty() ? "" : ": " + message);
     }
 
     static AwsSecurityFinding toSdk(AsffFinding finding) {
@@ -192,29 +196,8 @@ public final class SecurityHubSink implements AutoCloseable {
         return StringFilter.builder().comparison(StringFilterComparison.EQUALS).value(value).build();
     }
 
-    private CredreportException translate(SdkException error, String permission, String accountId) {
-        String detail = CredreportException.firstLine(String.valueOf(error.getMessage()));
-        if (error instanceof AwsServiceException) {
-            AwsServiceException service = (AwsServiceException) error;
-            String code = service.awsErrorDetails() == null ? "" : String.valueOf(service.awsErrorDetails().errorCode());
-            if (code.equals("InvalidAccessException")) {
-                return CredreportException.awsRefused("Security Hub is not enabled for account " + accountId + " in " + region
-                        + ": enable it there, or pass --security-hub-region (" + detail + ")", error);
-            }
-            if (service.statusCode() == 403 || code.contains("AccessDenied") || code.equals("UnrecognizedClientException")) {
-                return CredreportException.awsRefused("Security Hub refused " + permission + " for account " + accountId
-                        + " in " + region + ": the caller needs " + permission + " (" + detail + ")", error);
-            }
-            if (service.isThrottlingException() || service.statusCode() >= 500) {
-                return CredreportException.awsFailed("Security Hub failed after retries (" + service.statusCode() + " " + code
-                        + "): " + detail, error);
-            }
-            return CredreportException.awsFailed("Security Hub answered " + service.statusCode() + " " + code + ": " + detail, error);
-        }
-        if (detail.startsWith("Unable to load credentials")) {
-            return CredreportException.awsRefused("no AWS credentials found for Security Hub: set AWS_PROFILE or pass --profile", error);
-        }
-        return CredreportException.awsFailed("Security Hub could not be reached in " + region + ": " + detail, error);
+    private CredreportException translate(SdkException error, String operation, String accountId) {
+        return ErrorClassifier.classify(error, AwsCall.securityHub(client, operation, accountId, region));
     }
 
     @Override

@@ -282,8 +282,10 @@ class MultiAccountTest {
         Result result = run("--org");
 
         assertEquals(4, result.exitCode(), result::toString);
-        assertTrue(result.err().startsWith("credreport: cannot list the Organization's accounts (AccessDeniedException): "
-                + "run --org from the management account or a delegated administrator"), result::toString);
+        assertTrue(result.err().startsWith("credreport: cannot list the Organization's accounts: access denied: this identity "
+                + "may not call organizations:ListAccounts (AWS said: "), result::toString);
+        assertTrue(result.err().contains("; run --org from the management account or a delegated administrator"),
+                result::toString);
         assertEquals(0, organization.server().count("GenerateCredentialReport"));
     }
 
@@ -346,7 +348,7 @@ class MultiAccountTest {
         assertEquals(6, result.exitCode(), result::toString);
         assertEquals("", result.out());
         assertTrue(result.err().contains("credreport: account " + ACCOUNTS.get(0) + ": cannot assume role arn:aws:iam::"
-                + ACCOUNTS.get(0) + ":role/OrganizationAccountAccessRole: could not reach STS at http://127.0.0.1:" + closed),
+                + ACCOUNTS.get(0) + ":role/OrganizationAccountAccessRole: could not connect to STS at http://127.0.0.1:" + closed),
                 result::toString);
         assertTrue(result.err().contains("AWS_ENDPOINT_URL_STS"), result::toString);
         assertNoSdkText(result);
@@ -363,8 +365,9 @@ class MultiAccountTest {
                 .run("fetch", "--org", "--format", "csv");
 
         assertEquals(6, result.exitCode(), result::toString);
-        assertTrue(result.err().startsWith("credreport: cannot reach AWS Organizations at http://127.0.0.1:" + closed
-                + " to list its accounts ("), result::toString);
+        assertTrue(result.err().startsWith("credreport: cannot list the Organization's accounts: could not connect to "
+                + "AWS Organizations at http://127.0.0.1:" + closed + " ("), result::toString);
+        assertTrue(result.err().contains("AWS_ENDPOINT_URL_ORGANIZATIONS"), result::toString);
         assertNoSdkText(result);
     }
 
