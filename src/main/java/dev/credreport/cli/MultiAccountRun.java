@@ -177,7 +177,7 @@ final class MultiAccountRun {
         PrintWriter err = spec.commandLine().getErr();
         AwsSettings settings = source.aws.toSettings(environment);
         progress = ProgressLine.of(environment, err, quiet);
-        try (AccountAccess access = new AccountAccess(settings, multi.roles())) {
+        try (AccountAccess access = new AccountAccess(settings, multi.roles(), environment.clock())) {
             List<String> accounts = multi.resolve(access, err);
             // Shown from the start and ticking, not only when the first account is done.
             progress.tickEverySecond();

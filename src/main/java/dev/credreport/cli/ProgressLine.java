@@ -3,10 +3,9 @@ package dev.credreport.cli;
 import dev.credreport.core.Durations;
 import dev.credreport.report.UntrustedText;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
 import java.util.function.IntSupplier;
 
 /**
@@ -30,26 +29,33 @@ final class ProgressLine {
     private String status = "";
     /** What the line now shows on the terminal, for a dumb terminal's blanking; empty when nothing. */
     private volatile String shown = "";
+    private final Clock clock;
+    private final Ticker ticker;
     private Thread clearAtExit;
-    private volatile ScheduledExecutorService ticker;
-    private long tickingSince;
+    /** What stops the ticking, while it ticks. */
+    private volatile Runnable stopTicking;
+    private Instant tickingSince;
 
     /**
      * @param terminalWidth the terminal's columns, asked when the line is first drawn (most fetches
      *     never draw it); the line keeps to one less, so the cursor never wraps
      * @param dumb whether the terminal understands no escape codes
+     * @param clock what the time shown after the status is counted on
+     * @param ticker what redraws the line every second once it ticks
      */
-    ProgressLine(PrintWriter err, boolean enabled, IntSupplier terminalWidth, boolean dumb) {
+    ProgressLine(PrintWriter err, boolean enabled, IntSupplier terminalWidth, boolean dumb, Clock clock, Ticker ticker) {
         this.err = err;
         this.enabled = enabled;
         this.terminalWidth = terminalWidth;
         this.dumb = dumb;
+        this.clock = clock;
+        this.ticker = ticker;
     }
 
     /** The progress line of a command: on when standard error is a terminal and not --quiet. */
     static ProgressLine of(Environment environment, PrintWriter err, boolean quiet) {
         return new ProgressLine(err, environment.stderrIsTerminal() && !quiet, environment::stderrWidth,
-                "dumb".equals(environment.variable("TERM")));
+                "dumb".equals(environment.variable("TERM")), environment.clock(), environment.ticker());
     }
 
     synchronized void update(String message) {
@@ -65,16 +71,11 @@ final class ProgressLine {
      * second, so that a long wait is seen to be alive.
      */
     synchronized void tickEverySecond() {
-        if (!enabled || ticker != null) {
+        if (!enabled || stopTicking != null) {
             return;
         }
-        tickingSince = System.nanoTime();
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "credreport-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        tickingSince = clock.instant();
+        stopTicking = ticker.everySecond(this::tick);
     }
 
     /** Prints a line of its own (a failure, a note) above the progress line, which is then drawn again. */
@@ -90,9 +91,9 @@ final class ProgressLine {
     }
 
     synchronized void clear() {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            ticker = null;
+        if (stopTicking != null) {
+            stopTicking.run();
+            stopTicking = null;
         }
         erase();
         err.flush();
@@ -107,15 +108,15 @@ final class ProgressLine {
     }
 
     private synchronized void tick() {
-        if (ticker != null) {
+        if (stopTicking != null) {
             draw();
         }
     }
 
     private void draw() {
         String line = status;
-        if (ticker != null) {
-            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - tickingSince);
+        if (stopTicking != null) {
+            long seconds = Duration.between(tickingSince, clock.instant()).toSeconds();
             line = (line.isEmpty() ? "" : line + ", ") + (seconds == 0 ? "0s" : Durations.format(Duration.ofSeconds(seconds)));
         }
         line = fit(UntrustedText.escape(line));
@@ -136,9 +137,9 @@ final class ProgressLine {
 
     /** At exit (Ctrl-C included) the line is erased; not synchronized, as the thread that holds the lock may never let go. */
     private void clearForExit() {
-        ScheduledExecutorService running = ticker;
-        if (running != null) {
-            running.shutdownNow();
+        Runnable ticking = stopTicking;
+        if (ticking != null) {
+            ticking.run();
         }
         if (!shown.isEmpty()) {
             err.print(dumb ? "\r" + " ".repeat(shown.length()) + "\r" : ERASE_LINE);

@@ -82,7 +82,8 @@ public final class ReportSourceOptions {
         }
         ProgressLine progress = ProgressLine.of(environment, err, quiet);
         try (IamConnection connection = IamConnection.open(settings)) {
-            FetchedReport fetched = new CredentialReportFetcher(connection, maxWait, !noGenerate, progress::update).fetch();
+            FetchedReport fetched = new CredentialReportFetcher(connection, maxWait, !noGenerate, progress::update,
+                    environment.clock(), environment.sleeper()).fetch();
             return ReportInput.fromAws(fetched.content(), fetched.generatedTime(), settings.endpointDescription());
         } finally {
             progress.clear();

@@ -27,6 +27,7 @@ public final class FakeOrganization implements AutoCloseable {
     private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
     private final int pageSize;
     private volatile Duration latency = Duration.ZERO;
+    private volatile java.util.function.Consumer<FakeIam.Request> beforeIamAnswer = request -> { };
     private volatile boolean listingDenied;
     private final Set<String> bad = ConcurrentHashMap.newKeySet();
     private final Set<String> headerOnly = ConcurrentHashMap.newKeySet();
@@ -104,6 +105,15 @@ public final class FakeOrganization implements AutoCloseable {
     /** Every IAM answer takes this long, so that concurrency shows. */
     public FakeOrganization latency(Duration latency) {
         this.latency = latency;
+        return this;
+    }
+
+    /**
+     * Runs this on each IAM request as it arrives, before it is answered, in the thread that will
+     * answer it: a test's hook to tick a clock or to see what goes on while an account waits.
+     */
+    public FakeOrganization beforeIamAnswer(java.util.function.Consumer<FakeIam.Request> hook) {
+        this.beforeIamAnswer = hook;
         return this;
     }
 
@@ -192,6 +202,7 @@ public final class FakeOrganization implements AutoCloseable {
     }
 
     private FakeIam.Reply iam(FakeIam.Request request) {
+        beforeIamAnswer.accept(request);
         String key = request.accessKey();
         String account = key.startsWith("ASIA") ? key.substring(4) : MANAGEMENT;
         FakeIam.Reply reply = iamReply(request.action(), account);
