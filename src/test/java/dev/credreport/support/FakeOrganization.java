@@ -36,6 +36,9 @@ public final class FakeOrganization implements AutoCloseable {
     public static final String BAD_ROW = SampleReports.CAROL.replace("2023-03-03T03:03:03+00:00,true", "yesterday,true");
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger mostBusy = new AtomicInteger();
+    private final Object hold = new Object();
+    private int holdUntil;
+    private boolean held;
 
     /** An Organization of these accounts (the management account is always one of them). */
     public FakeOrganization(List<String> accounts, Set<String> suspended, int pageSize) {
@@ -102,9 +105,22 @@ public final class FakeOrganization implements AutoCloseable {
         return this;
     }
 
-    /** Every IAM answer takes this long, so that concurrency shows. */
+    /** Every IAM answer takes this long: for the benchmark, which times runs against a realistic IAM. */
     public FakeOrganization latency(Duration latency) {
         this.latency = latency;
+        return this;
+    }
+
+    /**
+     * The first IAM answers wait until this many IAM requests are being worked on at once, so
+     * that concurrency shows without a delay; from then on answers go out at once. A client that
+     * never has that many in flight is held for ten seconds at most, and then shows it in
+     * {@link #mostInFlight}.
+     */
+    public FakeOrganization holdUntilInFlight(int requests) {
+        synchronized (hold) {
+            holdUntil = requests;
+        }
         return this;
     }
 
@@ -210,12 +226,35 @@ public final class FakeOrganization implements AutoCloseable {
         return (socket, out) -> {
             mostBusy.accumulateAndGet(busy.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(delay.toMillis());
+                if (!delay.isZero()) {
+                    // the benchmark's stand-in for IAM's own time
+                    Thread.sleep(delay.toMillis());
+                }
+                awaitHold();
             } finally {
                 busy.decrementAndGet();
             }
             reply.send(socket, out);
         };
+    }
+
+    private void awaitHold() throws InterruptedException {
+        synchronized (hold) {
+            if (holdUntil == 0 || held) {
+                return;
+            }
+            if (busy.get() >= holdUntil) {
+                held = true;
+                hold.notifyAll();
+                return;
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            long left;
+            while (!held && (left = deadline - System.nanoTime()) > 0) {
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(hold, left);
+            }
+            held = true;
+        }
     }
 
     private FakeIam.Reply iamReply(String action, String account) {
