@@ -210,21 +210,39 @@ class FetchFromAwsTest {
     @Test
     void should_retry_throttling_and_succeed() {
         iam.onGenerate(error(400, "Throttling", "Rate exceeded"), state("COMPLETE")).onGet(report(CSV, GENERATED));
+        List<Duration> pauses = recordPauses();
 
         Result result = fetch("--format", "csv");
 
         assertExit(0, result);
         assertEquals(2, iam.count("GenerateCredentialReport"));
+        // The SDK's pause before its retry, at most its throttled base of a second, went through the sleeper.
+        assertEquals(1, pauses.size(), () -> "pauses: " + pauses);
+        assertTrue(pauses.get(0).compareTo(Duration.ofSeconds(1)) <= 0, () -> "pauses: " + pauses);
+    }
+
+    /** Every pause the run takes, SDK retries' included, in fake time. */
+    List<Duration> recordPauses() {
+        List<Duration> pauses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        harness.sleeper(pause -> {
+            pauses.add(pause);
+            harness.time().sleep(pause);
+        });
+        return pauses;
     }
 
     @Test
     void should_retry_a_service_failure_and_succeed() {
         iam.onGenerate(state("COMPLETE")).onGet(error(500, "ServiceFailure", "Internal failure"), report(CSV, GENERATED));
+        List<Duration> pauses = recordPauses();
 
         Result result = fetch("--format", "csv");
 
         assertExit(0, result);
         assertEquals(2, iam.count("GetCredentialReport"));
+        // One pause of the SDK's before its retry, at most its base of a tenth of a second.
+        assertEquals(1, pauses.size(), () -> "pauses: " + pauses);
+        assertTrue(pauses.get(0).compareTo(Duration.ofMillis(100)) <= 0, () -> "pauses: " + pauses);
     }
 
     @Test
