@@ -2,6 +2,7 @@ package dev.credreport.aws;
 
 import dev.credreport.core.CredreportException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,7 @@ public final class AccountAccess implements AutoCloseable {
     private final AwsCredentialsProvider caller;
     private final SdkHttpClient http;
     private final StsClient sts;
+    private final Clock clock;
     private String callerAccount;
     private boolean callerAccountKnown;
 
@@ -54,9 +56,11 @@ public final class AccountAccess implements AutoCloseable {
     public record OrganizationAccounts(List<String> active, List<String> skipped) {
     }
 
-    public AccountAccess(AwsSettings settings, RoleSettings roles) {
+    /** @param clock what each account's --max-wait is counted on (the settings' sleeper waits) */
+    public AccountAccess(AwsSettings settings, RoleSettings roles, Clock clock) {
         this.settings = settings;
         this.roles = roles;
+        this.clock = Objects.requireNonNull(clock);
         this.caller = IamConnection.callerCredentials(settings);
         this.http = IamConnection.httpClient(settings, IamConnection.isPlainHttp(settings.endpoint())
                 && IamConnection.isPlainHttp(settings.stsEndpoint()) && IamConnection.isPlainHttp(settings.organizationsEndpoint()));
@@ -127,7 +131,7 @@ public final class AccountAccess implements AutoCloseable {
             throw roleFailure(account, e);
         }
         try (IamConnection connection = IamConnection.open(settings, credentials, http)) {
-            return new CredentialReportFetcher(connection, maxWait, generate, message -> { }).fetch();
+            return new CredentialReportFetcher(connection, maxWait, generate, message -> { }, clock, settings.sleeper()).fetch();
         }
     }
 

@@ -23,6 +23,8 @@ import software.amazon.awssdk.regions.Region;
  * @param verifyTls false only with --no-verify-ssl
  * @param connectTimeout zero for no limit
  * @param readTimeout zero for no limit
+ * @param sleeper what waits between the SDK's attempts and between polls: {@link Sleeper#SYSTEM}
+ *     but in tests
  */
 public record AwsSettings(
         String profile,
@@ -37,9 +39,11 @@ public record AwsSettings(
         Path caBundle,
         boolean verifyTls,
         Duration connectTimeout,
-        Duration readTimeout) {
+        Duration readTimeout,
+        Sleeper sleeper) {
 
     public AwsSettings {
+        Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(iamRegion, "iamRegion");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");

@@ -19,8 +19,12 @@ import java.util.function.UnaryOperator;
 public record ConnectionRequest(String profile, String region, String endpoint, Path caBundle, boolean noVerifySsl,
         int connectTimeoutSeconds, int readTimeoutSeconds) {
 
-    /** The settings this request and the environment give, in the AWS CLI's order of precedence. */
-    public AwsSettings resolve(UnaryOperator<String> environment) {
-        return SettingsResolver.resolve(this, environment);
+    /**
+     * The settings this request and the environment give, in the AWS CLI's order of precedence.
+     *
+     * @param sleeper what waits between attempts ({@link Sleeper#SYSTEM} but in tests)
+     */
+    public AwsSettings resolve(UnaryOperator<String> environment, Sleeper sleeper) {
+        return SettingsResolver.resolve(this, environment, sleeper);
     }
 }

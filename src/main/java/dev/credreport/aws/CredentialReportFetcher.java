@@ -1,6 +1,7 @@
 package dev.credreport.aws;
 
 import dev.credreport.core.CredreportException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -30,22 +31,29 @@ public final class CredentialReportFetcher {
     private final Duration maxWait;
     private final boolean generate;
     private final Consumer<String> progress;
+    private final Clock clock;
+    private final Sleeper sleeper;
 
     /**
      * @param maxWait how long to wait for the report in all, across generation and download
      * @param generate false for --no-generate: only GetCredentialReport is called
      * @param progress told what is being waited for, for a progress line
+     * @param clock what --max-wait is counted on
+     * @param sleeper what waits between polls
      */
-    public CredentialReportFetcher(IamConnection connection, Duration maxWait, boolean generate, Consumer<String> progress) {
+    public CredentialReportFetcher(IamConnection connection, Duration maxWait, boolean generate, Consumer<String> progress,
+            Clock clock, Sleeper sleeper) {
         this.connection = Objects.requireNonNull(connection);
         this.maxWait = Objects.requireNonNull(maxWait);
         this.generate = generate;
         this.progress = Objects.requireNonNull(progress);
+        this.clock = Objects.requireNonNull(clock);
+        this.sleeper = Objects.requireNonNull(sleeper);
     }
 
     public FetchedReport fetch() {
         connection.checkCredentials();
-        WaitBudget budget = new WaitBudget(maxWait);
+        WaitBudget budget = new WaitBudget(maxWait, clock, sleeper);
         // One schedule for the whole fetch, so that a busy IAM keeps its longer period across phases.
         Backoff backoff = new Backoff();
         if (generate) {

@@ -95,12 +95,16 @@ public final class IamConnection implements AutoCloseable {
         }
     }
 
-    /** Client settings every SDK client of ours shares: the profile's retry settings are read from the same profile. */
+    /**
+     * Client settings every SDK client of ours shares: the profile's retry settings are read from
+     * the same profile, and the pauses between attempts are the settings' sleeper's.
+     */
     static ClientOverrideConfiguration overrides(AwsSettings settings) {
         ClientOverrideConfiguration.Builder builder = ClientOverrideConfiguration.builder();
         if (settings.profile() != null) {
             builder.defaultProfileName(settings.profile());
         }
+        RetryConfig.pauseThrough(settings.sleeper(), builder);
         return builder.build();
     }
 

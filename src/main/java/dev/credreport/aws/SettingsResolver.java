@@ -14,7 +14,7 @@ final class SettingsResolver {
     private SettingsResolver() {
     }
 
-    static AwsSettings resolve(ConnectionRequest request, UnaryOperator<String> environment) {
+    static AwsSettings resolve(ConnectionRequest request, UnaryOperator<String> environment, Sleeper sleeper) {
         // The AWS CLI checks its configuration before anything else, and so do we: every mistake in
         // it is named as the user's (exit 2), never met later as a failure of the SDK.
         Profiles.check();
@@ -52,7 +52,8 @@ final class SettingsResolver {
                 caBundleFile == null ? null : Path.of(caBundleFile),
                 !request.noVerifySsl(),
                 Duration.ofSeconds(request.connectTimeoutSeconds()),
-                Duration.ofSeconds(request.readTimeoutSeconds()));
+                Duration.ofSeconds(request.readTimeoutSeconds()),
+                sleeper);
     }
 
     private static URI endpoint(String url) {

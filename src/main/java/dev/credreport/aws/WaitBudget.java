@@ -2,16 +2,26 @@ package dev.credreport.aws;
 
 import dev.credreport.core.CredreportException;
 import dev.credreport.core.HumanTime;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Consumer;
 
-/** The --max-wait budget shared by every wait of one fetch. */
+/**
+ * The --max-wait budget shared by every wait of one fetch, counted on the given clock from the
+ * moment it is made and spent by the given sleeper.
+ */
 final class WaitBudget {
     private final Duration maxWait;
-    private final long start = System.nanoTime();
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Instant start;
 
-    WaitBudget(Duration maxWait) {
+    WaitBudget(Duration maxWait, Clock clock, Sleeper sleeper) {
         this.maxWait = maxWait;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.start = clock.instant();
     }
 
     /** How long this fetch has waited so far. */
@@ -37,7 +47,7 @@ final class WaitBudget {
         progress.accept("waiting for the credential report: " + state + " (" + HumanTime.span(elapsed) + " so far)");
         Duration sleep = pause.compareTo(left) < 0 ? pause : left;
         try {
-            Thread.sleep(sleep.toMillis(), sleep.toNanosPart() % 1_000_000);
+            sleeper.sleep(sleep);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CredreportException.notReady("interrupted while waiting for the credential report: " + state);
@@ -45,6 +55,6 @@ final class WaitBudget {
     }
 
     private Duration elapsed() {
-        return Duration.ofNanos(System.nanoTime() - start);
+        return Duration.between(start, clock.instant());
     }
 }

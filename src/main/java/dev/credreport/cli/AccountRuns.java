@@ -17,7 +17,7 @@ final class AccountRuns {
     static AccountRun.Outcome run(Environment environment, PrintWriter err, ReportSourceOptions source,
             MultiAccountOptions multi, boolean quiet, AccountSink sink) throws IOException {
         AccountRun run = new AccountRun(source.aws.toSettings(environment), multi.roles(), multi.selection(),
-                source.fetchPlan(multi.concurrency), quiet);
+                source.fetchPlan(multi.concurrency), quiet, environment.clock());
         return run.run(ProgressLine.of(environment, err, quiet), err, sink);
     }
 }

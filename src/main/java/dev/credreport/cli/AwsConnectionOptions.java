@@ -56,7 +56,7 @@ public class AwsConnectionOptions {
     /** The settings these options and the environment give, in the AWS CLI's order of precedence. */
     AwsSettings toSettings(Environment environment) {
         if (resolved == null) {
-            resolved = request().resolve(environment::variable);
+            resolved = request().resolve(environment::variable, environment.sleeper());
         }
         return resolved;
     }

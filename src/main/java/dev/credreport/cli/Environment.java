@@ -1,5 +1,6 @@
 package dev.credreport.cli;
 
+import dev.credreport.aws.Sleeper;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,8 @@ import java.util.function.IntSupplier;
 /**
  * What a command may know of the process it runs in, so that tests can supply their own:
  * environment variables, standard input, whether the standard streams are terminals, the
- * terminal's width and the clock.
+ * terminal's width, the clock, and how it waits (the sleeper between attempts and polls, the
+ * ticker of the progress line), so that no test waits in real time.
  */
 public record Environment(
         Map<String, String> variables,
@@ -23,7 +25,9 @@ public record Environment(
         boolean stdoutIsTerminal,
         boolean stderrIsTerminal,
         IntSupplier terminalWidth,
-        Clock clock) {
+        Clock clock,
+        Sleeper sleeper,
+        Ticker ticker) {
 
     private static final int FALLBACK_WIDTH = 80;
 
@@ -32,13 +36,15 @@ public record Environment(
         Objects.requireNonNull(stdin, "stdin");
         Objects.requireNonNull(terminalWidth, "terminalWidth");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(ticker, "ticker");
     }
 
     /** The real process. */
     public static Environment system() {
         boolean stdoutTerminal = isTerminal(1);
         return new Environment(System.getenv(), stdinIsClosed() ? CLOSED_STDIN : System.in, stdoutTerminal, isTerminal(2),
-                () -> systemWidth(System.getenv(), stdoutTerminal), Clock.systemUTC());
+                () -> systemWidth(System.getenv(), stdoutTerminal), Clock.systemUTC(), Sleeper.SYSTEM, Ticker.SYSTEM);
     }
 
     /** What standard input reads as when the process was started with it closed ({@code <&-}). */

@@ -1,16 +1,14 @@
 package dev.credreport.cli;
 
-import dev.credreport.io.Progress;
-import java.io.IOException;
-
 import dev.credreport.core.HumanTime;
 import dev.credreport.core.Lines;
+import dev.credreport.io.Progress;
+import java.io.IOException;
 import dev.credreport.report.UntrustedText;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
 import java.util.function.IntSupplier;
 
 /**
@@ -31,38 +29,47 @@ final class ProgressLine implements Progress {
     private final IntSupplier terminalWidth;
     private int width;
     private final boolean dumb;
-    private final boolean outputOnTerminal;
-    /** While output is written to the terminal the line is off it, and neither updates nor ticks draw it. */
-    private boolean hidden;
     private String status = "";
     /** What the line now shows on the terminal, for a dumb terminal's blanking; empty when nothing. */
     private volatile String shown = "";
+    private final Clock clock;
+    private final Ticker ticker;
     private Thread clearAtExit;
-    private volatile ScheduledExecutorService ticker;
-    private long tickingSince;
+    /** What stops the ticking, while it ticks. */
+    private volatile Runnable stopTicking;
+    private final boolean outputOnTerminal;
+    /** While output is written to the terminal the line is off it, and neither updates nor ticks draw it. */
+    private boolean hidden;
+    private Instant tickingSince;
 
     /**
      * @param terminalWidth the terminal's columns, asked when the line is first drawn (most fetches
      *     never draw it); the line keeps to one less, so the cursor never wraps
      * @param dumb whether the terminal understands no escape codes
+     * @param clock what the time shown after the status is counted on
+     * @param ticker what redraws the line every second once it ticks
      */
-    ProgressLine(PrintWriter err, boolean enabled, IntSupplier terminalWidth, boolean dumb) {
-        this(err, enabled, terminalWidth, dumb, false);
+    ProgressLine(PrintWriter err, boolean enabled, IntSupplier terminalWidth, boolean dumb, Clock clock, Ticker ticker) {
+        this(err, enabled, terminalWidth, dumb, clock, ticker, false);
     }
 
     /** @param outputOnTerminal whether standard output is a terminal too, so the line must make way for output */
-    ProgressLine(PrintWriter err, boolean enabled, IntSupplier terminalWidth, boolean dumb, boolean outputOnTerminal) {
+    ProgressLine(PrintWriter err, boolean enabled, IntSupplier terminalWidth, boolean dumb, Clock clock, Ticker ticker,
+            boolean outputOnTerminal) {
+        this.outputOnTerminal = outputOnTerminal;
         this.err = err;
         this.enabled = enabled;
         this.terminalWidth = terminalWidth;
         this.dumb = dumb;
-        this.outputOnTerminal = outputOnTerminal;
+        this.clock = clock;
+        this.ticker = ticker;
     }
 
     /** The progress line of a command: on when standard error is a terminal and not --quiet. */
     static ProgressLine of(Environment environment, PrintWriter err, boolean quiet) {
         return new ProgressLine(err, environment.stderrIsTerminal() && !quiet, environment::stderrWidth,
-                "dumb".equals(environment.variable("TERM")), environment.stdoutIsTerminal());
+                "dumb".equals(environment.variable("TERM")), environment.clock(), environment.ticker(),
+                environment.stdoutIsTerminal());
     }
 
     @Override
@@ -96,7 +103,7 @@ final class ProgressLine implements Progress {
         } finally {
             synchronized (this) {
                 hidden = false;
-                if (ticker != null || !status.isEmpty()) {
+                if (stopTicking != null || !status.isEmpty()) {
                     draw();
                 }
             }
@@ -109,16 +116,11 @@ final class ProgressLine implements Progress {
      */
     @Override
     public synchronized void tickEverySecond() {
-        if (!enabled || ticker != null) {
+        if (!enabled || stopTicking != null) {
             return;
         }
-        tickingSince = System.nanoTime();
-        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "credreport-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        tickingSince = clock.instant();
+        stopTicking = ticker.everySecond(this::tick);
     }
 
     /** Prints a line of its own (a failure, a note) above the progress line, which is then drawn again. */
@@ -136,9 +138,9 @@ final class ProgressLine implements Progress {
 
     @Override
     public synchronized void clear() {
-        if (ticker != null) {
-            ticker.shutdownNow();
-            ticker = null;
+        if (stopTicking != null) {
+            stopTicking.run();
+            stopTicking = null;
         }
         erase();
         err.flush();
@@ -153,15 +155,15 @@ final class ProgressLine implements Progress {
     }
 
     private synchronized void tick() {
-        if (ticker != null && !hidden) {
+        if (stopTicking != null && !hidden) {
             draw();
         }
     }
 
     private void draw() {
         String line = status;
-        if (ticker != null) {
-            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - tickingSince);
+        if (stopTicking != null) {
+            long seconds = Duration.between(tickingSince, clock.instant()).toSeconds();
             line = (line.isEmpty() ? "" : line + ", ") + (seconds == 0 ? "0s" : HumanTime.span(Duration.ofSeconds(seconds)));
         }
         line = fit(UntrustedText.escape(line));
@@ -182,9 +184,9 @@ final class ProgressLine implements Progress {
 
     /** At exit (Ctrl-C included) the line is erased; not synchronized, as the thread that holds the lock may never let go. */
     private void clearForExit() {
-        ScheduledExecutorService running = ticker;
-        if (running != null) {
-            running.shutdownNow();
+        Runnable ticking = stopTicking;
+        if (ticking != null) {
+            ticking.run();
         }
         if (!shown.isEmpty()) {
             err.print(dumb ? "\r" + " ".repeat(shown.length()) + "\r" : ERASE_LINE);

@@ -17,6 +17,7 @@ final class ReportReading {
 
     /** The process as reading a report sees it; the AWS settings are resolved only when asked for. */
     static ReportSource.Surroundings surroundings(Environment environment, AwsConnectionOptions aws) {
-        return new ReportSource.Surroundings(() -> aws.toSettings(environment), environment.stdin(), environment.clock());
+        return new ReportSource.Surroundings(() -> aws.toSettings(environment), environment.stdin(), environment.clock(),
+                environment.sleeper());
     }
 }

@@ -1,6 +1,7 @@
 package dev.credreport.cli;
 
 import dev.credreport.aws.SdkPrewarm;
+import dev.credreport.aws.Sleeper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +78,7 @@ final class TrainingCommand implements Callable<Integer> {
 
     private static void run(String... args) {
         Environment environment = new Environment(Map.of(), InputStream.nullInputStream(), false, false, () -> 80,
-                Clock.systemUTC());
+                Clock.systemUTC(), Sleeper.SYSTEM, Ticker.SYSTEM);
         PrintWriter discard = new PrintWriter(Writer.nullWriter());
         CommandLineFactory.run(environment, discard, discard, args);
     }

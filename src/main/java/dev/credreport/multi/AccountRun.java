@@ -9,6 +9,7 @@ import dev.credreport.report.ReportInput;
 import dev.credreport.report.UntrustedText;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,9 +26,12 @@ public final class AccountRun {
     private final AccountSelection selection;
     private final FetchPlan plan;
     private final boolean quiet;
+    private final Clock clock;
 
+    /** @param clock the time role sessions are counted on (a fake one in tests) */
     public AccountRun(AwsSettings settings, AccountAccess.RoleSettings roles, AccountSelection selection, FetchPlan plan,
-            boolean quiet) {
+            boolean quiet, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.roles = Objects.requireNonNull(roles, "roles");
         this.selection = Objects.requireNonNull(selection, "selection");
@@ -63,7 +67,7 @@ public final class AccountRun {
      *     the sink is finished
      */
     public Outcome run(Progress progress, PrintWriter err, AccountSink sink) throws IOException {
-        try (AccountAccess access = new AccountAccess(settings, roles)) {
+        try (AccountAccess access = new AccountAccess(settings, roles, clock)) {
             List<String> accounts = selection.resolve(access,
                     skipped -> err.println("credreport: skipped account " + skipped + ": not ACTIVE"));
             Tally tally = new Tally(accounts.size(), progress);

@@ -6,6 +6,7 @@ import dev.credreport.aws.FetchedReport;
 import dev.credreport.aws.IamConnection;
 import dev.credreport.aws.ReportStores;
 import dev.credreport.aws.S3Settings;
+import dev.credreport.aws.Sleeper;
 import dev.credreport.core.CredreportException;
 import dev.credreport.core.HumanTime;
 import dev.credreport.io.Progress;
@@ -41,8 +42,11 @@ public record ReportSource(String input, Duration maxWait, boolean generate) {
         }
     }
 
-    /** What reading needs from the process: its AWS settings (resolved only if used), standard input, its clock. */
-    public record Surroundings(Supplier<AwsSettings> settings, InputStream stdin, Clock clock) {
+    /**
+     * What reading needs from the process: its AWS settings (resolved only if used), standard
+     * input, its clock, and how it waits (tests pass a fake clock and sleeper).
+     */
+    public record Surroundings(Supplier<AwsSettings> settings, InputStream stdin, Clock clock, Sleeper sleeper) {
     }
 
     /**
@@ -55,7 +59,7 @@ public record ReportSource(String input, Duration maxWait, boolean generate) {
     public ReportInput read(Surroundings surroundings, Progress progress, Consumer<String> say) {
         ReportInput report = input != null
                 ? saved(input, "--input", () -> surroundings.settings().get().s3(), surroundings.stdin())
-                : fetch(surroundings.settings().get(), progress, say);
+                : fetch(surroundings, progress, say);
         try {
             report.sendNotesTo(note -> say.accept("note: " + note));
             report.validate(RowBudget.forThisRun());
@@ -87,12 +91,14 @@ public record ReportSource(String input, Duration maxWait, boolean generate) {
         return ReportArchive.open(((Location.Local) location).path());
     }
 
-    private ReportInput fetch(AwsSettings settings, Progress progress, Consumer<String> say) {
+    private ReportInput fetch(Surroundings surroundings, Progress progress, Consumer<String> say) {
+        AwsSettings settings = surroundings.settings().get();
         if (!settings.verifyTls()) {
             say.accept("warning: --no-verify-ssl: TLS certificates are not verified");
         }
         try (IamConnection connection = IamConnection.open(settings)) {
-            FetchedReport fetched = new CredentialReportFetcher(connection, maxWait, generate, progress::update).fetch();
+            FetchedReport fetched = new CredentialReportFetcher(connection, maxWait, generate, progress::update,
+                    surroundings.clock(), surroundings.sleeper()).fetch();
             return ReportInput.fromAws(fetched.content(), fetched.generatedTime(), settings.endpointDescription());
         } finally {
             progress.clear();

@@ -7,10 +7,13 @@ import dev.credreport.support.CommandHarness;
 import dev.credreport.support.CommandHarness.Result;
 import dev.credreport.support.FakeIam;
 import dev.credreport.support.FakeIam.Arrival;
+import dev.credreport.support.FakeTime;
 import dev.credreport.support.GeneratingReport;
 import dev.credreport.support.SampleReports;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,18 +21,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The polling schedule seen from IAM's side: when the requests of a fetch arrive at a fake
- * endpoint whose report takes a set time to generate. Bounds are the schedule's own contract
- * (see {@link Backoff}) with room for a loaded machine; speed itself is the benchmark's business.
+ * endpoint whose report takes a set time to generate. The fetch runs in fake time (see
+ * {@link FakeTime}), so every pause is the one {@link Backoff} chose, to the millisecond, and
+ * no test waits; speed itself is the benchmark's business.
  */
 class PollingScheduleTest {
     static final String CSV = SampleReports.standard();
-    static final Duration SLACK = Duration.ofMillis(100);
 
+    final CommandHarness harness = new CommandHarness();
     FakeIam iam;
 
     @BeforeEach
     void start() {
-        iam = FakeIam.start();
+        iam = FakeIam.start().clock(harness.time());
     }
 
     @AfterEach
@@ -38,10 +42,14 @@ class PollingScheduleTest {
     }
 
     Result fetch(GeneratingReport report, String... extra) {
-        iam.route(report);
+        iam.route(report.clock(harness.time()));
+        return fetch(extra);
+    }
+
+    Result fetch(String... extra) {
         List<String> args = new ArrayList<>(List.of("fetch", "--endpoint-url", iam.endpoint().toString(), "--format", "csv"));
         args.addAll(List.of(extra));
-        return new CommandHarness().run(args.toArray(String[]::new));
+        return harness.run(args.toArray(String[]::new));
     }
 
     static GeneratingReport takes(long millis) {
@@ -52,13 +60,13 @@ class PollingScheduleTest {
     static List<Long> gaps(List<Arrival> arrivals) {
         List<Long> gaps = new ArrayList<>();
         for (int i = 1; i < arrivals.size(); i++) {
-            gaps.add(Duration.ofNanos(arrivals.get(i).nanoTime() - arrivals.get(i - 1).nanoTime()).toMillis());
+            gaps.add(millisBetween(arrivals.get(i - 1).at(), arrivals.get(i).at()));
         }
         return gaps;
     }
 
-    static long millisBetween(long fromNanos, long toNanos) {
-        return Duration.ofNanos(toNanos - fromNanos).toMillis();
+    static long millisBetween(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis();
     }
 
     void assertPicksUpPromptlyAtOneCallASecond(long takesMillis) {
@@ -71,14 +79,15 @@ class PollingScheduleTest {
         List<Arrival> arrivals = iam.arrivals();
         Arrival last = arrivals.get(arrivals.size() - 1);
         assertEquals("GetCredentialReport", last.action());
-        long late = millisBetween(report.readyAt(), last.nanoTime());
-        assertTrue(late >= 0 && late < 1500, "the report was fetched " + late + " ms after it was ready");
-        // Polls (every Generate after the first) never come faster than one a second.
+        long late = millisBetween(report.readyAt(), last.at());
+        assertTrue(late >= 0 && late < 1000, "the report was fetched " + late + " ms after it was ready");
+        // Polls (every Generate after the first) come a second apart, never faster.
         List<Long> gaps = gaps(arrivals.subList(0, arrivals.size() - 1));
-        assertTrue(gaps.stream().allMatch(gap -> gap >= 1000 - SLACK.toMillis()), "gaps between polls: " + gaps);
-        long waited = millisBetween(arrivals.get(0).nanoTime(), last.nanoTime());
+        assertEquals(Collections.nCopies(gaps.size(), 1000L), gaps, "gaps between polls");
+        long waited = millisBetween(arrivals.get(0).at(), last.at());
         int polls = arrivals.size() - 2;
         assertTrue(polls <= waited / 1000 + 1, polls + " polls in " + waited + " ms");
+        assertEquals(Duration.ofMillis(waited), harness.time().slept(), "all the time waited was slept between polls");
     }
 
     @Test
@@ -100,8 +109,9 @@ class PollingScheduleTest {
 
         assertEquals(0, result.exitCode(), result::toString);
         List<Long> gaps = gaps(iam.arrivals());
-        assertTrue(gaps.get(0) >= 1000 - SLACK.toMillis(), "gaps: " + gaps);
-        assertTrue(gaps.get(1) >= 2000 - SLACK.toMillis(), "the poll after LimitExceeded waits twice as long; gaps: " + gaps);
+        assertEquals(1000L, gaps.get(0), "gaps: " + gaps);
+        assertEquals(2000L, gaps.get(1), "the poll after LimitExceeded waits twice as long; gaps: " + gaps);
+        assertEquals(1000L, gaps.get(2), "ordinary answers halve the pause again; gaps: " + gaps);
     }
 
     @Test
@@ -115,9 +125,10 @@ class PollingScheduleTest {
         // 0: STARTED, 1: Throttling, 2: the SDK's retry (INPROGRESS), 3: our next poll
         assertEquals(List.of("GenerateCredentialReport", "GenerateCredentialReport", "GenerateCredentialReport",
                 "GenerateCredentialReport"), arrivals.subList(0, 4).stream().map(Arrival::action).toList());
-        long sinceThrottledCall = millisBetween(arrivals.get(1).nanoTime(), arrivals.get(3).nanoTime());
-        assertTrue(sinceThrottledCall >= 2000 - SLACK.toMillis(),
-                "the poll after a throttled call waits twice as long: " + sinceThrottledCall + " ms");
+        long sinceThrottledCall = millisBetween(arrivals.get(1).at(), arrivals.get(3).at());
+        assertTrue(sinceThrottledCall >= 2000, "the poll after a throttled call waits twice as long: " + sinceThrottledCall + " ms");
+        assertEquals(2000L, millisBetween(arrivals.get(2).at(), arrivals.get(3).at()),
+                "two seconds from the answer the SDK's retry got to our next poll");
     }
 
     @Test
@@ -128,10 +139,21 @@ class PollingScheduleTest {
 
         assertEquals(5, result.exitCode(), result::toString);
         List<Arrival> arrivals = iam.arrivals();
-        long span = millisBetween(arrivals.get(0).nanoTime(), arrivals.get(arrivals.size() - 1).nanoTime());
-        // The budget starts before the first call is sent (by as much as a second on a loaded
-        // machine), so the span is under 2 s but for the last call's own latency.
-        assertTrue(span <= 2000 + 500, "polled for " + span + " ms of a 2 s budget");
-        assertTrue(arrivals.size() >= 2 && arrivals.size() <= 4, arrivals.size() + " calls in 2 s");
+        assertEquals(List.of(0L, 1000L, 2000L), arrivals.stream().map(a -> millisBetween(arrivals.get(0).at(), a.at())).toList(),
+                "polled at these milliseconds of a 2 s budget");
+        assertEquals(Duration.ofSeconds(2), harness.time().slept(), "nothing slept past the budget");
+    }
+
+    @Test
+    void should_cut_the_last_pause_short_at_the_end_of_max_wait() {
+        iam.onGenerate(FakeIam.error(409, "LimitExceeded", "Too many report generation tasks"));
+
+        Result result = fetch("--max-wait", "3s");
+
+        assertEquals(5, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("IAM refused to start another report (LimitExceeded)"), result::toString);
+        // 2 s after the first LimitExceeded, then 4 s cut to the 1 s left, then no pause at all.
+        assertEquals(List.of(2000L, 1000L), gaps(iam.arrivals()));
+        assertEquals(Duration.ofSeconds(3), harness.time().slept());
     }
 }

@@ -199,7 +199,7 @@ class AwsConnectionTest {
 
     @Test
     void should_trust_a_ca_bundle_given_by_option_or_aws_ca_bundle() throws Exception {
-        TestCertificates certificates = TestCertificates.create(dir);
+        TestCertificates certificates = TestCertificates.shared();
         try (FakeIam tls = FakeIam.startTls(certificates.serverContext())) {
             tls.onGenerate(state("COMPLETE")).onGet(report(CSV, Instant.now()));
             String endpoint = tls.endpoint().toString();
@@ -214,7 +214,7 @@ class AwsConnectionTest {
 
     @Test
     void should_refuse_an_unknown_certificate_and_point_to_ca_bundle() throws Exception {
-        TestCertificates certificates = TestCertificates.create(dir);
+        TestCertificates certificates = TestCertificates.shared();
         try (FakeIam tls = FakeIam.startTls(certificates.serverContext())) {
             tls.onGenerate(state("COMPLETE")).onGet(report(CSV, Instant.now()));
 
@@ -229,7 +229,7 @@ class AwsConnectionTest {
 
     @Test
     void should_skip_verification_with_no_verify_ssl_and_warn() throws Exception {
-        TestCertificates certificates = TestCertificates.create(dir);
+        TestCertificates certificates = TestCertificates.shared();
         try (FakeIam tls = FakeIam.startTls(certificates.serverContext())) {
             tls.onGenerate(state("COMPLETE")).onGet(report(CSV, Instant.now()));
 

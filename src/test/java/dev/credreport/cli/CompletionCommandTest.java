@@ -24,8 +24,9 @@ class CompletionCommandTest {
 
     /** The commands a user can run: every one the factory builds, less the hidden ones. */
     static List<String> visibleCommands() {
+        dev.credreport.support.FakeTime time = new dev.credreport.support.FakeTime(java.time.Instant.EPOCH);
         CommandLine all = CommandLineFactory.create(new Environment(java.util.Map.of(), java.io.InputStream.nullInputStream(), false, false,
-                () -> 80, java.time.Clock.systemUTC()), new PrintWriter(new StringWriter()),
+                () -> 80, time, time, new dev.credreport.support.ManualTicker(time)), new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()), null);
         return all.getSubcommands().entrySet().stream()
                 .filter(entry -> !entry.getValue().getCommandSpec().usageMessage().hidden())

@@ -22,7 +22,8 @@ class CronScenarioAgainstMotoTest {
 
     @Test
     void should_tell_what_changed_between_two_saved_reports() throws Exception {
-        try (MotoServer moto = MotoServer.start(); MotoAccount account = new MotoAccount(moto.endpoint())) {
+        MotoServer moto = MotoServer.shared();
+        try (MotoAccount account = new MotoAccount(moto.endpoint())) {
             account.user("alice").password("alice").mfa("alice");
             account.user("bob");
             AccessKey bobKey = account.accessKey("bob");

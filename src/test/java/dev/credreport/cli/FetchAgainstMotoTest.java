@@ -31,7 +31,7 @@ class FetchAgainstMotoTest {
 
     @BeforeAll
     static void startMoto() {
-        moto = MotoServer.start();
+        moto = MotoServer.shared();
         account = new MotoAccount(moto.endpoint());
         account.user("alice").password("alice").mfa("alice");
         account.user("bob").password("bob");
@@ -47,9 +47,6 @@ class FetchAgainstMotoTest {
     static void stopMoto() {
         if (account != null) {
             account.close();
-        }
-        if (moto != null) {
-            moto.close();
         }
     }
 

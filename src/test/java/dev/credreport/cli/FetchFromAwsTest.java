@@ -210,21 +210,39 @@ class FetchFromAwsTest {
     @Test
     void should_retry_throttling_and_succeed() {
         iam.onGenerate(error(400, "Throttling", "Rate exceeded"), state("COMPLETE")).onGet(report(CSV, GENERATED));
+        List<Duration> pauses = recordPauses();
 
         Result result = fetch("--format", "csv");
 
         assertExit(0, result);
         assertEquals(2, iam.count("GenerateCredentialReport"));
+        // The SDK's pause before its retry, at most its throttled base of a second, went through the sleeper.
+        assertEquals(1, pauses.size(), () -> "pauses: " + pauses);
+        assertTrue(pauses.get(0).compareTo(Duration.ofSeconds(1)) <= 0, () -> "pauses: " + pauses);
+    }
+
+    /** Every pause the run takes, SDK retries' included, in fake time. */
+    List<Duration> recordPauses() {
+        List<Duration> pauses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        harness.sleeper(pause -> {
+            pauses.add(pause);
+            harness.time().sleep(pause);
+        });
+        return pauses;
     }
 
     @Test
     void should_retry_a_service_failure_and_succeed() {
         iam.onGenerate(state("COMPLETE")).onGet(error(500, "ServiceFailure", "Internal failure"), report(CSV, GENERATED));
+        List<Duration> pauses = recordPauses();
 
         Result result = fetch("--format", "csv");
 
         assertExit(0, result);
         assertEquals(2, iam.count("GetCredentialReport"));
+        // One pause of the SDK's before its retry, at most its base of a tenth of a second.
+        assertEquals(1, pauses.size(), () -> "pauses: " + pauses);
+        assertTrue(pauses.get(0).compareTo(Duration.ofMillis(100)) <= 0, () -> "pauses: " + pauses);
     }
 
     @Test
@@ -254,16 +272,14 @@ class FetchFromAwsTest {
     void should_give_up_on_a_report_stuck_in_progress_after_max_wait() {
         iam.onGenerate(state("STARTED"), state("INPROGRESS"));
 
-        long start = System.nanoTime();
         Result result = fetch("--max-wait", "2s");
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertExit(5, result);
         assertTrue(result.err().startsWith("credreport: the credential report was not ready after waiting 2s (--max-wait 2s): "
                 + "the report was INPROGRESS; try again later or raise --max-wait"), result::toString);
-        assertTrue(took.compareTo(Duration.ofSeconds(2)) >= 0, "waited the whole budget: " + took);
-        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "gave up soon after the budget: " + took);
-        assertTrue(iam.count("GenerateCredentialReport") >= 3, "polled every second until the budget ran out");
+        // In fake time: the whole budget was waited, and not a moment past it.
+        assertEquals(Duration.ofSeconds(2), harness.time().slept(), "waited the whole budget and gave up at its end");
+        assertEquals(3, iam.count("GenerateCredentialReport"), "polled every second until the budget ran out");
     }
 
     @Test
@@ -280,10 +296,18 @@ class FetchFromAwsTest {
     void should_fail_with_6_when_the_server_stalls_past_the_read_timeout() {
         iam.onGenerate(stall(Duration.ofSeconds(5), state("COMPLETE")));
 
-        Result result = fetch("--cli-read-timeout", "1");
+        // One attempt: the read timeout is real time (a socket's), so the SDK's retries would each wait it out again.
+        System.setProperty("aws.maxAttempts", "1");
+        Result result;
+        try {
+            result = fetch("--cli-read-timeout", "1");
+        } finally {
+            System.clearProperty("aws.maxAttempts");
+        }
 
         assertExit(6, result);
         assertTrue(result.err().contains("did not answer within 1s (--cli-read-timeout)"), result::toString);
+        assertEquals(1, iam.count("GenerateCredentialReport"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.credreport.support.CommandHarness;
 import dev.credreport.support.CommandHarness.Result;
 import dev.credreport.support.FakeOrganization;
+import dev.credreport.support.FakeTime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -106,17 +110,35 @@ class MultiAccountTest {
 
     @Test
     void should_not_let_a_stuck_account_hold_up_the_others() {
-        organization(ACCOUNTS, Set.of(), 100).stuckInProgress(ACCOUNTS.get(0));
+        // The stuck account's first pause lasts until the three others that may run ahead of it (two
+        // at a time, four accounts in hand at most) have asked for their reports: were they held up
+        // behind it, that would never be, and the pause would end at the bound.
+        CountDownLatch othersAsked = new CountDownLatch(3);
+        AtomicBoolean othersWentOn = new AtomicBoolean();
+        AtomicBoolean firstPause = new AtomicBoolean(true);
+        organization(ACCOUNTS, Set.of(), 100).stuckInProgress(ACCOUNTS.get(0)).beforeIamAnswer(request -> {
+            if (request.action().equals("GetCredentialReport")) {
+                othersAsked.countDown();
+            }
+        });
+        CommandHarness harness = new CommandHarness();
+        FakeTime time = harness.time();
+        harness.sleeper(pause -> {
+            if (firstPause.getAndSet(false)) {
+                othersWentOn.set(othersAsked.await(10, TimeUnit.SECONDS));
+            }
+            time.sleep(pause);
+        });
 
-        long start = System.nanoTime();
-        Result result = run("--accounts", String.join(",", ACCOUNTS), "--format", "csv", "--max-wait", "2s", "--concurrency", "2");
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        Result result = harness.variable("AWS_ENDPOINT_URL", organization.endpoint())
+                .run("fetch", "--accounts", String.join(",", ACCOUNTS), "--format", "csv", "--max-wait", "2s", "--concurrency", "2");
 
         assertEquals(9, result.exitCode(), result::toString);
         assertEquals(ACCOUNTS.subList(1, 6), accountsIn(result));
         assertTrue(result.err().contains("credreport: account " + ACCOUNTS.get(0)
                 + ": the credential report was not ready after waiting"), result::toString);
-        assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "the other accounts went on meanwhile: " + took);
+        assertTrue(othersWentOn.get(), "the other accounts went on while the stuck one waited");
+        assertEquals(Duration.ofSeconds(2), time.slept(), "the stuck account waited out its own --max-wait");
     }
 
     @Test
@@ -132,14 +154,15 @@ class MultiAccountTest {
     @Test
     void should_keep_no_more_accounts_in_flight_than_the_concurrency() {
         List<String> accounts = FakeOrganization.accounts(12);
-        organization(accounts, Set.of(), 100).latency(Duration.ofMillis(150));
+        // The first answers wait until three requests are in flight: a run that keeps fewer never gets there.
+        organization(accounts, Set.of(), 100).holdUntilInFlight(3);
 
         Result result = run("--accounts", String.join(",", accounts), "--format", "csv", "--concurrency", "3", "-q");
 
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals(accounts, accountsIn(result));
         assertTrue(organization.mostInFlight() <= 3, "in flight: " + organization.mostInFlight());
-        assertTrue(organization.mostInFlight() >= 2, "accounts ran side by side: " + organization.mostInFlight());
+        assertEquals(3, organization.mostInFlight(), "accounts ran side by side, as many as the concurrency");
     }
 
     @Test

@@ -24,34 +24,33 @@ class OrganizationAgainstMotoTest {
 
     @Test
     void should_fetch_every_account_of_a_moto_organization() throws IOException {
-        try (MotoServer moto = MotoServer.start()) {
-            MotoOrganization organization = MotoOrganization.create(moto.endpoint(), "user-in-");
-            List<String> members = organization.memberIds();
-            String management = organization.management();
+        MotoServer moto = MotoServer.shared();
+        MotoOrganization organization = MotoOrganization.create(moto.endpoint(), "user-in-");
+        List<String> members = organization.memberIds();
+        String management = organization.management();
 
-            Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", moto.endpoint().toString())
-                    .run("fetch", "--org", "--format", "csv", "-q");
+        Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", moto.endpoint().toString())
+                .run("fetch", "--org", "--format", "csv", "-q");
 
-            assertEquals(0, result.exitCode(), result::toString);
-            List<CSVRecord> rows = result.csvRecords();
-            assertEquals(members.stream().sorted().map(member -> member + " user-in-" + member).toList(),
-                    rows.stream().map(row -> row.get("account_id") + " " + row.get("user")).toList());
-            for (CSVRecord row : rows) {
-                assertTrue(row.get("arn").startsWith("arn:aws:iam::" + row.get("account_id") + ":user/"), row::toString);
-                assertEquals("true", row.get("password_enabled"));
-            }
+        assertEquals(0, result.exitCode(), result::toString);
+        List<CSVRecord> rows = result.csvRecords();
+        assertEquals(members.stream().sorted().map(member -> member + " user-in-" + member).toList(),
+                rows.stream().map(row -> row.get("account_id") + " " + row.get("user")).toList());
+        for (CSVRecord row : rows) {
+            assertTrue(row.get("arn").startsWith("arn:aws:iam::" + row.get("account_id") + ":user/"), row::toString);
+            assertEquals("true", row.get("password_enabled"));
+        }
 
-            // The management account has no users: moto's report of it is the header alone, named by the account asked.
-            Path reports = dir.resolve("reports");
-            Result saved = new CommandHarness().variable("AWS_ENDPOINT_URL", moto.endpoint().toString())
-                    .run("fetch", "--org", "--output-dir", reports.toString(), "-q");
-            assertEquals(0, saved.exitCode(), saved::toString);
-            List<String> accounts = new ArrayList<>(members);
-            accounts.add(management);
-            try (Stream<Path> files = Files.list(reports)) {
-                assertEquals(accounts.stream().sorted().toList(), files.map(path -> path.getFileName().toString())
-                        .filter(name -> name.endsWith(".csv")).map(name -> name.split("-")[2]).sorted().toList());
-            }
+        // The management account has no users: moto's report of it is the header alone, named by the account asked.
+        Path reports = dir.resolve("reports");
+        Result saved = new CommandHarness().variable("AWS_ENDPOINT_URL", moto.endpoint().toString())
+                .run("fetch", "--org", "--output-dir", reports.toString(), "-q");
+        assertEquals(0, saved.exitCode(), saved::toString);
+        List<String> accounts = new ArrayList<>(members);
+        accounts.add(management);
+        try (Stream<Path> files = Files.list(reports)) {
+            assertEquals(accounts.stream().sorted().toList(), files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith(".csv")).map(name -> name.split("-")[2]).sorted().toList());
         }
     }
 }

@@ -19,7 +19,7 @@ class ProgressLineOutputTest {
 
     @Test
     void should_take_the_line_away_while_output_goes_to_the_same_terminal_and_draw_it_again_after() throws Exception {
-        ProgressLine line = new ProgressLine(err, true, () -> 80, false, true);
+        ProgressLine line = new ProgressLine(err, true, () -> 80, false, java.time.Clock.systemUTC(), Ticker.SYSTEM, true);
         line.update("1/2 accounts done, 0 failed");
 
         line.without(() -> screen.write("table of account 1\n"));
@@ -30,7 +30,7 @@ class ProgressLineOutputTest {
 
     @Test
     void should_not_redraw_while_hidden_even_when_another_thread_updates() throws Exception {
-        ProgressLine line = new ProgressLine(err, true, () -> 80, false, true);
+        ProgressLine line = new ProgressLine(err, true, () -> 80, false, java.time.Clock.systemUTC(), Ticker.SYSTEM, true);
         line.update("1/3 accounts done, 0 failed");
 
         line.without(() -> {
@@ -44,7 +44,7 @@ class ProgressLineOutputTest {
 
     @Test
     void should_leave_the_line_be_when_output_goes_to_a_file_or_pipe() throws Exception {
-        ProgressLine line = new ProgressLine(err, true, () -> 80, false, false);
+        ProgressLine line = new ProgressLine(err, true, () -> 80, false, java.time.Clock.systemUTC(), Ticker.SYSTEM, false);
         line.update("1/2 accounts done, 0 failed");
         StringWriter file = new StringWriter();
 

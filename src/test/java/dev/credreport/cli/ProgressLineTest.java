@@ -12,9 +12,9 @@ import dev.credreport.support.CommandHarness.Result;
 import dev.credreport.support.FakeIam;
 import dev.credreport.support.FakeOrganization;
 import dev.credreport.support.SampleReports;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,10 +76,16 @@ class ProgressLineTest {
     @Test
     void should_show_many_accounts_from_the_start_and_tick_every_second() {
         List<String> accounts = FakeOrganization.accounts(2);
-        // Two IAM requests an account (generate, get), so no account is done before 2.4 s.
-        organization = new FakeOrganization(accounts, Set.of(), 100).latency(Duration.ofMillis(1200));
+        CommandHarness harness = new CommandHarness();
+        // A second passes (the ticker ticks) as the first IAM request arrives: no account is done yet.
+        AtomicBoolean ticked = new AtomicBoolean();
+        organization = new FakeOrganization(accounts, Set.of(), 100).beforeIamAnswer(request -> {
+            if (ticked.compareAndSet(false, true)) {
+                harness.ticker().tick();
+            }
+        });
 
-        Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint()).terminal(false, true, 80)
+        Result result = harness.variable("AWS_ENDPOINT_URL", organization.endpoint()).terminal(false, true, 80)
                 .run("fetch", "--accounts", String.join(",", accounts), "--format", "csv");
 
         assertEquals(0, result.exitCode(), result::toString);
@@ -88,6 +94,7 @@ class ProgressLineTest {
                 + result);
         assertTrue(result.err().contains(ERASE + "2/2 accounts done, 0 failed, "), result::toString);
         assertTrue(result.err().endsWith(ERASE + "credreport: 2 accounts asked, 2 succeeded, 0 failed\n"), result::toString);
+        assertEquals(0, harness.ticker().ticking(), "the ticking stops with the run");
     }
 
     @Test

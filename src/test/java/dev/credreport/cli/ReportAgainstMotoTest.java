@@ -28,7 +28,8 @@ class ReportAgainstMotoTest {
 
     @Test
     void should_make_the_page_of_a_moto_account_with_audits_findings() throws Exception {
-        try (MotoServer moto = MotoServer.start(); MotoAccount account = new MotoAccount(moto.endpoint())) {
+        MotoServer moto = MotoServer.shared();
+        try (MotoAccount account = new MotoAccount(moto.endpoint())) {
             account.user("alice").password("alice").mfa("alice");
             account.user("bob").password("bob");
             account.accessKey("bob");
@@ -52,24 +53,23 @@ class ReportAgainstMotoTest {
 
     @Test
     void should_make_one_page_for_every_account_of_a_moto_organization() throws Exception {
-        try (MotoServer moto = MotoServer.start()) {
-            List<String> members = MotoOrganization.create(moto.endpoint(), "user-in-").memberIds();
-            Path page = dir.resolve("org.html");
+        MotoServer moto = MotoServer.shared();
+        List<String> members = MotoOrganization.create(moto.endpoint(), "user-in-").memberIds();
+        Path page = dir.resolve("org.html");
 
-            Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", moto.endpoint().toString())
-                    .run("report", "--org", "-o", page.toString(), "-q");
+        Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", moto.endpoint().toString())
+                .run("report", "--org", "-o", page.toString(), "-q");
 
-            assertEquals(0, result.exitCode(), result::toString);
-            Document html = Jsoup.parse(Files.readString(page));
-            JsonNode data = JSON.readTree(html.getElementById("credreport-data").data());
-            List<String> onPage = new ArrayList<>();
-            data.path("accounts").forEach(account -> onPage.add(account.path("account_id").asText()));
-            assertTrue(onPage.containsAll(members), onPage::toString);
-            for (String member : members) {
-                assertEquals(List.of("user-in-" + member), html.select("#account-" + member + " table.users tbody tr")
-                        .stream().map(row -> row.child(0).text()).filter(name -> !name.equals("<root_account>")).toList());
-            }
-            assertEquals(onPage.size(), html.select("section.summary table.accounts tbody tr").size());
+        assertEquals(0, result.exitCode(), result::toString);
+        Document html = Jsoup.parse(Files.readString(page));
+        JsonNode data = JSON.readTree(html.getElementById("credreport-data").data());
+        List<String> onPage = new ArrayList<>();
+        data.path("accounts").forEach(account -> onPage.add(account.path("account_id").asText()));
+        assertTrue(onPage.containsAll(members), onPage::toString);
+        for (String member : members) {
+            assertEquals(List.of("user-in-" + member), html.select("#account-" + member + " table.users tbody tr")
+                    .stream().map(row -> row.child(0).text()).filter(name -> !name.equals("<root_account>")).toList());
         }
+        assertEquals(onPage.size(), html.select("section.summary table.accounts tbody tr").size());
     }
 }

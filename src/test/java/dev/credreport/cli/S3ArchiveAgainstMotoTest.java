@@ -44,7 +44,7 @@ class S3ArchiveAgainstMotoTest {
 
     @BeforeAll
     static void startMoto() {
-        moto = MotoServer.start();
+        moto = MotoServer.shared();
         s3 = new MotoS3(moto.endpoint());
     }
 
@@ -52,9 +52,6 @@ class S3ArchiveAgainstMotoTest {
     static void stopMoto() {
         if (s3 != null) {
             s3.close();
-        }
-        if (moto != null) {
-            moto.close();
         }
     }
 

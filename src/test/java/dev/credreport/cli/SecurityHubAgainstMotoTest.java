@@ -43,7 +43,7 @@ class SecurityHubAgainstMotoTest {
 
     @BeforeAll
     static void startMoto() {
-        moto = MotoServer.start();
+        moto = MotoServer.shared();
         hub = SecurityHubClient.builder().endpointOverride(moto.endpoint()).region(Region.EU_WEST_1)
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(
@@ -55,9 +55,6 @@ class SecurityHubAgainstMotoTest {
     static void stopMoto() {
         if (hub != null) {
             hub.close();
-        }
-        if (moto != null) {
-            moto.close();
         }
     }
 

@@ -24,7 +24,7 @@ class UnquotedNamesAgainstMotoTest {
 
     @BeforeAll
     static void startMoto() {
-        moto = MotoServer.start();
+        moto = MotoServer.shared();
         account = new MotoAccount(moto.endpoint());
         account.user("a,b");
         account.user("plain");
@@ -34,9 +34,6 @@ class UnquotedNamesAgainstMotoTest {
     static void stopMoto() {
         if (account != null) {
             account.close();
-        }
-        if (moto != null) {
-            moto.close();
         }
     }
 

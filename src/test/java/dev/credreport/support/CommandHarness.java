@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVFormat;
 import java.util.List;
 import java.io.StringReader;
 import java.io.IOException;
+import dev.credreport.aws.Sleeper;
 import dev.credreport.cli.CommandLineFactory;
 import dev.credreport.cli.Environment;
 import java.io.ByteArrayInputStream;
@@ -14,7 +15,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -39,7 +39,9 @@ public final class CommandHarness {
     private boolean stdoutTerminal;
     private boolean stderrTerminal;
     private int terminalWidth = 80;
-    private Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private FakeTime time = new FakeTime(NOW);
+    private Sleeper sleeper;
+    private ManualTicker ticker = new ManualTicker(time);
 
     /** The outcome of one run. */
     public record Result(int exitCode, String out, String err) {
@@ -92,8 +94,26 @@ public final class CommandHarness {
         return this;
     }
 
+    /** The clock starts at this clock's instant (NOW unless told) and moves only as the command sleeps or the ticker ticks. */
     public CommandHarness clock(Clock clock) {
-        this.clock = clock;
+        time = new FakeTime(clock.instant());
+        ticker = new ManualTicker(time);
+        return this;
+    }
+
+    /** The fake time the command runs in: what it slept, where its clock stands. */
+    public FakeTime time() {
+        return time;
+    }
+
+    /** The progress line's ticker, to tick by hand. */
+    public ManualTicker ticker() {
+        return ticker;
+    }
+
+    /** Waits with this sleeper instead of the fake clock's (which the given one may still call). */
+    public CommandHarness sleeper(Sleeper sleeper) {
+        this.sleeper = sleeper;
         return this;
     }
 
@@ -102,7 +122,7 @@ public final class CommandHarness {
         StringWriter err = new StringWriter();
         Environment environment = new Environment(variables,
                 stdinStream != null ? stdinStream : new ByteArrayInputStream(stdin),
-                stdoutTerminal, stderrTerminal, () -> terminalWidth, clock);
+                stdoutTerminal, stderrTerminal, () -> terminalWidth, time, sleeper != null ? sleeper : time, ticker);
         int exitCode;
         try (PrintWriter outWriter = new PrintWriter(out); PrintWriter errWriter = new PrintWriter(err)) {
             exitCode = CommandLineFactory.run(environment, outWriter, errWriter, args);

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,8 +59,8 @@ public final class FakeIam implements AutoCloseable {
         }
     }
 
-    /** When a request arrived ({@link System#nanoTime()}), for tests of the polling schedule. */
-    public record Arrival(String action, long nanoTime) {
+    /** When a request arrived, on the fake's clock, for tests of the polling schedule. */
+    public record Arrival(String action, Instant at) {
     }
 
     /** One scripted answer. */
@@ -69,6 +70,7 @@ public final class FakeIam implements AutoCloseable {
 
     private final String scheme;
     private volatile java.util.function.Function<Request, Reply> router;
+    private volatile Clock clock = Clock.systemUTC();
 
     private FakeIam(ServerSocket server, String scheme) {
         this.server = server;
@@ -97,6 +99,12 @@ public final class FakeIam implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create(scheme + "://127.0.0.1:" + server.getLocalPort());
+    }
+
+    /** Tells arrivals by this clock: the fake time of the command under test. */
+    public FakeIam clock(Clock clock) {
+        this.clock = clock;
+        return this;
     }
 
     /** Answers every request with a function of it instead of the scripts: a fake with behaviour. */
@@ -205,10 +213,23 @@ public final class FakeIam implements AutoCloseable {
         };
     }
 
-    /** Waits, then answers as the given reply does: a server slower than the read timeout. */
+    /**
+     * Answers as the given reply does only after {@code delay}: a server slower than the read
+     * timeout. It waits on the connection, not the clock, so a client that gives up and hangs up
+     * ends the wait at once.
+     */
     public static Reply stall(Duration delay, Reply then) {
         return (socket, out) -> {
-            Thread.sleep(delay.toMillis());
+            socket.setSoTimeout((int) delay.toMillis());
+            try {
+                if (socket.getInputStream().read() == -1) {
+                    return;
+                }
+            } catch (java.net.SocketTimeoutException slowerClient) {
+                // the delay is over: answer
+            } catch (IOException hungUp) {
+                return;
+            }
             then.send(socket, out);
         };
     }
@@ -249,7 +270,7 @@ public final class FakeIam implements AutoCloseable {
             String action = target != null ? target.substring(target.indexOf('.') + 1) : form.getOrDefault("Action", "");
             Request request = new Request(action, headers, form, body);
             requests.add(request);
-            arrivals.add(new Arrival(action, System.nanoTime()));
+            arrivals.add(new Arrival(action, clock.instant()));
             int index = counts.computeIfAbsent(action, a -> new AtomicInteger()).getAndIncrement();
             Reply reply;
             if (router != null) {

@@ -27,6 +27,7 @@ public final class FakeOrganization implements AutoCloseable {
     private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
     private final int pageSize;
     private volatile Duration latency = Duration.ZERO;
+    private volatile java.util.function.Consumer<FakeIam.Request> beforeIamAnswer = request -> { };
     private volatile boolean listingDenied;
     private final Set<String> bad = ConcurrentHashMap.newKeySet();
     private final Set<String> headerOnly = ConcurrentHashMap.newKeySet();
@@ -35,6 +36,9 @@ public final class FakeOrganization implements AutoCloseable {
     public static final String BAD_ROW = SampleReports.CAROL.replace("2023-03-03T03:03:03+00:00,true", "yesterday,true");
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger mostBusy = new AtomicInteger();
+    private final Object hold = new Object();
+    private int holdUntil;
+    private boolean held;
 
     /** An Organization of these accounts (the management account is always one of them). */
     public FakeOrganization(List<String> accounts, Set<String> suspended, int pageSize) {
@@ -101,9 +105,31 @@ public final class FakeOrganization implements AutoCloseable {
         return this;
     }
 
-    /** Every IAM answer takes this long, so that concurrency shows. */
+    /** Every IAM answer takes this long: for the benchmark, which times runs against a realistic IAM. */
     public FakeOrganization latency(Duration latency) {
         this.latency = latency;
+        return this;
+    }
+
+    /**
+     * The first IAM answers wait until this many IAM requests are being worked on at once, so
+     * that concurrency shows without a delay; from then on answers go out at once. A client that
+     * never has that many in flight is held for ten seconds at most, and then shows it in
+     * {@link #mostInFlight}.
+     */
+    public FakeOrganization holdUntilInFlight(int requests) {
+        synchronized (hold) {
+            holdUntil = requests;
+        }
+        return this;
+    }
+
+    /**
+     * Runs this on each IAM request as it arrives, before it is answered, in the thread that will
+     * answer it: a test's hook to tick a clock or to see what goes on while an account waits.
+     */
+    public FakeOrganization beforeIamAnswer(java.util.function.Consumer<FakeIam.Request> hook) {
+        this.beforeIamAnswer = hook;
         return this;
     }
 
@@ -192,6 +218,7 @@ public final class FakeOrganization implements AutoCloseable {
     }
 
     private FakeIam.Reply iam(FakeIam.Request request) {
+        beforeIamAnswer.accept(request);
         String key = request.accessKey();
         String account = key.startsWith("ASIA") ? key.substring(4) : MANAGEMENT;
         FakeIam.Reply reply = iamReply(request.action(), account);
@@ -199,12 +226,35 @@ public final class FakeOrganization implements AutoCloseable {
         return (socket, out) -> {
             mostBusy.accumulateAndGet(busy.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(delay.toMillis());
+                if (!delay.isZero()) {
+                    // the benchmark's stand-in for IAM's own time
+                    Thread.sleep(delay.toMillis());
+                }
+                awaitHold();
             } finally {
                 busy.decrementAndGet();
             }
             reply.send(socket, out);
         };
+    }
+
+    private void awaitHold() throws InterruptedException {
+        synchronized (hold) {
+            if (holdUntil == 0 || held) {
+                return;
+            }
+            if (busy.get() >= holdUntil) {
+                held = true;
+                hold.notifyAll();
+                return;
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            long left;
+            while (!held && (left = deadline - System.nanoTime()) > 0) {
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(hold, left);
+            }
+            held = true;
+        }
     }
 
     private FakeIam.Reply iamReply(String action, String account) {

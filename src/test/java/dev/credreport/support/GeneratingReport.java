@@ -2,6 +2,7 @@ package dev.credreport.support;
 
 import dev.credreport.support.FakeIam.Reply;
 import dev.credreport.support.FakeIam.Request;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,14 +22,14 @@ public final class GeneratingReport implements Function<Request, Reply> {
     private Duration takes;
     private final Reply report;
     private final Map<Integer, Reply> busy = new HashMap<>();
-    private long startedAt;
+    private Clock clock = Clock.systemUTC();
+    private Instant startedAt = Instant.EPOCH;
     private boolean started;
     private int generateCalls;
     private int cycleCalls;
-    private long readyAtMillis;
     private int fetched;
     private int cyclePolls;
-    private long lastPollMillis;
+    private Instant lastPoll = Instant.EPOCH;
 
     public GeneratingReport(Duration takes, String csv, Instant generated) {
         this(() -> takes, csv, generated);
@@ -41,20 +42,26 @@ public final class GeneratingReport implements Function<Request, Reply> {
         this.report = FakeIam.report(csv, generated);
     }
 
+    /** Generation takes its time on this clock: the fake time of the command under test. */
+    public synchronized GeneratingReport clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     /** Answers the given GenerateCredentialReport call (0 for the first) with a busy reply instead. */
     public synchronized GeneratingReport busyOn(int generateCall, Reply reply) {
         busy.put(generateCall, reply);
         return this;
     }
 
-    /** When the report is (or will be) ready, in {@link System#nanoTime()}. */
-    public synchronized long readyAt() {
-        return startedAt + takes.toNanos();
+    /** When the report is (or will be) ready, on the clock. */
+    public synchronized Instant readyAt() {
+        return startedAt.plus(takes);
     }
 
     /** When the last report was ready, in milliseconds since the epoch (for a benchmark's log). */
     public synchronized long readyAtMillis() {
-        return readyAtMillis;
+        return readyAt().toEpochMilli();
     }
 
     /** Calls of the current or last generation cycle, the Get that fetched the report included. */
@@ -69,7 +76,7 @@ public final class GeneratingReport implements Function<Request, Reply> {
 
     /** Milliseconds from the first GenerateCredentialReport of the cycle to its last poll. */
     public synchronized long cyclePollingMillis() {
-        return lastPollMillis - (readyAtMillis - takes.toMillis());
+        return Duration.between(startedAt, lastPoll).toMillis();
     }
 
     /** How many times the report has been fetched. */
@@ -79,7 +86,7 @@ public final class GeneratingReport implements Function<Request, Reply> {
 
     @Override
     public synchronized Reply apply(Request request) {
-        long now = System.nanoTime();
+        Instant now = clock.instant();
         cycleCalls++;
         switch (request.action()) {
             case "GenerateCredentialReport":
@@ -93,18 +100,17 @@ public final class GeneratingReport implements Function<Request, Reply> {
                     takes = fetched == 0 ? takes : nextTakes.get();
                     cycleCalls = 1;
                     cyclePolls = 0;
-                    readyAtMillis = System.currentTimeMillis() + takes.toMillis();
-                    lastPollMillis = readyAtMillis - takes.toMillis();
+                    lastPoll = now;
                     return FakeIam.state(takes.isZero() ? "COMPLETE" : "STARTED");
                 }
                 cyclePolls++;
-                lastPollMillis = System.currentTimeMillis();
-                return FakeIam.state(now >= readyAt() ? "COMPLETE" : "INPROGRESS");
+                lastPoll = now;
+                return FakeIam.state(now.isBefore(readyAt()) ? "INPROGRESS" : "COMPLETE");
             case "GetCredentialReport":
                 if (!started) {
                     return FakeIam.error(410, "ReportNotPresent", "Credential report not present");
                 }
-                if (now < readyAt()) {
+                if (now.isBefore(readyAt())) {
                     return FakeIam.error(404, "ReportInProgress", "Report is in progress");
                 }
                 started = false;

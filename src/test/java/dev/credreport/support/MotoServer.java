@@ -16,16 +16,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts moto_server (the moto AWS emulator) on a free loopback port and stops it. Where moto is
- * not installed, tests are skipped with the reason shown, except in CI (CI=true), where a missing
- * moto is a failure: compatibility tests must not silently stop running.
+ * One moto_server (the moto AWS emulator) for the whole test run, on a free loopback port:
+ * started by the first test that asks for it, reset for each test that asks again, stopped when
+ * the JVM exits. Where moto is not installed, tests are skipped with the reason shown, except in
+ * CI (CI=true), where a missing moto is a failure: compatibility tests must not silently stop
+ * running.
  */
-public final class MotoServer implements AutoCloseable {
+public final class MotoServer {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
     private final int port;
     private final Path log;
+
+    private static MotoServer shared;
 
     private MotoServer(Process process, int port, Path log) {
         this.process = process;
@@ -33,7 +37,22 @@ public final class MotoServer implements AutoCloseable {
         this.log = log;
     }
 
-    public static MotoServer start() {
+    /**
+     * The run's moto_server, with every resource of earlier tests forgotten: starting one costs
+     * seconds, a reset milliseconds.
+     */
+    public static synchronized MotoServer shared() {
+        if (shared == null || !shared.process.isAlive()) {
+            MotoServer started = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "moto-server-stop"));
+            shared = started;
+        } else {
+            shared.reset();
+        }
+        return shared;
+    }
+
+    private static MotoServer start() {
         Path executable = findOnPath("moto_server");
         if (executable == null) {
             String reason = "moto_server is not on PATH (pip install 'moto[server]')";
@@ -77,8 +96,7 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    private void close() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {

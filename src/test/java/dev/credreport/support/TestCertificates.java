@@ -10,9 +10,13 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
-/** A self-signed certificate for 127.0.0.1, made with the JDK's keytool, as a PEM file and a server context. */
+/**
+ * A self-signed certificate for 127.0.0.1, made with the JDK's keytool, as a PEM file and a server
+ * context. keytool is a JVM of its own, run twice: the certificate is made once per test run.
+ */
 public final class TestCertificates {
     private static final char[] PASSWORD = "fixture".toCharArray();
+    private static TestCertificates shared;
 
     private final Path pem;
     private final SSLContext serverContext;
@@ -22,7 +26,17 @@ public final class TestCertificates {
         this.serverContext = serverContext;
     }
 
-    public static TestCertificates create(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
+    /** The run's certificate, made on first use in a temporary directory removed at exit. */
+    public static synchronized TestCertificates shared() throws IOException, InterruptedException, GeneralSecurityException {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("credreport-tls-");
+            shared = create(dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> remove(dir), "test-certificates-remove"));
+        }
+        return shared;
+    }
+
+    private static TestCertificates create(Path dir) throws IOException, InterruptedException, GeneralSecurityException {
         Path keystore = dir.resolve("server.p12");
         Path pem = dir.resolve("ca.pem");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
@@ -40,6 +54,16 @@ public final class TestCertificates {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), null, null);
         return new TestCertificates(pem, context);
+    }
+
+    private static void remove(Path dir) {
+        try {
+            Files.deleteIfExists(dir.resolve("server.p12"));
+            Files.deleteIfExists(dir.resolve("ca.pem"));
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a leftover in the temporary directory is harmless
+        }
     }
 
     /** The server's certificate in PEM, for --ca-bundle. */
