@@ -30,23 +30,14 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
     /** An array of every account's audit document, or for a failed account its id and error. */
     @Override
     public Sections<AccountAudit> sections(Writer out, RenderContext context) {
-        Between between = new Between(out, ",");
-        return new Sections<>() {
-
+        return new EachAccountWhole<>(this, out, context, ",") {
             @Override
             public void start() throws IOException {
                 out.write("[\n");
             }
 
             @Override
-            public void account(String accountId, AccountAudit audit) throws IOException {
-                between.next();
-                write(audit, out, context);
-            }
-
-            @Override
-            public void failed(String accountId, CredreportException failure) throws IOException {
-                between.next();
+            void writeFailed(String accountId, CredreportException failure) throws IOException {
                 StringWriter error = new StringWriter();
                 try (JsonGenerator json = Json.generator(error)) {
                     json.writeStartObject();

@@ -31,18 +31,9 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit> {
     /** A section per account, each with its own summary; a failed account is listed with its error. */
     @Override
     public Sections<AccountAudit> sections(Writer out, RenderContext context) {
-        Between between = new Between(out, BETWEEN_ACCOUNTS);
-        return new Sections<>() {
-
+        return new EachAccountWhole<>(this, out, context, BETWEEN_ACCOUNTS) {
             @Override
-            public void account(String accountId, AccountAudit audit) throws IOException {
-                between.next();
-                write(audit, out, context);
-            }
-
-            @Override
-            public void failed(String accountId, CredreportException failure) throws IOException {
-                between.next();
+            void writeFailed(String accountId, CredreportException failure) throws IOException {
                 out.write("Audit of account " + accountId + ": FAILED: " + UntrustedText.escape(failure.getMessage()) + "\n");
             }
         };
