@@ -133,6 +133,15 @@ record AwsCall(Service service, String operation, String permission, String cont
                 Endpoint.of(Service.SECURITY_HUB, client, "AWS_ENDPOINT_URL_SECURITYHUB"));
     }
 
+    /** The check before a run that sends findings: whether Security Hub can be used in the region at all. */
+    static AwsCall securityHubCheck(AwsClient client, String region) {
+        String permission = "securityhub:GetFindings";
+        return new AwsCall(Service.SECURITY_HUB, "GetFindings", permission, "cannot use Security Hub in " + region
+                + " (checked before the report is fetched)", mayNotCall(permission), "grant " + permission
+                + " and securityhub:BatchImportFindings to this identity", null, false,
+                Endpoint.of(Service.SECURITY_HUB, client, "AWS_ENDPOINT_URL_SECURITYHUB"));
+    }
+
     private static String mayNotCall(String permission) {
         return "this identity may not call " + permission;
     }

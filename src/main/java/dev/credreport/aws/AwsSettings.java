@@ -1,5 +1,7 @@
 package dev.credreport.aws;
 
+import java.util.Optional;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +55,16 @@ public record AwsSettings(
     }
 
     /** The profile and where it was named, for messages: "profile 'audit' (AWS_PROFILE)". */
+    /**
+     * A warning for a configured region this version does not know ("eu-wset-1: no such region;
+     * did you mean eu-west-1?"). Not an error: IAM is global, the region only picks the partition,
+     * and a region newer than this version must still work.
+     */
+    public Optional<String> regionWarning() {
+        return Regions.unknown(configuredRegion).map(unknown -> "region " + unknown + " (IAM's "
+                + Partitions.of(configuredRegion) + " partition endpoint is used)");
+    }
+
     public String profileDescription() {
         return "profile '" + profile + "' (" + (profileFromOption ? "--profile" : "AWS_PROFILE") + ")";
     }

@@ -67,7 +67,10 @@ final class ErrorClassifier {
             Row.of(THROTTLED, ExitCode.AWS_FAILED).status(429, 429),
             Row.of(SERVICE_FAILED, ExitCode.AWS_FAILED).codes("ServiceFailure", "InternalFailure", "InternalError",
                     "ServiceUnavailable", "ServiceUnavailableException", "InternalException", "InternalServerError"),
-            // What is not there. A missing bucket is the output's fault when writing, the input's when reading.
+            // What is not there. A bucket named by the user that does not exist is the user's mistake, found
+            // when its prefix is listed (before any report is fetched, or by diff --dir and --history); met
+            // later, it is the output's fault when writing, the input's when reading.
+            Row.of(NO_SUCH_BUCKET, ExitCode.USAGE).services(Service.S3).operations("ListObjectsV2").codes("NoSuchBucket"),
             Row.of(NO_SUCH_BUCKET, ExitCode.CANNOT_WRITE).codes("NoSuchBucket").writing(true),
             Row.of(NO_SUCH_BUCKET, ExitCode.BAD_INPUT).codes("NoSuchBucket"),
             Row.of(NO_SUCH_OBJECT, ExitCode.CANNOT_WRITE).codes("NoSuchKey").writing(true),

@@ -50,8 +50,10 @@ enum FailureKind {
     STS_REGION_DISABLED((call, facts) -> "STS is not activated in this region (" + facts.code() + ")" + facts.said()
             + "; activate it in the account's IAM settings, or use another --region"),
     NO_CREDENTIALS((call, facts) -> ErrorClassifier.NO_CREDENTIALS_TEXT),
-    UNKNOWN_HOST((call, facts) -> "cannot resolve host " + facts.host(call) + ": the region may not exist or the network "
-            + "has no DNS; check " + call.endpoint().setting() + " and the network"),
+    UNKNOWN_HOST((call, facts) -> "cannot resolve host " + facts.host(call) + ": " + Regions.unknownIn(facts.host(call))
+            .map(unknown -> unknown + " (check " + call.endpoint().setting() + ")")
+            .orElse("the region may not exist or the network has no DNS; check " + call.endpoint().setting()
+                    + " and the network")),
     CANNOT_CONNECT((call, facts) -> "could not connect to " + call.endpoint().description() + " (" + facts.networkReason()
             + "); check the network, proxy and " + call.endpoint().setting()),
     CONNECT_TIMEOUT((call, facts) -> "connecting to " + call.endpoint().description() + " timed out"

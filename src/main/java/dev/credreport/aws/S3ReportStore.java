@@ -154,6 +154,16 @@ public final class S3ReportStore implements ReportStore, WriteOnceStore {
         }
     }
 
+    /** One cheap call, the one listing needs anyway: the bucket exists, is reachable and may be listed. */
+    @Override
+    public void check() {
+        try {
+            s3.listObjectsV2(r -> r.bucket(prefix.bucket()).prefix(prefix.key()).maxKeys(1));
+        } catch (SdkException e) {
+            throw ErrorClassifier.classify(e, AwsCall.s3(s3, "ListObjectsV2", "s3:ListBucket", describe(), prefix.bucket(), false));
+        }
+    }
+
     @Override
     public List<SavedReport> list(String accountId) {
         List<SavedReport> saved = new ArrayList<>();

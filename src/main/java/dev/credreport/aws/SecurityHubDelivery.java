@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 
 /**
  * Sends one account's findings to Security Hub with the right credentials: BatchImportFindings
@@ -24,6 +26,24 @@ public final class SecurityHubDelivery {
         IamConnection.resolveNow(caller, settings);
         try (SdkHttpClient http = IamConnection.httpClient(settings, IamConnection.isPlainHttp(settings.securityHubEndpoint()))) {
             return send(settings, caller, http, region, accountId, partition, findings, now, failures);
+        }
+    }
+
+    /**
+     * Says now, before any report is fetched, whether the caller can use Security Hub in the
+     * region: one GetFindings of one finding, a permission sending needs anyway. Not enabled
+     * there, not allowed, or no such region: the run stops before its first IAM call.
+     */
+    public static void checkAsCaller(AwsSettings settings, String region) {
+        AwsCredentialsProvider caller = IamConnection.callerCredentials(settings);
+        IamConnection.resolveNow(caller, settings);
+        try (SdkHttpClient http = IamConnection.httpClient(settings, IamConnection.isPlainHttp(settings.securityHubEndpoint()));
+                SecurityHubClient client = SecurityHubConnection.open(settings, settings.securityHubEndpoint(), region, caller, http)) {
+            try {
+                client.getFindings(r -> r.maxResults(1));
+            } catch (SdkException e) {
+                throw ErrorClassifier.classify(e, AwsCall.securityHubCheck(client, region));
+            }
         }
     }
 

@@ -16,6 +16,9 @@ final class AccountRuns {
      */
     static AccountRun.Outcome run(Environment environment, PrintWriter err, ReportSourceOptions source,
             MultiAccountOptions multi, boolean quiet, AccountSink sink) throws IOException {
+        if (!quiet) {
+            source.aws.toSettings(environment).regionWarning().ifPresent(warning -> err.println("credreport: warning: " + warning));
+        }
         AccountRun run = new AccountRun(source.aws.toSettings(environment), multi.roles(), multi.selection(),
                 source.fetchPlan(multi.concurrency), quiet, environment.clock());
         return run.run(ProgressLine.of(environment, err, quiet), err, sink);

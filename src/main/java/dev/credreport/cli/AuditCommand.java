@@ -8,6 +8,8 @@ import dev.credreport.audit.Rule;
 import dev.credreport.audit.rules.Rules;
 import dev.credreport.audit.AccountAudit;
 import dev.credreport.audit.Severity;
+import dev.credreport.aws.Regions;
+import dev.credreport.aws.SecurityHubDelivery;
 import dev.credreport.multi.AccountRun;
 import dev.credreport.multi.AccountSink;
 import dev.credreport.render.AccountsFormat;
@@ -123,6 +125,15 @@ final class AuditCommand implements Callable<Integer> {
         RenderContext context = new RenderContext(environment.clock(), 0, region);
         SecurityHubSending sending = securityHub.sending() ? new SecurityHubSending(source.aws.toSettings(environment), region,
                 environment.clock().instant(), err, common.quiet) : null;
+        if (sending != null && !multi.active()) {
+            // Before the report is fetched: Security Hub not enabled in the region, or not allowed, stops the run
+            // here. Over many accounts each member's hub is its own, and told as that account's failure.
+            SecurityHubDelivery.checkAsCaller(source.aws.toSettings(environment), region);
+        }
+        if (region != null && !common.quiet && (sending == null || multi.active())) {
+            // ASFF names the region; a Security Hub send checks it by calling it, --format asff alone cannot.
+            Regions.unknown(region).ifPresent(unknown -> err.println("credreport: warning: --security-hub-region " + unknown));
+        }
         Severity failOn = rules.failOn.threshold();
         if (multi.active()) {
             boolean[] flagged = {false};

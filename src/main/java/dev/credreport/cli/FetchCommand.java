@@ -97,6 +97,8 @@ final class FetchCommand implements Callable<Integer> {
         if (save.saving()) {
             try (ReportSaver saver = new ReportSaver(ReportStores.open(save.location(), () -> source.aws.s3Settings(environment),
                     save.encryption()), save.keep())) {
+                // Before the report is fetched: a long --org run must never fetch every account and then fail to save.
+                saver.check();
                 if (multi.active()) {
                     AccountRun.Outcome outcome = AccountRuns.run(environment, err, source, multi, common.quiet,
                             (accountId, report, access) -> SaveOptions.print(saver.save(report, accountId, access.partition()),

@@ -94,6 +94,8 @@ final class ReportCommand implements Callable<Integer> {
             return new ReportPageRun(environment, spec, source, multi, output, common.quiet).run(auditor, rules, cis, null);
         }
         try (ReportStore store = ReportStores.open(historyLocation, () -> source.aws.s3Settings(environment), Encryption.BUCKET_DEFAULT)) {
+            // Before the report is fetched: a bucket that does not exist is the user's mistake, told first.
+            store.check();
             return new ReportPageRun(environment, spec, source, multi, output, common.quiet).run(auditor, rules, cis, store);
         }
     }

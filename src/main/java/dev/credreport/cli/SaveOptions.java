@@ -1,12 +1,11 @@
 package dev.credreport.cli;
 
 import dev.credreport.core.CredreportException;
+import dev.credreport.io.AtomicFileWriter;
 import dev.credreport.store.Encryption;
 import dev.credreport.store.Location;
 import dev.credreport.store.ReportStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** Saving reports into a directory or an S3 prefix, as cron jobs do. */
@@ -51,7 +50,7 @@ public final class SaveOptions {
         if (directory != null) {
             location = Location.parse(directory, "--output-dir");
             if (location instanceof Location.Local) {
-                checkDirectory(((Location.Local) location).path());
+                AtomicFileWriter.checkDirectoryTarget(((Location.Local) location).path(), "--output-dir");
             }
         }
         if ((sse != null || sseKmsKeyId != null) && !(location instanceof Location.S3)) {
@@ -64,25 +63,6 @@ public final class SaveOptions {
             throw CredreportException.usage("--sse-kms-key-id goes with --sse aws:kms");
         }
         encryption = new Encryption(sse, sseKmsKeyId);
-    }
-
-    /** Says now, before any AWS call, why reports could not be saved into the directory. */
-    private void checkDirectory(Path directory) {
-        Path existing = directory.toAbsolutePath();
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return;
-        }
-        if (!Files.isDirectory(existing)) {
-            throw CredreportException.cannotWrite("--output-dir " + directory + ": " + existing
-                    + " is a file, not a directory", null);
-        }
-        if (!Files.isWritable(existing) || !Files.isExecutable(existing)) {
-            throw CredreportException.cannotWrite("--output-dir " + directory + ": no permission to "
-                    + (existing.equals(directory.toAbsolutePath()) ? "write into " : "create directories in ") + existing, null);
-        }
     }
 
     /** Where reports are saved: checked by {@link #check}. */

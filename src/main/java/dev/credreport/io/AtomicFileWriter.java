@@ -123,28 +123,66 @@ public final class AtomicFileWriter {
     public static void checkTarget(Path target) {
         Path destination = followLinks(target);
         if (!Files.exists(destination) || Files.isRegularFile(destination) || Files.isDirectory(destination)) {
-            checkDirectory(target, destination);
+            checkDirectory(target, destination, true);
+            // A file must be creatable there now (a read-only or kernel file system, no permission),
+            // so that nothing is fetched for an output that cannot be written.
+            probe(destination.getParent(), target);
         }
     }
 
-    private static void checkDirectory(Path target, Path absolute) {
+    /**
+     * Checks, before any work is done for it, that a directory of saved reports can be made or
+     * written: DIR, or the nearest of its parents that exists, must be a directory that takes new
+     * entries. A path that cannot be a directory is the user's mistake (exit 2); no permission, a
+     * read-only file system, exit 8.
+     */
+    public static void checkDirectoryTarget(Path directory, String option) {
+        Path existing = directory.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return;
+        }
+        if (!Files.isDirectory(existing)) {
+            throw CredreportException.usage(option + " " + directory + ": " + existing + " is a file, not a directory");
+        }
+        probe(existing, Path.of(option + " " + directory));
+    }
+
+    /** Makes and removes a private temporary file in the directory: the one sure test that a file can be created there. */
+    private static void probe(Path directory, Path target) {
+        Path probe = createTemporary(directory, "credreport-check", target, true);
+        deleteQuietly(probe);
+        TemporaryFiles.untrack(probe);
+    }
+
+    /**
+     * A target that cannot be a file: before the run the user's mistake (exit 2, with what to write
+     * instead); met while writing, the output's failure (exit 8).
+     */
+    private static void checkDirectory(Path target, Path absolute, boolean beforeRun) {
         Path directory = absolute.getParent();
         if (Files.isDirectory(absolute)) {
-            throw CredreportException.cannotWrite("cannot write " + target + ": it is a directory; name a file in it, e.g. "
-                    + target.resolve("NAME"), null);
+            throw mistake(beforeRun, "cannot write " + target + ": it is a directory; name a file in it, e.g. "
+                    + target.resolve("NAME"));
         }
         if (directory == null || !Files.isDirectory(directory)) {
-            throw CredreportException.cannotWrite("cannot write " + target + ": "
+            throw mistake(beforeRun, "cannot write " + target + ": "
                     + (directory != null && Files.exists(directory) ? directory + " is not a directory"
-                            : "directory " + directory + " does not exist"), null);
+                            : "directory " + directory + " does not exist"));
         }
+    }
+
+    private static CredreportException mistake(boolean beforeRun, String message) {
+        return beforeRun ? CredreportException.usage(message) : CredreportException.cannotWrite(message, null);
     }
 
     private static boolean publish(Path target, Path absolute, Body body, boolean replace) {
-        checkDirectory(target, absolute);
+        checkDirectory(target, absolute, false);
         Path directory = absolute.getParent();
         PosixFileAttributes previous = replace ? attributesOf(absolute) : null;
-        Path temporary = createTemporary(directory, absolute.getFileName().toString(), target);
+        Path temporary = createTemporary(directory, absolute.getFileName().toString(), target, false);
         boolean published = false;
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
@@ -228,7 +266,7 @@ public final class AtomicFileWriter {
      * Creates the private temporary file, named {@code .NAME.RANDOM.tmp}. Its name is marked for
      * removal at exit before the file exists, so that no signal can come between the two.
      */
-    private static Path createTemporary(Path directory, String name, Path target) {
+    private static Path createTemporary(Path directory, String name, Path target, boolean beforeRun) {
         while (true) {
             Path temporary = directory.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + TemporaryFiles.SUFFIX);
             TemporaryFiles.track(temporary);
@@ -242,7 +280,10 @@ public final class AtomicFileWriter {
                 TemporaryFiles.untrack(temporary);
             } catch (IOException e) {
                 TemporaryFiles.untrack(temporary);
-                throw CredreportException.cannotWrite("cannot write " + target + ": " + describeDirectory(directory, e), e);
+                String why = describeDirectory(directory, e);
+                // A kernel file system takes no files whoever asks: the path is the mistake, not a permission.
+                throw beforeRun && why.contains("kernel's") ? CredreportException.usage("cannot write " + target + ": " + why)
+                        : CredreportException.cannotWrite("cannot write " + target + ": " + why, e);
             }
         }
     }

@@ -96,6 +96,7 @@ public record ReportSource(String input, Duration maxWait, boolean generate) {
         if (!settings.verifyTls()) {
             say.accept("warning: --no-verify-ssl: TLS certificates are not verified");
         }
+        settings.regionWarning().ifPresent(warning -> say.accept("warning: " + warning));
         try (IamConnection connection = IamConnection.open(settings)) {
             FetchedReport fetched = new CredentialReportFetcher(connection, maxWait, generate, progress::update,
                     surroundings.clock(), surroundings.sleeper()).fetch();

@@ -25,6 +25,11 @@ public final class ReportSaver implements AutoCloseable {
     }
 
     /** Saves a report named by the account its rows tell; a report with no rows cannot be named. */
+    /** Says now, before any report is fetched, why reports could not be saved (see {@link ReportStore#check}). */
+    public void check() {
+        store.check();
+    }
+
     public ReportStore.SaveOutcome save(ReportInput report) {
         return save(report, null, null);
     }

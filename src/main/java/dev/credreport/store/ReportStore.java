@@ -27,6 +27,14 @@ public interface ReportStore extends AutoCloseable {
     /** Deletes the oldest saved reports of the account beyond the newest {@code keep}; returns their locations. */
     List<String> prune(String accountId, int keep);
 
+    /**
+     * Says now, before any report is fetched, why this store cannot be used: a bucket that does
+     * not exist (exit 2), no permission to list it (the refusal's own code). A directory is
+     * checked by the options that name it.
+     */
+    default void check() {
+    }
+
     /** Where the store is, for messages. */
     String describe();
 

@@ -55,6 +55,7 @@ class ErrorClassifierTest {
     static final AwsCall LIST_ACCOUNTS = AwsCall.listAccounts(SETTINGS);
     static final AwsCall PUT = AwsCall.s3(S3, "PutObject", "s3:PutObject", "s3://b/r/k.csv", "b", true);
     static final AwsCall GET = AwsCall.s3(S3, "GetObject", "s3:GetObject", "s3://b/r/k.csv", "b", false);
+    static final AwsCall LIST = AwsCall.s3(S3, "ListObjectsV2", "s3:ListBucket", "s3://b/r", "b", false);
     static final AwsCall HEAD_OBJECT = AwsCall.s3(S3, "HeadObject", "s3:GetObject", "s3://b/r/k.csv", "b", true);
     static final AwsCall HEAD_OBJECT_READING = AwsCall.s3(S3, "HeadObject", "s3:GetObject", "s3://b/r/k.csv", "b", false);
     static final AwsCall HEAD_BUCKET = AwsCall.s3(S3, "HeadBucket", "s3:ListBucket", "s3://b/r/", "b", true);
@@ -153,6 +154,9 @@ class ErrorClassifierTest {
         // what is not there
         cases.add(new Case("NoSuchBucket writing", service(404, "NoSuchBucket", "The specified bucket does not exist"), PUT,
                 NO_SUCH_BUCKET, ExitCode.CANNOT_WRITE, "S3 bucket 'b' does not exist"));
+        cases.add(new Case("NoSuchBucket listing: the user's mistake", service(404, "NoSuchBucket",
+                "The specified bucket does not exist"), LIST, NO_SUCH_BUCKET, ExitCode.USAGE,
+                "cannot list s3://b/r: S3 bucket 'b' does not exist"));
         cases.add(new Case("NoSuchBucket reading", service(404, "NoSuchBucket", "The specified bucket does not exist"), GET,
                 NO_SUCH_BUCKET, ExitCode.BAD_INPUT, "cannot read s3://b/r/k.csv: S3 bucket 'b' does not exist"));
         cases.add(new Case("NoSuchKey reading", service(404, "NoSuchKey", "The specified key does not exist."), GET,
@@ -192,7 +196,11 @@ class ErrorClassifierTest {
         cases.add(new Case("unknown host", client("Received an UnknownHostException when attempting to interact with a "
                 + "service. See cause for the exact endpoint that is failing to resolve.",
                 new UnknownHostException("securityhub.xx-nowhere-1.amazonaws.com: Name or service not known")), IMPORT,
-                UNKNOWN_HOST, ExitCode.AWS_FAILED, "cannot resolve host securityhub.xx-nowhere-1.amazonaws.com: the region may "
+                UNKNOWN_HOST, ExitCode.AWS_FAILED, "cannot resolve host securityhub.xx-nowhere-1.amazonaws.com: xx-nowhere-1: "
+                        + "no such region; did you mean "));
+        cases.add(new Case("unknown host of a known region", client("Received an UnknownHostException when attempting to "
+                + "interact with a service.", new UnknownHostException("securityhub.eu-west-1.amazonaws.com")), IMPORT,
+                UNKNOWN_HOST, ExitCode.AWS_FAILED, "cannot resolve host securityhub.eu-west-1.amazonaws.com: the region may "
                         + "not exist or the network has no DNS"));
         cases.add(network("connection refused", new ConnectException("Connection refused"), ASSUME, CANNOT_CONNECT,
                 "could not connect to STS (Connection refused); check the network, proxy and --region"));

@@ -51,6 +51,15 @@ class AthenaTableFindsSavedReportsTest {
                 putKeys.add(exchange.getRequestURI().getPath().substring(("/" + BUCKET + "/").length()));
                 exchange.getResponseHeaders().add("ETag", "\"0123456789abcdef0123456789abcdef\"");
                 exchange.sendResponseHeaders(200, -1);
+            } else if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getQuery() != null
+                    && exchange.getRequestURI().getQuery().contains("list-type=2")) {
+                // The check before the run lists the prefix: an empty bucket.
+                byte[] empty = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/"
+                        + "2006-03-01/\"><Name>" + BUCKET + "</Name><KeyCount>0</KeyCount><IsTruncated>false</IsTruncated>"
+                        + "</ListBucketResult>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/xml");
+                exchange.sendResponseHeaders(200, empty.length);
+                exchange.getResponseBody().write(empty);
             } else {
                 exchange.sendResponseHeaders(404, -1);
             }

@@ -112,7 +112,7 @@ class CredentialFailuresEverywhereTest {
 
     @Test
     void should_name_the_action_when_s3_refuses_a_head_request_without_saying_why() {
-        Result result = saveAgainst(FakeAwsErrors.bare(403, Map.of()));
+        Result result = saveHeadAgainst(FakeAwsErrors.bare(403, Map.of()));
 
         assertEquals(4, result.exitCode(), result::toString);
         assertEquals(1, result.err().lines().count(), result::toString);
@@ -126,7 +126,7 @@ class CredentialFailuresEverywhereTest {
 
     @Test
     void should_name_the_buckets_region_when_s3_redirects_a_head_request() {
-        Result result = saveAgainst(FakeAwsErrors.bare(301, Map.of("x-amz-bucket-region", "eu-central-1")));
+        Result result = saveHeadAgainst(FakeAwsErrors.bare(301, Map.of("x-amz-bucket-region", "eu-central-1")));
 
         assertEquals(4, result.exitCode(), result::toString);
         assertTrue(result.err().contains("the bucket is in another region, eu-central-1 (S3 answered HTTP 301): "
@@ -162,9 +162,18 @@ class CredentialFailuresEverywhereTest {
     }
 
     Result saveAgainst(FakeAwsErrors.Answer answer) {
+        return save(FakeAwsErrors.answering(answer));
+    }
+
+    /** The bucket may be listed (the check before the run passes); the save's HEAD request gets the answer. */
+    Result saveHeadAgainst(FakeAwsErrors.Answer answer) {
+        return save(FakeAwsErrors.answeringHeads(answer));
+    }
+
+    private Result save(FakeAwsErrors fake) {
         try (FakeIam iam = FakeIam.start().onGenerate(FakeIam.state("COMPLETE"))
                 .onGet(FakeIam.report(SampleReports.standard(), CommandHarness.NOW.minusSeconds(60)));
-                FakeAwsErrors s3 = FakeAwsErrors.answering(answer)) {
+                FakeAwsErrors s3 = fake) {
             return new CommandHarness().variable("AWS_ENDPOINT_URL_S3", s3.endpoint().toString())
                     .run("fetch", "--endpoint-url", iam.endpoint().toString(), "--output-dir", "s3://" + BUCKET + "/reports");
         }

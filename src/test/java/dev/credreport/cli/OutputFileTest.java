@@ -74,13 +74,13 @@ class OutputFileTest {
     }
 
     @Test
-    void should_exit_8_for_a_missing_directory() throws IOException {
+    void should_call_a_missing_directory_the_user_s_mistake() throws IOException {
         Path input = Files.writeString(dir.resolve("in.csv"), SampleReports.standard());
         Path output = dir.resolve("no/such/dir/out.csv");
 
         Result result = harness.run("fetch", "--input", input.toString(), "-o", output.toString());
 
-        assertEquals(8, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().startsWith("credreport: cannot write " + output + ": directory "), result.err());
     }
 
@@ -230,11 +230,13 @@ class OutputFileTest {
         Result underFile = harness.run("fetch", "--input", file.toString(), "--output-dir", file.resolve("sub").toString());
         Result proc = harness.run("fetch", "--input", file.toString(), "-o", "/proc/version");
 
-        assertEquals(8, onFile.exitCode(), onFile::toString);
+        // A path that cannot be a directory or take a file is the user's mistake (issue 22): exit 2;
+        // no permission is the file system's refusal: exit 8.
+        assertEquals(2, onFile.exitCode(), onFile::toString);
         assertTrue(onFile.err().contains("is a file, not a directory"), onFile.err());
-        assertEquals(8, underFile.exitCode(), underFile::toString);
+        assertEquals(2, underFile.exitCode(), underFile::toString);
         assertTrue(underFile.err().contains("is a file, not a directory"), underFile.err());
-        assertEquals(8, proc.exitCode(), proc::toString);
+        assertEquals(2, proc.exitCode(), proc::toString);
         assertTrue(proc.err().contains("proc file system"), proc.err());
         if (!"root".equals(System.getProperty("user.name"))) {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-x------"));

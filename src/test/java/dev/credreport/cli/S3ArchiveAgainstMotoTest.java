@@ -249,10 +249,11 @@ class S3ArchiveAgainstMotoTest {
     }
 
     @Test
-    void should_name_a_bucket_that_does_not_exist_and_exit_8() {
+    void should_name_a_bucket_that_does_not_exist_as_the_user_s_mistake_before_fetching() {
+        // Found by the check before the run (issue 22): exit 2, and nothing fetched for nothing.
         Result result = save("s3://no-such-bucket-here/reports");
 
-        assertEquals(8, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertEquals("", result.out());
         assertTrue(result.err().contains("'no-such-bucket-here' does not exist"), result.err());
         assertFalse(result.err().contains("\tat "), result.err());

@@ -152,13 +152,13 @@ class SaveReportsTest {
     }
 
     @Test
-    void should_exit_8_when_the_directory_cannot_be_made() throws IOException {
+    void should_call_a_directory_that_cannot_be_made_the_user_s_mistake_before_any_aws_call() throws IOException {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
 
         Result result = harness.run("fetch", "--endpoint-url", iam.endpoint().toString(), "--output-dir",
                 file.resolve("reports").toString());
 
-        assertEquals(8, result.exitCode(), result::toString);
+        assertEquals(2, result.exitCode(), result::toString);
         assertEquals("credreport: --output-dir " + file.resolve("reports") + ": " + file + " is a file, not a directory\n",
                 result.err());
     }

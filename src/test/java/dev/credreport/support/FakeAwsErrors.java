@@ -21,7 +21,18 @@ public final class FakeAwsErrors implements AutoCloseable {
     public record Answer(int status, Map<String, String> headers, String body) {
     }
 
+    /** S3's answer to a listing of a bucket that holds nothing under the prefix. */
+    private static final Answer EMPTY_LISTING = new Answer(200, Map.of("Content-Type", "application/xml"),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+                    + "<Name>bucket</Name><Prefix>reports/</Prefix><KeyCount>0</KeyCount><MaxKeys>1</MaxKeys>"
+                    + "<IsTruncated>false</IsTruncated></ListBucketResult>");
+
     private FakeAwsErrors(Answer answer) {
+        this(answer, false);
+    }
+
+    /** @param headOnly whether only HEAD requests get the answer, a listing an empty bucket's (the check before a save) */
+    private FakeAwsErrors(Answer headAnswer, boolean headOnly) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -29,6 +40,7 @@ public final class FakeAwsErrors implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
+            Answer answer = headOnly && !exchange.getRequestMethod().equals("HEAD") ? EMPTY_LISTING : headAnswer;
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.getResponseHeaders().add("x-amz-request-id", "fake-request-id");
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -44,6 +56,11 @@ public final class FakeAwsErrors implements AutoCloseable {
 
     public static FakeAwsErrors answering(Answer answer) {
         return new FakeAwsErrors(answer);
+    }
+
+    /** An S3 that lets its (empty) bucket be listed and answers every HEAD request so. */
+    public static FakeAwsErrors answeringHeads(Answer answer) {
+        return new FakeAwsErrors(answer, true);
     }
 
     /** S3's error document. */
