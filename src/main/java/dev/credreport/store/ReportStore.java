@@ -27,6 +27,9 @@ public interface ReportStore extends AutoCloseable {
     /** Deletes the oldest saved reports of the account beyond the newest {@code keep}; returns their locations. */
     List<String> prune(String accountId, int keep);
 
+    /** How the store lays out what it saves, and so how a report must be written for it. */
+    ArchiveLayout layout();
+
     /** Where the store is, for messages. */
     String describe();
 
