@@ -75,8 +75,8 @@ public final class AthenaTable {
     String createTable() {
         String root = hiveLiteral(location.toString());
         StringBuilder sql = new StringBuilder();
-        sql.append("-- Every credential report under ").append(location).append(", as AWS wrote it: strings, in the report's\n")
-                .append("-- column order (OpenCSVSerde maps columns by position and honours quoted fields).\n");
+        sql.append("-- Every credential report under ").append(location).append(", as strings in AWS's column order, the\n")
+                .append("-- order 'fetch --output-dir s3://' saves every report in (OpenCSVSerde maps columns by position).\n");
         sql.append("CREATE EXTERNAL TABLE IF NOT EXISTS ").append(database).append('.').append(table).append(" (\n");
         Column[] columns = Column.values();
         for (int i = 0; i < columns.length; i++) {
