@@ -96,6 +96,8 @@ public final class TrinoServer implements AutoCloseable {
                     "-Dnode.id=credreport-it", "-Dnode.data-dir=" + etc.resolve("data"), "-Dnode.bind-ip=127.0.0.1",
                     "-Dnode.internal-address=127.0.0.1",
                     "-cp", server.resolve("lib") + "/*", "io.trino.server.TrinoServer")
+                    // Trino writes var/log/ below its working directory: keep it out of the work tree.
+                    .directory(etc.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
