@@ -225,6 +225,11 @@ public final class S3ReportStore implements ReportStore, WriteOnceStore {
     }
 
     @Override
+    public ArchiveLayout layout() {
+        return LAYOUT;
+    }
+
+    @Override
     public String describe() {
         return prefix.toString();
     }

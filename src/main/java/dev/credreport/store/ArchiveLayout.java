@@ -33,10 +33,13 @@ public final class ArchiveLayout {
     /** Only what {@link #fileName} writes: no suffix -0, no leading zeros, so each report has one name. */
     private static final Pattern NAME = Pattern.compile("credential-report-(\\d{12})-(\\d{8}T\\d{6}Z)(?:-([1-9]\\d{0,5}))?\\.csv");
 
-    /** Reports side by side in one directory. */
-    public static final ArchiveLayout FLAT = new ArchiveLayout(null);
-    /** Reports in one {@code dt=YYYY-MM-DD/} partition per generated date (UTC), for Athena's partition projection. */
-    public static final ArchiveLayout BY_DATE = new ArchiveLayout(new DailyPartition("dt", "yyyy-MM-dd", LocalDate.of(2014, 1, 1)));
+    /** Reports side by side in one directory, each as it came: only credreport reads them, by column name. */
+    public static final ArchiveLayout FLAT = new ArchiveLayout(null, false);
+    /**
+     * Reports in one {@code dt=YYYY-MM-DD/} partition per generated date (UTC), for Athena's
+     * partition projection; Athena takes columns by position, so each is saved in AWS's column order.
+     */
+    public static final ArchiveLayout BY_DATE = new ArchiveLayout(new DailyPartition("dt", "yyyy-MM-dd", LocalDate.of(2014, 1, 1)), true);
 
     /**
      * A Hive partition holding the reports generated on one UTC day: {@code COLUMN=VALUE/}.
@@ -74,11 +77,21 @@ public final class ArchiveLayout {
     }
 
     private final DailyPartition partition;
+    private final boolean readByPosition;
     private final Pattern path;
 
-    private ArchiveLayout(DailyPartition partition) {
+    private ArchiveLayout(DailyPartition partition, boolean readByPosition) {
         this.partition = partition;
+        this.readByPosition = readByPosition;
         this.path = Pattern.compile((partition == null ? "" : Pattern.quote(partition.column() + "=") + "([^/]+)/") + "([^/]+)");
+    }
+
+    /**
+     * Whether something reads the saved reports by column position (Athena's table), so that a
+     * report must be saved with AWS's columns in AWS's order, whatever order and columns it came with.
+     */
+    public boolean readByPosition() {
+        return readByPosition;
     }
 
     /** The partition the reports are kept in, if any. */

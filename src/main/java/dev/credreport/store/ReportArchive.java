@@ -180,6 +180,11 @@ public final class ReportArchive implements ReportStore, WriteOnceStore {
     }
 
     @Override
+    public ArchiveLayout layout() {
+        return LAYOUT;
+    }
+
+    @Override
     public String describe() {
         return directory.toString();
     }

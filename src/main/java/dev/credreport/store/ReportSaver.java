@@ -2,6 +2,7 @@ package dev.credreport.store;
 
 import dev.credreport.core.BuildInfo;
 import dev.credreport.core.CredreportException;
+import dev.credreport.report.AwsColumnOrder;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.ReportSummary;
 import java.time.Instant;
@@ -52,7 +53,9 @@ public final class ReportSaver implements AutoCloseable {
         if (accountId == null || partition == null) {
             throw CredreportException.badInput("the report lists no users, so its account is unknown and it cannot be named");
         }
-        byte[] content = report.bytes();
+        // Athena reads by position: a report with other columns or in another order would shift every
+        // value of its rows into the wrong column, and the query over its partition would fail.
+        byte[] content = store.layout().readByPosition() ? AwsColumnOrder.of(report) : report.bytes();
         ReportMetadata metadata = new ReportMetadata(generated, accountId, partition, BuildInfo.version(),
                 ReportMetadata.sha256(content));
         ReportStore.SaveOutcome outcome = store.save(content, metadata);

@@ -35,6 +35,9 @@ public interface ReportStore extends AutoCloseable {
     default void check() {
     }
 
+    /** How the store lays out what it saves, and so how a report must be written for it. */
+    ArchiveLayout layout();
+
     /** Where the store is, for messages. */
     String describe();
 
