@@ -27,6 +27,7 @@ import software.amazon.awssdk.regions.Region;
  * @param readTimeout zero for no limit
  * @param sleeper what waits between the SDK's attempts and between polls: {@link Sleeper#SYSTEM}
  *     but in tests
+ * @param profiles the AWS config and credentials files as read once for the run
  */
 public record AwsSettings(
         String profile,
@@ -42,10 +43,12 @@ public record AwsSettings(
         boolean verifyTls,
         Duration connectTimeout,
         Duration readTimeout,
-        Sleeper sleeper) {
+        Sleeper sleeper,
+        Profiles profiles) {
 
     public AwsSettings {
         Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(profiles, "profiles");
         Objects.requireNonNull(iamRegion, "iamRegion");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");

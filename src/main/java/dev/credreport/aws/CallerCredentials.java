@@ -37,6 +37,7 @@ final class CallerCredentials implements AwsCredentialsProvider {
     }
 
     private final String profile;
+    private final Profiles profiles;
     private final boolean profileOnly;
     private final List<AwsCredentialsProvider> before;
     private final AwsCredentialsProvider fromProfile;
@@ -46,11 +47,12 @@ final class CallerCredentials implements AwsCredentialsProvider {
     CallerCredentials(AwsSettings settings) {
         this.profile = settings.profile() != null ? settings.profile() : "default";
         this.profileOnly = settings.profileFromOption();
-        this.fromProfile = ProfileCredentialsProvider.builder().profileName(profile).build();
+        this.profiles = settings.profiles();
+        this.fromProfile = ProfileCredentialsProvider.builder().profileFile(profiles.file()).profileName(profile).build();
         this.before = profileOnly ? List.of() : List.of(SystemPropertyCredentialsProvider.create(),
                 EnvironmentVariableCredentialsProvider.create(), WebIdentityTokenFileCredentialsProvider.create());
         this.after = profileOnly ? List.of() : List.of(ContainerCredentialsProvider.create(),
-                InstanceProfileCredentialsProvider.builder().profileName(profile).build());
+                InstanceProfileCredentialsProvider.builder().profileFile(profiles.file()).profileName(profile).build());
     }
 
     @Override
@@ -70,7 +72,7 @@ final class CallerCredentials implements AwsCredentialsProvider {
                     return credentials;
                 }
             }
-            if (profileOnly || Profiles.hasCredentialSettings(profile)) {
+            if (profileOnly || profiles.hasCredentialSettings(profile)) {
                 try {
                     AwsCredentials credentials = fromProfile.resolveCredentials();
                     chosen = fromProfile;

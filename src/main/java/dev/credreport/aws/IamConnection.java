@@ -101,6 +101,8 @@ public final class IamConnection implements AutoCloseable {
      */
     static ClientOverrideConfiguration overrides(AwsSettings settings) {
         ClientOverrideConfiguration.Builder builder = ClientOverrideConfiguration.builder();
+        // The run's files, read once: without them each client would read ~/.aws/config again.
+        builder.defaultProfileFile(settings.profiles().file());
         if (settings.profile() != null) {
             builder.defaultProfileName(settings.profile());
         }

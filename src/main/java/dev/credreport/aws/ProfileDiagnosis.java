@@ -17,19 +17,24 @@ final class ProfileDiagnosis {
             "Command returned non-zero exit value \\((-?\\d+)\\) with error message: (.*)", Pattern.DOTALL);
     private static final int MAX_SOURCE_HOPS = 5;
 
-    private ProfileDiagnosis() {
-    }
 
     static CredreportException explain(String profile, String named, RuntimeException error) {
-        return explain(profile, named, error, 0);
+        // Only when credentials failed: the files are read again to tell why, as they are now.
+        return new ProfileDiagnosis(Profiles.load()).explain(profile, named, error, 0);
+    }
+
+    private final Profiles files;
+
+    private ProfileDiagnosis(Profiles files) {
+        this.files = files;
     }
 
     /**
      * @param named how the profile is named in messages: "profile 'x' (--profile)", or for a
      *     source profile "profile 'base' (source_profile of 'x')"
      */
-    private static CredreportException explain(String profile, String named, RuntimeException error, int hops) {
-        if (!Profiles.exists(profile)) {
+    private CredreportException explain(String profile, String named, RuntimeException error, int hops) {
+        if (!files.exists(profile)) {
             return CredreportException.usage(named + " is not in " + Profiles.locations()
                     + "; 'aws configure list-profiles' lists the profiles there");
         }
@@ -58,9 +63,9 @@ final class ProfileDiagnosis {
                 + ErrorClassifier.sdkText(error) + "; check the profile in " + Profiles.locations(), error);
     }
 
-    private static CredreportException role(String profile, String named, RuntimeException error, int hops) {
-        String roleArn = Profiles.property(profile, ProfileProperty.ROLE_ARN).orElse("");
-        String source = Profiles.property(profile, ProfileProperty.SOURCE_PROFILE).orElse(null);
+    private CredreportException role(String profile, String named, RuntimeException error, int hops) {
+        String roleArn = files.property(profile, ProfileProperty.ROLE_ARN).orElse("");
+        String source = files.property(profile, ProfileProperty.SOURCE_PROFILE).orElse(null);
         boolean credentialSource = has(profile, ProfileProperty.CREDENTIAL_SOURCE);
         if (source == null && !credentialSource) {
             return CredreportException.usage(named + " has role_arn but neither source_profile nor credential_source: "
@@ -81,7 +86,7 @@ final class ProfileDiagnosis {
                     + ErrorClassifier.networkText(error) + "): check the network and proxy, and the region", error);
         }
         if (source != null && !source.equals(profile) && hops < MAX_SOURCE_HOPS) {
-            if (!Profiles.exists(source)) {
+            if (!files.exists(source)) {
                 return CredreportException.usage(named + " has source_profile = " + source + ", which is not in "
                         + Profiles.locations() + ": name a profile that exists");
             }
@@ -91,8 +96,8 @@ final class ProfileDiagnosis {
                 + ErrorClassifier.sdkText(error), error);
     }
 
-    private static CredreportException sso(String profile, String named, RuntimeException error) {
-        String session = Profiles.property(profile, Profiles.SSO_SESSION).orElse(null);
+    private CredreportException sso(String profile, String named, RuntimeException error) {
+        String session = files.property(profile, Profiles.SSO_SESSION).orElse(null);
         String[] required = session != null
                 ? new String[] {ProfileProperty.SSO_ACCOUNT_ID, ProfileProperty.SSO_ROLE_NAME}
                 : new String[] {ProfileProperty.SSO_START_URL, ProfileProperty.SSO_REGION,
@@ -111,7 +116,7 @@ final class ProfileDiagnosis {
                 + "expired): run 'aws sso login --profile " + profile + "' and try again", error);
     }
 
-    private static CredreportException process(String profile, String named, RuntimeException error) {
+    private CredreportException process(String profile, String named, RuntimeException error) {
         for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
             Matcher failed = PROCESS_FAILED.matcher(message);
@@ -151,7 +156,7 @@ final class ProfileDiagnosis {
         return "";
     }
 
-    private static boolean has(String profile, String key) {
-        return Profiles.property(profile, key.toLowerCase(Locale.ROOT)).isPresent();
+    private boolean has(String profile, String key) {
+        return files.property(profile, key.toLowerCase(Locale.ROOT)).isPresent();
     }
 }

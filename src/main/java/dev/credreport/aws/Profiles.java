@@ -12,31 +12,47 @@ import software.amazon.awssdk.profiles.ProfileFileLocation;
 import software.amazon.awssdk.profiles.ProfileProperty;
 
 /**
- * What credreport reads of ~/.aws/config and ~/.aws/credentials itself: whether they can be read
- * at all, whether a profile exists, its region and the keys that tell how it gets credentials.
+ * ~/.aws/config and ~/.aws/credentials, read once per run: whether they can be read at all,
+ * whether a profile exists, its region and the keys that tell how it gets credentials. The same
+ * parsed files are handed to every SDK client and credentials provider of the run
+ * ({@link #file()}), so nothing reads them again.
  */
 public final class Profiles {
     static final String SSO_SESSION = "sso_session";
     private static final Pattern ON_LINE = Pattern.compile("(.*?)\\s+on line (\\d+)\\.?$");
 
-    private Profiles() {
+    private final ProfileFile merged;
+
+    private Profiles(ProfileFile merged) {
+        this.merged = merged;
     }
 
     /**
-     * Parses both files, as the SDK will, and names the file and line of the first thing it cannot
-     * read: a broken file is the user's to fix, never a bug of ours.
+     * Reads and parses both files once, as the SDK would, and names the file and line of the first
+     * thing it cannot read: a broken file is the user's to fix, never a bug of ours.
      */
-    public static void check() {
-        checkFile(ProfileFileLocation.configurationFilePath(), ProfileFile.Type.CONFIGURATION, "AWS_CONFIG_FILE");
-        checkFile(ProfileFileLocation.credentialsFilePath(), ProfileFile.Type.CREDENTIALS, "AWS_SHARED_CREDENTIALS_FILE");
+    public static Profiles load() {
+        ProfileFile.Aggregator files = ProfileFile.aggregator();
+        // The credentials file after the config file: its keys win, as in the SDK's own default.
+        read(ProfileFileLocation.configurationFilePath(), ProfileFile.Type.CONFIGURATION, "AWS_CONFIG_FILE").ifPresent(files::addFile);
+        read(ProfileFileLocation.credentialsFilePath(), ProfileFile.Type.CREDENTIALS, "AWS_SHARED_CREDENTIALS_FILE")
+                .ifPresent(files::addFile);
+        return new Profiles(files.build());
     }
 
-    private static void checkFile(Path file, ProfileFile.Type type, String variable) {
+    /** Both files as the SDK reads them, for its clients and providers. */
+    ProfileFile file() {
+        return merged;
+    }
+
+    private static Optional<ProfileFile> read(Path file, ProfileFile.Type type, String variable) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            return;
+            return Optional.empty();
         }
         try {
-            ProfileFile.builder().content(file).type(type).build().profiles();
+            ProfileFile parsed = ProfileFile.builder().content(file).type(type).build();
+            parsed.profiles();
+            return Optional.of(parsed);
         } catch (RuntimeException e) {
             String problem = ErrorClassifier.safe(CredreportException.firstLine(e.getMessage()));
             Matcher line = ON_LINE.matcher(problem);
@@ -48,7 +64,7 @@ public final class Profiles {
     }
 
     /** Refuses a profile that neither file defines, as the AWS CLI does ("could not be found"). */
-    public static void requireExists(String profile, String namedBy) {
+    public void requireExists(String profile, String namedBy) {
         if (!exists(profile)) {
             throw CredreportException.usage("the config profile '" + ErrorClassifier.safe(profile) + "' (" + namedBy
                     + ") could not be found in " + locations() + "; 'aws configure list-profiles' lists the profiles there");
@@ -56,26 +72,22 @@ public final class Profiles {
     }
 
     /** Whether the config or credentials file defines this profile. */
-    public static boolean exists(String profile) {
+    public boolean exists(String profile) {
         return profile(profile).isPresent();
     }
 
     /** The profile of both files merged, as the SDK sees it; empty when absent or unreadable. */
-    static Optional<Profile> profile(String profile) {
-        try {
-            return ProfileFile.defaultProfileFile().profile(profile);
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+    Optional<Profile> profile(String profile) {
+        return merged.profile(profile);
     }
 
     /** @param profile the profile's name, or null for "default" */
-    public static Optional<String> region(String profile) {
+    public Optional<String> region(String profile) {
         return profile(profile == null ? "default" : profile).flatMap(p -> p.property(ProfileProperty.REGION));
     }
 
     /** One property of a profile, if the profile exists and sets it to something. */
-    public static Optional<String> property(String profile, String property) {
+    public Optional<String> property(String profile, String property) {
         return profile(profile).flatMap(p -> p.property(property)).map(String::strip).filter(value -> !value.isEmpty());
     }
 
@@ -85,7 +97,7 @@ public final class Profiles {
     }
 
     /** Whether a profile says how to get credentials (and so must not be passed over when that fails). */
-    static boolean hasCredentialSettings(String profile) {
+    boolean hasCredentialSettings(String profile) {
         Optional<Profile> found = profile(profile);
         if (found.isEmpty()) {
             return false;

@@ -34,18 +34,18 @@ public final class RetryConfig {
      * @param retryMode AWS_RETRY_MODE, or null
      * @param profile the profile whose max_attempts and retry_mode apply (null for "default")
      */
-    public static void check(String maxAttempts, String retryMode, String profile) {
+    public static void check(String maxAttempts, String retryMode, String profile, Profiles profiles) {
         String name = profile == null ? "default" : profile;
         if (maxAttempts != null) {
             checkAttempts(maxAttempts, "AWS_MAX_ATTEMPTS=" + maxAttempts);
         } else {
-            Optional<String> fromProfile = Profiles.property(name, "max_attempts");
+            Optional<String> fromProfile = profiles.property(name, "max_attempts");
             fromProfile.ifPresent(value -> checkAttempts(value, "max_attempts = " + value + " in profile '" + name + "'"));
         }
         if (retryMode != null) {
             checkMode(retryMode, "AWS_RETRY_MODE=" + retryMode);
         } else {
-            Optional<String> fromProfile = Profiles.property(name, "retry_mode");
+            Optional<String> fromProfile = profiles.property(name, "retry_mode");
             fromProfile.ifPresent(value -> checkMode(value, "retry_mode = " + value + " in profile '" + name + "'"));
         }
     }

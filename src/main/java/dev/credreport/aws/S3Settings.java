@@ -25,7 +25,8 @@ public record S3Settings(AwsSettings aws, URI endpoint, boolean pathStyle) {
      * ({@code s3 = \n  addressing_style = path}), as the AWS CLI does.
      */
     public static S3Settings of(AwsSettings aws, URI endpoint) {
-        return new S3Settings(aws, endpoint, isLocalOrIp(endpoint) || "path".equals(profileAddressingStyle(aws.profile()).orElse(null)));
+        return new S3Settings(aws, endpoint, isLocalOrIp(endpoint)
+                || "path".equals(addressingStyle(aws.profiles().file(), aws.profile()).orElse(null)));
     }
 
     /** The region requests are signed for: the configured one, else us-east-1 (S3 redirects to the bucket's own). */
@@ -55,15 +56,6 @@ public record S3Settings(AwsSettings aws, URI endpoint, boolean pathStyle) {
     }
 
     /** The profile's {@code s3.addressing_style}, if it sets one. */
-    static Optional<String> profileAddressingStyle(String profile) {
-        try {
-            return addressingStyle(ProfileFile.defaultProfileFile(), profile);
-        } catch (RuntimeException e) {
-            // A broken config file is reported when credentials are read from it.
-            return Optional.empty();
-        }
-    }
-
     static Optional<String> addressingStyle(ProfileFile file, String profile) {
         return file.profile(profile == null ? "default" : profile)
                 .flatMap(p -> p.property("s3.addressing_style").or(() -> p.property("s3").flatMap(S3Settings::subProperty)));

@@ -17,16 +17,16 @@ final class SettingsResolver {
     static AwsSettings resolve(ConnectionRequest request, UnaryOperator<String> environment, Sleeper sleeper) {
         // The AWS CLI checks its configuration before anything else, and so do we: every mistake in
         // it is named as the user's (exit 2), never met later as a failure of the SDK.
-        Profiles.check();
+        Profiles profiles = Profiles.load();
         String profileName = firstOf(request.profile(), environment.apply("AWS_PROFILE"));
         if (profileName != null) {
             // The AWS CLI refuses a profile it cannot find even when keys in the environment would do.
-            Profiles.requireExists(profileName, request.profile() != null ? "--profile" : "AWS_PROFILE");
+            profiles.requireExists(profileName, request.profile() != null ? "--profile" : "AWS_PROFILE");
         }
-        RetryConfig.check(environment.apply("AWS_MAX_ATTEMPTS"), environment.apply("AWS_RETRY_MODE"), profileName);
+        RetryConfig.check(environment.apply("AWS_MAX_ATTEMPTS"), environment.apply("AWS_RETRY_MODE"), profileName, profiles);
         String regionName = firstOf(request.region(), environment.apply("AWS_REGION"), environment.apply("AWS_DEFAULT_REGION"));
         if (regionName == null) {
-            regionName = Profiles.region(profileName).orElse(null);
+            regionName = profiles.region(profileName).orElse(null);
         }
         Region iamRegion;
         try {
@@ -53,7 +53,8 @@ final class SettingsResolver {
                 !request.noVerifySsl(),
                 Duration.ofSeconds(request.connectTimeoutSeconds()),
                 Duration.ofSeconds(request.readTimeoutSeconds()),
-                sleeper);
+                sleeper,
+                profiles);
     }
 
     private static URI endpoint(String url) {

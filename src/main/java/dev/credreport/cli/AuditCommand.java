@@ -145,7 +145,7 @@ final class AuditCommand implements Callable<Integer> {
                             AccountAudit audit = audit(auditor, report, cis);
                             if (sending != null) {
                                 // An import that fails fails its account, which is then listed as failed.
-                                sending.send(audit, access);
+                                sending.send(audit, access, accountId);
                             }
                             flagged[0] |= audit.result().anyAtLeast(failOn);
                             return audit;
@@ -159,7 +159,7 @@ final class AuditCommand implements Callable<Integer> {
             AccountAudit audit = audit(auditor, report, cis);
             if (sending != null) {
                 // Before any output, so that a failed import leaves nothing on standard output.
-                sending.send(audit, null);
+                sending.send(audit, null, null);
             }
             output.target().write(out, writer -> chosen.write(audit, writer, context));
             AuditResult result = audit.result();

@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 class ErrorClassifierTest {
     static final AwsSettings SETTINGS = new AwsSettings(null, false, "eu-west-1", Region.AWS_GLOBAL,
             URI.create("http://127.0.0.1:1"), null, URI.create("http://127.0.0.1:2"), null, null, null, true,
-            Duration.ofSeconds(5), Duration.ofSeconds(7), dev.credreport.aws.Sleeper.SYSTEM);
+            Duration.ofSeconds(5), Duration.ofSeconds(7), dev.credreport.aws.Sleeper.SYSTEM, Profiles.load());
     // Real clients, never called: the calls read their endpoint and region from them.
     static final S3Client S3 = S3Client.builder().region(Region.EU_WEST_1).credentialsProvider(AnonymousCredentialsProvider.create())
             .build();
