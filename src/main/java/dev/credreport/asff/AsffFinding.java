@@ -41,6 +41,15 @@ public record AsffFinding(
     /** Security Hub keeps at most 32 related requirements. */
     static final int MAX_REQUIREMENTS = 32;
 
+    /** ASFF's times: ISO 8601 in UTC with milliseconds and Z, for the file and for Security Hub alike. */
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** A time as ASFF writes it: {@code 2024-06-01T10:00:00.000Z}. */
+    public static String time(java.time.Instant instant) {
+        return TIME.format(instant);
+    }
+
     public AsffFinding {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(productArn, "productArn");

@@ -4,7 +4,6 @@ import dev.credreport.core.CredreportException;
 import dev.credreport.asff.AsffFinding;
 import dev.credreport.asff.AsffFindings;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,8 +38,6 @@ import software.amazon.awssdk.services.securityhub.model.AwsIamUserDetails;
 public final class SecurityHubSink implements AutoCloseable {
     /** BatchImportFindings takes at most 100 findings a call. */
     static final int BATCH = 100;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(java.time.ZoneOffset.UTC);
 
     private final SecurityHubClient client;
     private final String region;
@@ -90,7 +87,7 @@ public final class SecurityHubSink implements AutoCloseable {
                         .compliance(Compliance.builder().status(ComplianceStatus.PASSED)
                                 .relatedRequirements(before.compliance() == null ? List.of() : before.compliance().relatedRequirements())
                                 .build())
-                        .updatedAt(TIME.format(now))
+                        .updatedAt(AsffFinding.time(now))
                         .build());
                 archived++;
             }
@@ -177,10 +174,10 @@ public final class SecurityHubSink implements AutoCloseable {
                 .awsAccountId(finding.accountId())
                 .region(finding.region())
                 .types(AsffFinding.TYPE)
-                .firstObservedAt(TIME.format(finding.firstObservedAt()))
-                .lastObservedAt(TIME.format(finding.lastObservedAt()))
-                .createdAt(TIME.format(finding.createdAt()))
-                .updatedAt(TIME.format(finding.updatedAt()))
+                .firstObservedAt(AsffFinding.time(finding.firstObservedAt()))
+                .lastObservedAt(AsffFinding.time(finding.lastObservedAt()))
+                .createdAt(AsffFinding.time(finding.createdAt()))
+                .updatedAt(AsffFinding.time(finding.updatedAt()))
                 .severity(Severity.builder().label(SeverityLabel.fromValue(finding.severityLabel())).build())
                 .title(finding.title())
                 .description(finding.description())

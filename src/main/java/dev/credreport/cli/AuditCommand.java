@@ -169,7 +169,7 @@ final class AuditCommand implements Callable<Integer> {
                 err.println("credreport: note: no root user was audited (none in the report, or left "
                         + "out by --ignore-users), so the root rules judged nothing; AWS reports always list the root user");
             }
-            if (!chosen.name().equals("table") && !common.quiet && !output.toStdout()) {
+            if (!chosen.forPeople() && !common.quiet && !output.toStdout()) {
                 err.println("credreport: " + result.summary());
             }
             return result.anyAtLeast(failOn) ? ExitCode.FLAGGED.code() : ExitCode.SUCCESS.code();
@@ -177,7 +177,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private AccountsFormat<AccountAudit> chosen() {
-        return format != null ? format : Formats.audits().named(output.tableByDefault(environment) ? "table" : "csv");
+        return format != null ? format : Formats.audits().byDefault(output.tableByDefault(environment));
     }
 
     private AccountAudit audit(Auditor auditor, ReportInput report, String cis) {

@@ -116,7 +116,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         try (ReportInput older = pair.get(0); ReportInput newer = pair.get(1)) {
             Format<DiffResult> chosen = format != null ? format
-                    : Formats.diffs().named(output.tableByDefault(environment) ? "table" : "csv");
+                    : Formats.diffs().byDefault(output.tableByDefault(environment));
             refuseNewerFirst(older, newer);
             DiffResult result = ReportDiff.compare(older, newer, allowDifferentAccounts);
             output.target().write(spec.commandLine().getOut(), out -> chosen.write(result, out, new RenderContext(environment.clock(), 0)));

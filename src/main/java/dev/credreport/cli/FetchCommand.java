@@ -91,7 +91,7 @@ final class FetchCommand implements Callable<Integer> {
             throw CredreportException.usage("--output-dir saves the report as AWS wrote it; it cannot be used with -o or --format");
         }
         AccountsFormat<ReportInput> format = format();
-        int width = format.name().equals("table") && !save.saving() ? tableWidth() : 0;
+        int width = format.forPeople() && !save.saving() ? tableWidth() : 0;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (save.saving()) {
@@ -129,7 +129,7 @@ final class FetchCommand implements Callable<Integer> {
 
     private AccountsFormat<ReportInput> format() {
         return this.format != null ? this.format
-                : Formats.reports().named(output.tableByDefault(environment) ? "table" : "csv");
+                : Formats.reports().byDefault(output.tableByDefault(environment));
     }
 
     private int tableWidth() {

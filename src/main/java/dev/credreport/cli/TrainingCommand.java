@@ -1,5 +1,7 @@
 package dev.credreport.cli;
 
+import dev.credreport.render.Formats;
+
 import dev.credreport.aws.SdkPrewarm;
 import dev.credreport.aws.Sleeper;
 import com.sun.net.httpserver.HttpServer;
@@ -15,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,15 +56,18 @@ final class TrainingCommand implements Callable<Integer> {
             String endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
             Path saved = Files.writeString(directory.resolve("old.csv"), REPORT);
             Path changed = Files.writeString(directory.resolve("new.csv"), REPORT.replace(",false,true,2020", ",true,true,2020"));
-            for (String format : List.of("csv", "table", "blocks", "json")) {
+            // Every format of the registry, so that a new one is in the archive too.
+            for (String format : Formats.reports().names()) {
                 run("fetch", "--endpoint-url", endpoint, "--format", format, "-q");
                 run("fetch", "--input", saved.toString(), "--format", format, "-o", directory.resolve("out").toString());
             }
-            for (String format : List.of("table", "json", "csv", "sarif")) {
-                run("audit", "--endpoint-url", endpoint, "--format", format, "-q");
-                run("audit", "--input", saved.toString(), "--format", format);
+            for (String format : Formats.audits().names()) {
+                // A format that names a Security Hub region is given one; no call is made for it.
+                String region = Formats.audits().named(format).needsSecurityHubRegion() ? "us-east-1" : null;
+                run(withRegion(region, "audit", "--endpoint-url", endpoint, "--format", format, "-q"));
+                run(withRegion(region, "audit", "--input", saved.toString(), "--format", format));
             }
-            for (String format : List.of("table", "json", "csv")) {
+            for (String format : Formats.diffs().names()) {
                 run("diff", saved.toString(), changed.toString(), "--format", format);
             }
             run("fetch", "--endpoint-url", endpoint, "--output-dir", directory.resolve("saved").toString(), "-q");
@@ -74,6 +78,16 @@ final class TrainingCommand implements Callable<Integer> {
             server.stop(0);
             deleteTree(directory);
         }
+    }
+
+    private static String[] withRegion(String region, String... args) {
+        if (region == null) {
+            return args;
+        }
+        String[] with = java.util.Arrays.copyOf(args, args.length + 2);
+        with[args.length] = "--security-hub-region";
+        with[args.length + 1] = region;
+        return with;
     }
 
     private static void run(String... args) {

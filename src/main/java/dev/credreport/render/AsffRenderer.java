@@ -130,9 +130,7 @@ final class AsffRenderer implements AccountsFormat<AccountAudit> {
         json.writeEndObject();
     }
 
-    /** ASFF wants ISO 8601 with milliseconds and Z. */
     static String time(Instant instant) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-                .withZone(java.time.ZoneOffset.UTC).format(instant);
+        return AsffFinding.time(instant);
     }
 }

@@ -18,6 +18,11 @@ final class DiffTableRenderer implements Format<DiffResult> {
     }
 
     @Override
+    public boolean forPeople() {
+        return true;
+    }
+
+    @Override
     public void write(DiffResult result, Writer out, RenderContext context) throws IOException {
         if (result.isEmpty()) {
             return;

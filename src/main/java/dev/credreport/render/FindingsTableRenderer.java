@@ -24,6 +24,11 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit> {
     }
 
     @Override
+    public boolean forPeople() {
+        return true;
+    }
+
+    @Override
     public void write(AccountAudit audit, Writer out, RenderContext context) throws IOException {
         render(audit.result(), audit.findings(), out);
     }

@@ -15,6 +15,14 @@ public interface Format<R> {
     /** Writes one result, a whole document. */
     void write(R result, Writer out, RenderContext context) throws IOException;
 
+    /**
+     * Whether the format is for people at a terminal: fitted to its width, with its own summary,
+     * and what a command writes to a terminal when no --format is given.
+     */
+    default boolean forPeople() {
+        return false;
+    }
+
     /** Whether the format names a Security Hub region (ASFF), so the command must know one before any AWS call. */
     default boolean needsSecurityHubRegion() {
         return false;

@@ -75,6 +75,14 @@ public final class Formats<F extends Format<?>> {
         return find(name).orElseThrow(() -> new IllegalArgumentException("no " + kind + " format " + name));
     }
 
+    /**
+     * What a command writes when no --format is given: the format for people on a terminal, csv
+     * (the data, for pipes and files) otherwise.
+     */
+    public F byDefault(boolean terminal) {
+        return terminal ? formats.stream().filter(Format::forPeople).findFirst().orElseThrow() : named("csv");
+    }
+
     /** The names, in order, as users type them. */
     public List<String> names() {
         return formats.stream().map(Format::name).toList();

@@ -38,6 +38,11 @@ final class RuleListRenderer {
         public void write(RuleList list, java.io.Writer out, RenderContext context) throws IOException {
             writer.write(list, out);
         }
+
+        @Override
+        public boolean forPeople() {
+            return name.equals("table");
+        }
     }
 
     static final AsFormat TABLE = new AsFormat("table", (list, out) -> table(list.rules(), list.cisVersion(), out));

@@ -41,6 +41,11 @@ final class TableRenderer implements AccountsFormat<ReportInput> {
     }
 
     @Override
+    public boolean forPeople() {
+        return true;
+    }
+
+    @Override
     public void write(ReportInput input, Writer out, RenderContext context) throws IOException {
         write(input, out, context, false);
     }

@@ -113,8 +113,8 @@ public record ReportSource(String input, Duration maxWait, boolean generate) {
         Instant generated = report.generatedTime().get();
         Duration age = Duration.between(generated, clock.instant());
         if (age.compareTo(STALE_AFTER) > 0) {
-            say.accept("note: this report was generated " + generated + " (" + HumanTime.span(age)
-                    + " ago); changes since then are not in it");
+            say.accept("note: this report was generated " + HumanTime.minute(generated) + " ("
+                    + HumanTime.age(generated, clock.instant()) + "); changes since then are not in it");
         }
     }
 }

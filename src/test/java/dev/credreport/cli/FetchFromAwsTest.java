@@ -366,7 +366,7 @@ class FetchFromAwsTest {
 
         assertExit(0, result);
         assertEquals(CSV, result.out());
-        assertEquals("credreport: note: this report was generated 2024-06-01T09:47:00Z (2h13m ago); "
+        assertEquals("credreport: note: this report was generated 2024-06-01 09:47 UTC (2h13m ago); "
                 + "changes since then are not in it\n", result.err());
     }
 

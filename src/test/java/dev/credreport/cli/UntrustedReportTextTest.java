@@ -207,15 +207,14 @@ class UntrustedReportTextTest {
     }
 
     @Test
-    void should_refuse_a_row_of_a_million_unquoted_commas_quickly() throws IOException {
+    void should_refuse_a_row_of_a_million_unquoted_commas() throws IOException {
+        // How fast is the benchmark's to say (src/bench), as a ratio; a unit test asserts no wall-clock time.
         Path file = saved(report(MOTO_A_B.replace("a,b,arn", "a" + ",b".repeat(1_000_000) + ",arn")));
 
-        long start = System.nanoTime();
         Result result = harness.run("fetch", "--input", file.toString(), "--format", "csv");
 
         assertEquals(7, result.exitCode(), result::toString);
         assertTrue(result.err().startsWith("credreport: line 2: expected 22 fields as in the header, found 1000023"), result::toString);
-        assertTrue(System.nanoTime() - start < 20_000_000_000L, "the lenient read stays linear");
     }
 
     @Test

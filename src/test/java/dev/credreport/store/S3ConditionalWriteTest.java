@@ -81,7 +81,8 @@ class S3ConditionalWriteTest {
         CommandHarness.Result result = save("--sse", "aws:kms", "--sse-kms-key-id", "alias/reports");
 
         assertEquals(0, result.exitCode(), result::toString);
-        assertEquals("HEAD", seen.get(0).method(), "checks before writing");
+        assertEquals("GET", seen.get(0).method(), "the check before the run lists the prefix");
+        assertEquals("HEAD", seen.get(1).method(), "checks before writing");
         Seen put = puts().get(0);
         assertEquals("/bucket-a/p/dt=2024-06-01/credential-report-123456789012-20240601T115900Z.csv", put.path(),
                 "path-style for an IP endpoint");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * The page in a real browser (headless Chromium): nothing leaves the file, no script fails, the
  * table sorts and filters. Screenshots are left under target/report-browser/ to be looked at.
  */
-class ReportPageBrowserTest {
+class ReportPageBrowserIT {
     static final Path OUT = Path.of("target", "report-browser");
     static final Path SAMPLE = Path.of("src/sample/credential-report-123456789012-20261121T061502Z.csv");
     static HeadlessChromium chromium;
