@@ -68,7 +68,8 @@ class ProcessSubstitutionIT {
 
         assertEquals(7, run.exitCode(), run.err());
         assertEquals("", run.outText());
-        assertTrue(run.err().startsWith("credreport: line 1: not a credential report: required columns"), run.err());
+        assertTrue(run.err().startsWith("credreport: standard input: line 1: not a credential report: its header starts 'a', "
+                + "'b', 'c'; a credential report's starts user, arn, user_creation_time"), run.err());
     }
 
     @Test

@@ -30,6 +30,9 @@ public final class CredentialReportReader implements ReportRows {
     private long firstUnquotedLine;
     private String firstUnquotedUser;
 
+    /** How a header that is no credential report's is told. */
+    static final String NOT_A_REPORT = "line 1: not a credential report: ";
+
     private CredentialReportReader(CsvRecords records, LongSupplier lineOfBadUtf8, Consumer<String> notes) {
         this.records = records;
         this.lineOfBadUtf8 = lineOfBadUtf8;
@@ -103,7 +106,7 @@ public final class CredentialReportReader implements ReportRows {
         try {
             return ReportHeader.of(names);
         } catch (IllegalArgumentException e) {
-            throw CredreportException.badInput("line 1: not a credential report: " + e.getMessage());
+            throw CredreportException.badInput(NOT_A_REPORT + e.getMessage());
         }
     }
 

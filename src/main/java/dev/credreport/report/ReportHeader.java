@@ -47,9 +47,7 @@ public final class ReportHeader {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(
-                    (missing.size() == 1 ? "required column '" : "required columns '")
-                            + String.join("', '", missing) + "' missing from the header");
+            throw new IllegalArgumentException(missing(names, missing));
         }
         return new ReportHeader(List.copyOf(names), positions, Collections.unmodifiableList(unknown));
     }
@@ -75,5 +73,28 @@ public final class ReportHeader {
     /** Positions of the columns credreport does not know, carried through as text. */
     public List<Integer> unknownPositions() {
         return unknownPositions;
+    }
+
+    /** Columns named in a message about a header: enough to recognise it, never a wall of them. */
+    private static final int NAMED = 3;
+
+    /**
+     * One short line: a header of something else is shown by its first columns beside a credential
+     * report's; a credential report's header with columns cut away by the columns it lacks.
+     */
+    private static String missing(List<String> names, List<String> missing) {
+        boolean someOfOurs = names.stream().anyMatch(name -> Column.byName(name).isPresent());
+        if (!someOfOurs) {
+            List<String> ours = java.util.Arrays.stream(Column.values()).filter(Column::required).map(Column::columnName).toList();
+            return "its header starts " + first(names) + "; a credential report's starts " + String.join(", ", ours.subList(0, NAMED));
+        }
+        return "its header lacks " + first(missing);
+    }
+
+    /** 'a', 'b', 'c' and 13 more. */
+    private static String first(List<String> names) {
+        List<String> shown = names.subList(0, Math.min(NAMED, names.size())).stream().map(UntrustedText::quote).toList();
+        String listed = String.join(", ", shown);
+        return names.size() > NAMED ? listed + " and " + (names.size() - NAMED) + " more" : listed;
     }
 }

@@ -1,6 +1,7 @@
 package dev.credreport.report;
 
 import dev.credreport.core.CredreportException;
+import dev.credreport.core.ExitCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -71,7 +72,11 @@ public final class ReportInput implements AutoCloseable {
             return new ReportInput(Origin.FILE, file.toString(), generatedTime, ReportBytes.inFile(file));
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return new ReportInput(Origin.FILE, file.toString(), generatedTime, ReportSpool.keep(in, ReportSpool.defaultDirectory()));
+            try {
+                return new ReportInput(Origin.FILE, file.toString(), generatedTime, ReportSpool.keep(in, ReportSpool.defaultDirectory()));
+            } catch (CredreportException e) {
+                throw named(file.toString(), e);
+            }
         } catch (IOException e) {
             throw CredreportException.badInput("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -96,6 +101,8 @@ public final class ReportInput implements AutoCloseable {
         ReportBytes kept;
         try {
             kept = ReportSpool.keep(stdin, spoolDirectory);
+        } catch (CredreportException e) {
+            throw named("standard input", e);
         } catch (IOException e) {
             throw CredreportException.badInput("cannot read standard input: " + e.getMessage(), e);
         }
@@ -192,7 +199,20 @@ public final class ReportInput implements AutoCloseable {
     }
 
     private CredentialReportReader parse() {
-        return CredentialReportReader.open(openReader(), this::lineOfBadUtf8, this::note);
+        try {
+            return CredentialReportReader.open(openReader(), this::lineOfBadUtf8, this::note);
+        } catch (CredreportException e) {
+            throw named(name(), e);
+        }
+    }
+
+    /** A file that is no credential report is told by its name: the user may have given the wrong one. */
+    private static CredreportException named(String name, CredreportException e) {
+        if (e.exitCode() == ExitCode.BAD_INPUT && e.getMessage().startsWith(CredentialReportReader.NOT_A_REPORT)
+                && !e.getMessage().contains(name)) {
+            return CredreportException.badInput(UntrustedText.escape(name) + ": " + e.getMessage(), e);
+        }
+        return e;
     }
 
     /** The line of the first byte that is not UTF-8, or -1; read again from the start, as only a failed read asks. */

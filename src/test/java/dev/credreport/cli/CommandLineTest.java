@@ -186,8 +186,9 @@ class CommandLineTest {
         Result result = harness.run("fetch", "--input", file.toString());
 
         assertEquals(7, result.exitCode());
-        assertTrue(result.err().startsWith("credreport: line 1: not a credential report: required columns 'user', 'arn'"),
-                result.err());
+        // One line that names the file and shows its first columns beside a credential report's (issue 22, point 3).
+        assertEquals("credreport: " + file + ": line 1: not a credential report: its header starts '{\"this\": \"is json\"}'; "
+                + "a credential report's starts user, arn, user_creation_time\n", result.err());
         assertFalse(result.err().contains("\tat "));
     }
 

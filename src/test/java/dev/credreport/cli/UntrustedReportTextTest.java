@@ -108,9 +108,11 @@ class UntrustedReportTextTest {
         assertEquals(7, arn.exitCode());
         assertEquals("credreport: line 2: '\\x1b[2Jnot-an-arn' is not an IAM ARN\n", arn.err());
 
-        Result header = harness.run("fetch", "--input", saved(lines(HEADER + ",x\u001b[2J,x\u001b[2J", ALICE + ",1,2")).toString());
+        Path twice = saved(lines(HEADER + ",x\u001b[2J,x\u001b[2J", ALICE + ",1,2"));
+        Result header = harness.run("fetch", "--input", twice.toString());
         assertEquals(7, header.exitCode());
-        assertEquals("credreport: line 1: not a credential report: column 'x\\x1b[2J' appears twice in the header\n", header.err());
+        assertEquals("credreport: " + twice + ": line 1: not a credential report: column 'x\\x1b[2J' appears twice in the header\n",
+                header.err());
     }
 
     @Test

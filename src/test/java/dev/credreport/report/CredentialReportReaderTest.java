@@ -205,15 +205,23 @@ class CredentialReportReaderTest {
         String header = HEADER.replace(",mfa_active", "");
         CredreportException failure = parseFailure(lines(header));
 
-        assertEquals("line 1: not a credential report: required column 'mfa_active' missing from the header", failure.getMessage());
+        assertEquals("line 1: not a credential report: its header lacks 'mfa_active'", failure.getMessage());
+    }
+
+    @Test
+    void should_name_a_few_missing_columns_and_count_the_rest() {
+        CredreportException failure = parseFailure(lines("user,arn,user_creation_time,password_enabled"));
+
+        assertEquals("line 1: not a credential report: its header lacks 'password_last_used', 'password_last_changed', "
+                + "'password_next_rotation' and 13 more", failure.getMessage());
     }
 
     @Test
     void should_refuse_a_file_that_is_not_a_report() {
         CredreportException failure = parseFailure("hello world\nthis is not csv\n");
 
-        assertTrue(failure.getMessage().startsWith("line 1: not a credential report: required columns 'user', 'arn'"),
-                failure.getMessage());
+        assertEquals("line 1: not a credential report: its header starts 'hello world'; a credential report's starts user, "
+                + "arn, user_creation_time", failure.getMessage());
     }
 
     @Test
