@@ -1,6 +1,7 @@
 package dev.credreport.cli;
 
 import dev.credreport.core.CredreportException;
+import dev.credreport.report.UntrustedText;
 import dev.credreport.io.AtomicFileWriter;
 import dev.credreport.store.Encryption;
 import dev.credreport.store.Location;
@@ -82,10 +83,11 @@ public final class SaveOptions {
     /** Prints where the report is (unless quiet), with a note when it was there already. */
     static void print(ReportStore.SaveOutcome outcome, PrintWriter out, PrintWriter err, boolean quiet) {
         if (!quiet) {
-            out.println(outcome.location());
+            // A path is untrusted text like any other (the directory came from the user, a name may not be ours).
+            out.println(UntrustedText.escape(outcome.location()));
             if (!outcome.written()) {
                 String name = outcome.location().substring(outcome.location().lastIndexOf('/') + 1);
-                err.println("credreport: note: " + name + " already holds this report; kept it as it was");
+                err.println("credreport: note: " + UntrustedText.escape(name) + " already holds this report; kept it as it was");
             }
         }
     }

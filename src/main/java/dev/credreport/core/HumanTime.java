@@ -93,6 +93,15 @@ public final class HumanTime {
         return between.isNegative() ? "in " + span(between) : span(between) + " ago";
     }
 
+    /**
+     * How old something is ({@code 41d old}), counted to {@code reference}; a time after it (a
+     * clock ahead, an --as-of before the report) is said so ({@code dated 3d later}), never a negative age.
+     */
+    public static String old(Instant time, Instant reference) {
+        Duration between = Duration.between(time, reference);
+        return between.isNegative() ? "dated " + span(between) + " later" : span(between) + " old";
+    }
+
     /** {@code 2024-05-20 (12d ago)}, counted to {@code reference}. */
     public static String dated(Instant time, Instant reference) {
         return date(time) + " (" + age(time, reference) + ")";

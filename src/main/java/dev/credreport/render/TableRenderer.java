@@ -179,7 +179,7 @@ final class TableRenderer implements AccountsFormat<ReportInput> {
         }
         String state = key.isActive() ? "active" : "inactive";
         return key.lastRotated().isPresent()
-                ? state + ", " + HumanTime.span(java.time.Duration.between(key.lastRotated().value(), asOf)) + " old"
+                ? state + ", " + HumanTime.old(key.lastRotated().value(), asOf)
                 : state;
     }
 

@@ -3,7 +3,8 @@ package dev.credreport.report;
 /**
  * Text from outside made safe to show: a report is untrusted input, and so are the messages of
  * services and libraries that may quote it. Control characters, line and paragraph separators or
- * bidirectional overrides in it must not drive the terminal or forge a line. The one place that
+ * bidirectional overrides in it must not drive the terminal or forge a line, and invisible
+ * characters (zero-width spaces and joiners, soft hyphens) must not make one name look like another. The one place that
  * escapes, quotes and cuts such text: renderers escape cells with {@link #escape}, messages quote a
  * value with {@link #quote} and pass on another's message with {@link #excerpt}.
  */
@@ -106,6 +107,9 @@ public final class UntrustedText {
                 // Line and paragraph separators: some terminals and most log viewers break the line there.
                 || c == '\u2028' || c == '\u2029'
                 || (c >= '\u202a' && c <= '\u202e')
-                || (c >= '\u2066' && c <= '\u2069');
+                || (c >= '\u2066' && c <= '\u2069')
+                // Invisible characters: a name with a zero-width space or joiner looks like another name.
+                || c == '\u00ad' || c == '\u180e' || (c >= '\u200b' && c <= '\u200d')
+                || (c >= '\u2060' && c <= '\u2064') || c == '\ufeff';
     }
 }

@@ -1,6 +1,7 @@
 package dev.credreport.store;
 
 import dev.credreport.core.CredreportException;
+import dev.credreport.report.UntrustedText;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -70,11 +71,11 @@ public sealed interface Location permits Location.Local, Location.S3 {
             try {
                 return new Local(Path.of(text));
             } catch (InvalidPathException e) {
-                throw CredreportException.usage(option + ": '" + text + "' is not a path: " + e.getReason());
+                throw CredreportException.usage(option + ": " + UntrustedText.quote(text) + " is not a path: " + e.getReason());
             }
         }
         if (!scheme.group(1).toLowerCase(Locale.ROOT).equals("s3")) {
-            throw CredreportException.usage(option + ": '" + text + "': " + scheme.group(1) + ":// locations are not "
+            throw CredreportException.usage(option + ": " + UntrustedText.quote(text) + ": " + UntrustedText.escape(scheme.group(1)) + ":// locations are not "
                     + "supported; give a local path or s3://BUCKET/PREFIX");
         }
         String rest = text.substring(scheme.group(1).length() + 3);
@@ -82,11 +83,16 @@ public sealed interface Location permits Location.Local, Location.S3 {
         String bucket = slash < 0 ? rest : rest.substring(0, slash);
         String key = slash < 0 ? "" : rest.substring(slash + 1);
         if (!BUCKET.matcher(bucket).matches()) {
-            throw CredreportException.usage(option + ": '" + text + "': '" + bucket + "' is not an S3 bucket name "
+            throw CredreportException.usage(option + ": " + UntrustedText.quote(text) + ": " + UntrustedText.quote(bucket) + " is not an S3 bucket name "
                     + "(3 to 63 lower-case letters, digits, '.' and '-'); write s3://BUCKET/PREFIX");
         }
         if (key.startsWith("/") || key.contains("//")) {
-            throw CredreportException.usage(option + ": '" + text + "': an S3 key has no empty segments ('//')");
+            throw CredreportException.usage(option + ": " + UntrustedText.quote(text) + ": an S3 key has no empty segments ('//')");
+        }
+        if (key.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            // A control character in a key reaches saved names, printed paths and Athena's SQL: refused, not escaped.
+            throw CredreportException.usage(option + ": " + UntrustedText.quote(text) + ": an S3 prefix cannot hold control "
+                    + "characters");
         }
         return new S3(bucket, key);
     }

@@ -1,6 +1,7 @@
 package dev.credreport.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -65,5 +66,15 @@ class HumanTimeTest {
         Instant now = Instant.parse("2024-06-03T10:00:00Z");
         assertEquals(generated, HumanTime.agesCountTo(Optional.of(generated), () -> now));
         assertEquals(now, HumanTime.agesCountTo(Optional.empty(), () -> now));
+    }
+
+    @Test
+    void should_never_give_a_negative_age_for_a_time_after_the_reference() {
+        Instant reference = Instant.parse("2024-06-01T10:00:00Z");
+
+        assertEquals("41d old", HumanTime.old(reference.minus(java.time.Duration.ofDays(41)), reference));
+        assertEquals("dated 3d later", HumanTime.old(reference.plus(java.time.Duration.ofDays(3)), reference));
+        assertEquals("in 3d", HumanTime.age(reference.plus(java.time.Duration.ofDays(3)), reference));
+        assertFalse(HumanTime.span(java.time.Duration.ofDays(-3)).contains("-"));
     }
 }

@@ -14,6 +14,7 @@ import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.SigningCertificate;
 import dev.credreport.report.UserCredentials;
+import dev.credreport.report.UntrustedText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -131,7 +132,7 @@ final class AccountViews {
                 if (seen <= Recommendation.DETAILED) {
                     byRule.get(id).add(finding);
                 } else {
-                    names.computeIfAbsent(id, key -> new ArrayList<>()).add(finding.user());
+                    names.computeIfAbsent(id, key -> new ArrayList<>()).add(UntrustedText.escape(finding.user()));
                 }
             });
         } catch (IOException e) {
@@ -145,7 +146,7 @@ final class AccountViews {
             }
             List<Recommendation.Affected> affected = new ArrayList<>();
             for (Finding finding : detailed) {
-                affected.add(new Recommendation.Affected(finding.user(), finding.evidence()));
+                affected.add(new Recommendation.Affected(UntrustedText.escape(finding.user()), UntrustedText.escape(finding.evidence())));
             }
             String controls = rule.controlsShown(result.settings().cisVersion()).stream().map(Control::label)
                     .collect(Collectors.joining(", "));
@@ -174,7 +175,7 @@ final class AccountViews {
             }
         }
         String certificates = certs == 0 ? "none" : activeCerts + " active" + (certs > activeCerts ? ", " + (certs - activeCerts) + " inactive" : "");
-        return new UserRow(user.user(), user.arn(), user.isRoot(), new UserRow.When(Words.date(user.creationTime()), "",
+        return new UserRow(UntrustedText.escape(user.user()), UntrustedText.escape(user.arn()), user.isRoot(), new UserRow.When(Words.date(user.creationTime()), "",
                 user.creationTime().getEpochSecond()), user.isRoot() ? "n/a" : password ? "yes" : "no", lastUsed,
                 user.hasMfa() ? "yes" : "no", !user.hasMfa() && (password || user.isRoot()),
                 key(user.accessKey1(), asOf), key(user.accessKey2(), asOf), certificates, findings);
@@ -184,7 +185,7 @@ final class AccountViews {
         if (!key.exists()) {
             return new UserRow.Key("none", false, "\u2013", -1, new UserRow.When("\u2013", "", -1));
         }
-        String age = key.lastRotated().isPresent() ? HumanTime.span(Duration.between(key.lastRotated().value(), asOf)) : "n/a";
+        String age = key.lastRotated().isPresent() ? HumanTime.old(key.lastRotated().value(), asOf).replace(" old", "") : "n/a";
         long ageSort = key.lastRotated().isPresent() ? Duration.between(key.lastRotated().value(), asOf).toSeconds() : -1;
         return new UserRow.Key(key.isActive() ? "active" : "inactive", key.isActive(), age, ageSort,
                 Words.when(key.lastUsedDate(), asOf, "never"));
