@@ -1,5 +1,8 @@
 package dev.credreport.aws;
 
+import dev.credreport.log.DebugLog;
+import software.amazon.awssdk.profiles.ProfileProperty;
+
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -48,6 +51,15 @@ final class CallerCredentials implements AwsCredentialsProvider {
         this.profile = settings.profile() != null ? settings.profile() : "default";
         this.profileOnly = settings.profileFromOption();
         this.profiles = settings.profiles();
+        // A credential_process command line may carry secrets in its arguments (a token, a password):
+        // --debug masks them wherever the SDK or a message would show them.
+        profiles.property(profile, ProfileProperty.CREDENTIAL_PROCESS).ifPresent(command -> {
+            DebugLog.addSecret(command);
+            String[] words = command.trim().split("\\s+");
+            for (int i = 1; i < words.length; i++) {
+                DebugLog.addSecret(words[i]);
+            }
+        });
         this.fromProfile = ProfileCredentialsProvider.builder().profileFile(profiles.file()).profileName(profile).build();
         this.before = profileOnly ? List.of() : List.of(SystemPropertyCredentialsProvider.create(),
                 EnvironmentVariableCredentialsProvider.create(), WebIdentityTokenFileCredentialsProvider.create());

@@ -19,6 +19,8 @@ public final class DebugLog {
         Pattern.compile("(?i)(signature\\s*=\\s*)[0-9a-f]+"),
         Pattern.compile("(?i)(credential\\s*=\\s*)[^\\s,/]+"),
         Pattern.compile("(?i)((?:aws_)?(?:secret_access_key|session_token|secretAccessKey|sessionToken)\\s*[:=]\\s*)[^\\s,;)]+"),
+        // A credential_process line as a profile or a message shows it: its arguments may be secrets.
+        Pattern.compile("(?i)(credential_process\\s*[:=]\\s*)[^\\r\\n]+"),
     };
 
     private static final Set<String> secrets = new CopyOnWriteArraySet<>();

@@ -444,6 +444,28 @@ class FetchFromAwsTest {
     }
 
     @Test
+    void should_mask_the_arguments_of_a_credential_process_with_debug(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        // Its arguments may hold a secret (issue 22, point 10): never shown, even with --debug.
+        String secret = "topsecret-token-98765";
+        java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("config"), "[profile proc]\n"
+                + "credential_process = /bin/sh -c 'printf \"{\\\"Version\\\":1,\\\"AccessKeyId\\\":\\\"process-key-id\\\","
+                + "\\\"SecretAccessKey\\\":\\\"process-secret\\\"}\"' " + secret + "\n");
+        System.setProperty("aws.configFile", config.toString());
+        try {
+            iam.onGenerate(state("COMPLETE")).onGet(report(CSV, GENERATED));
+
+            Result result = fetch("--format", "csv", "--debug", "--profile", "proc");
+
+            assertExit(0, result);
+            assertEquals("process-key-id", iam.requests().get(0).accessKey(), "the process's keys were used");
+            assertFalse(result.err().contains(secret), result::toString);
+        } finally {
+            System.clearProperty("aws.configFile");
+        }
+    }
+
+    @Test
     void should_mask_the_session_token_with_debug() {
         String token = "FwoGZXIvYXdzEFAKETESTFIXTURESESSIONTOKEN0123456789abcdef";
         System.setProperty("aws.sessionToken", token);
