@@ -1,14 +1,13 @@
 package dev.credreport.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IHelpSectionRenderer;
 
 /**
  * How help is laid out: as wide as the terminal, and with the examples of a command's footer
  * (lines that start with two spaces) never wrapped, since a command split over two lines cannot be
- * copied and run. Other footer lines are wrapped at word boundaries to the width.
+ * copied and run. All other text breaks only where {@link HelpLines} allows, never inside a token a
+ * user copies ({@link CopyableHelp}).
  */
 final class HelpLayout {
     /** picocli's narrowest usage width; no terminal is narrower in practice. */
@@ -27,6 +26,7 @@ final class HelpLayout {
 
     private static void apply(CommandLine commandLine) {
         commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, FOOTER);
+        commandLine.setHelpFactory(CopyableHelp::new);
         commandLine.getSubcommands().values().forEach(HelpLayout::apply);
     }
 
@@ -36,25 +36,11 @@ final class HelpLayout {
             if (line.startsWith("  ")) {
                 text.append(line).append('\n');
             } else {
-                wrap(line, help.commandSpec().usageMessage().width()).forEach(wrapped -> text.append(wrapped).append('\n'));
+                HelpLines.wrap(line, help.commandSpec().usageMessage().width()).forEach(wrapped -> text.append(wrapped).append('\n'));
             }
         }
         return text.toString();
     };
-
-    static List<String> wrap(String line, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String word : line.split(" ")) {
-            if (current.length() > 0 && current.length() + 1 + word.length() > width) {
-                lines.add(current.toString());
-                current.setLength(0);
-            }
-            current.append(current.length() > 0 ? " " : "").append(word);
-        }
-        lines.add(current.toString());
-        return lines;
-    }
 
     /** Whether help was asked for anywhere on the command line, where the layout matters. */
     static boolean helpRequested(CommandLine.ParseResult parseResult) {
