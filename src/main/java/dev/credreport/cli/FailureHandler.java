@@ -91,6 +91,23 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
         return exception.getMessage();
     }
 
+    /**
+     * Refuses an option that takes one value given twice (-o a -o b, -o a --output-file b): picocli
+     * refuses that itself, but not for the options of a group (Output:, AWS connection:), where the
+     * last would silently win. The mistake is then told as picocli's own is.
+     */
+    static void refuseOptionsGivenTwice(ParseResult parseResult) {
+        String[] args = parseResult.originalArgs().toArray(String[]::new);
+        for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+            for (OptionSpec option : new java.util.LinkedHashSet<>(result.matchedOptions())) {
+                if (option.arity().max() > 0 && !option.typeInfo().isMultiValue() && uses(option, args).size() > 1) {
+                    throw new CommandLine.OverwrittenOptionException(result.commandSpec().commandLine(), option,
+                            "option '" + option.longestName() + "' should be specified only once");
+                }
+            }
+        }
+    }
+
     /** "--format and --output are the same option": picocli's "should be specified only once" does not say so. */
     private static String givenTwice(OptionSpec option, String[] args) {
         List<Use> uses = uses(option, args);

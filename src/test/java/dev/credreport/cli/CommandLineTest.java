@@ -290,6 +290,26 @@ class CommandLineTest {
     }
 
     @Test
+    void should_refuse_an_option_of_a_group_given_twice_as_any_other() throws IOException {
+        Path input = saved(report(ALICE));
+        Path first = dir.resolve("first.csv");
+        Path second = dir.resolve("second.csv");
+
+        Result twice = harness.run("fetch", "--input", input.toString(), "-o", first.toString(), "-o", second.toString());
+        Result aliases = harness.run("fetch", "--input", input.toString(), "-o", first.toString(), "--output-file=" + second);
+        Result profile = harness.run("diff", "--profile", "a", "--profile", "b", input.toString(), input.toString());
+
+        assertEquals(2, twice.exitCode(), twice::toString);
+        assertTrue(twice.err().startsWith("credreport: -o is given twice ('" + first + "', then '" + second + "'): give it once\n"),
+                twice::toString);
+        assertEquals(2, aliases.exitCode(), aliases::toString);
+        assertTrue(aliases.err().startsWith("credreport: -o and --output-file are the same option: give one\n"), aliases::toString);
+        assertEquals(2, profile.exitCode(), profile::toString);
+        assertTrue(profile.err().startsWith("credreport: --profile is given twice ('a', then 'b'): give it once\n"), profile::toString);
+        assertFalse(Files.exists(first) || Files.exists(second), "nothing written");
+    }
+
+    @Test
     void should_name_an_empty_output_file_as_typed_and_not_talk_of_standard_input() {
         Result result = harness.run("fetch", "-o", "", "--input", "-");
 
