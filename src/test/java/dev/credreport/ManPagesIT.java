@@ -126,6 +126,54 @@ class ManPagesIT {
         }
     }
 
+    /** A command's --help as one line of words, at a width where nothing wraps. */
+    static String help(CommandSpec command) {
+        StringWriter out = new StringWriter();
+        List<String> args = new ArrayList<>(command.parent() == null ? List.of() : List.of(command.name()));
+        args.add("--help");
+        Environment wide = new Environment(Map.of(), java.io.InputStream.nullInputStream(), true, false, () -> 1000,
+                java.time.Clock.systemUTC(), dev.credreport.aws.Sleeper.SYSTEM, dev.credreport.cli.Ticker.SYSTEM);
+        CommandLineFactory.run(wide, new PrintWriter(out), new PrintWriter(new StringWriter()), args.toArray(String[]::new));
+        return out.toString();
+    }
+
+    @Test
+    void should_say_what_help_says() throws IOException {
+        for (CommandSpec command : commands()) {
+            Path page = manDirectory().resolve(command.qualifiedName("-") + ".1");
+            String man = plain(String.join(" ", sections(page).values()));
+            String help = help(command);
+            List<String> lines = help.lines().toList();
+            List<String> missing = new ArrayList<>();
+            for (String paragraph : command.usageMessage().description()) {
+                if (!paragraph.isBlank() && !man.contains(plain(paragraph))) {
+                    missing.add(paragraph);
+                }
+            }
+            // Each option's description as help shows it (defaults filled in): the text after its names.
+            int checked = 0;
+            for (OptionSpec option : command.options()) {
+                String row = lines.stream().filter(line -> line.matches("\\s+(-\\w, )?" + Pattern.quote(option.names()[option.names().length - 1])
+                        + "\\b.*|\\s+" + Pattern.quote(option.names()[0]) + "\\b.*")).findFirst().orElse("");
+                String description = row.replaceFirst("^\\s+(-\\w, )?\\S+\\s+", "");
+                if (!option.hidden() && !description.isEmpty()) {
+                    checked++;
+                    if (!man.contains(plain(description))) {
+                        missing.add(option.longestName() + ": " + description);
+                    }
+                }
+            }
+            // The examples, word for word.
+            for (String example : lines.stream().filter(line -> line.startsWith("  credreport ")).toList()) {
+                if (!man.contains(plain(example))) {
+                    missing.add(example);
+                }
+            }
+            assertEquals(List.of(), missing, page + " does not say what --help says");
+            assertTrue(checked > command.options().size() / 2, page + ": the options' descriptions were found in --help");
+        }
+    }
+
     @Test
     void should_list_every_exit_code_with_its_meaning() throws IOException {
         for (CommandSpec command : commands()) {

@@ -94,6 +94,7 @@ public final class CommandLineFactory {
                 .setExecutionExceptionHandler(failures)
                 .setParameterExceptionHandler(failures);
         commandLine.setExecutionStrategy(parseResult -> {
+            FailureHandler.refuseOptionsGivenTwice(parseResult);
             if (HelpLayout.helpRequested(parseResult)) {
                 HelpLayout.apply(commandLine, environment.stdoutIsTerminal() ? environment.terminalWidth().getAsInt() : 0);
             }

@@ -1,13 +1,13 @@
 package dev.credreport.cli;
 
-import dev.credreport.core.Lines;
 import picocli.CommandLine;
 import picocli.CommandLine.IHelpSectionRenderer;
 
 /**
  * How help is laid out: as wide as the terminal, and with the examples of a command's footer
  * (lines that start with two spaces) never wrapped, since a command split over two lines cannot be
- * copied and run. Other footer lines are wrapped at word boundaries to the width.
+ * copied and run. All other text breaks only where {@link HelpLines} allows, never inside a token a
+ * user copies ({@link CopyableHelp}).
  */
 final class HelpLayout {
     /** picocli's narrowest usage width; no terminal is narrower in practice. */
@@ -26,6 +26,7 @@ final class HelpLayout {
 
     private static void apply(CommandLine commandLine) {
         commandLine.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, FOOTER);
+        commandLine.setHelpFactory(CopyableHelp::new);
         commandLine.getSubcommands().values().forEach(HelpLayout::apply);
     }
 
@@ -35,7 +36,7 @@ final class HelpLayout {
             if (line.startsWith("  ")) {
                 text.append(line).append('\n');
             } else {
-                Lines.wrap(line, help.commandSpec().usageMessage().width()).forEach(wrapped -> text.append(wrapped).append('\n'));
+                HelpLines.wrap(line, help.commandSpec().usageMessage().width()).forEach(wrapped -> text.append(wrapped).append('\n'));
             }
         }
         return text.toString();

@@ -7,8 +7,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Reads a path option, refusing what would otherwise be taken for a surprising local path: an
- * empty one (the current directory) and a URL such as s3://bucket/key (a directory named "s3:").
+ * Reads the output file option (-o), refusing what would otherwise be taken for a surprising local
+ * path: an empty one (the current directory) and a URL such as s3://bucket/key (a directory named "s3:").
  */
 final class PathConverter implements ITypeConverter<Path> {
     private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
@@ -16,7 +16,7 @@ final class PathConverter implements ITypeConverter<Path> {
     @Override
     public Path convert(String value) {
         if (value.isEmpty()) {
-            throw new TypeConversionException("empty path: give a file name, or '-' for standard input or output");
+            throw new TypeConversionException("empty path: give a file name, or '-' for standard output");
         }
         if (URL.matcher(value).matches()) {
             String scheme = value.substring(0, value.indexOf(':'));

@@ -6,7 +6,6 @@ import dev.credreport.store.Encryption;
 import dev.credreport.store.Location;
 import dev.credreport.store.ReportStore;
 import dev.credreport.aws.ReportStores;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -84,18 +83,13 @@ final class ReportCommand implements Callable<Integer> {
             throw CredreportException.usage("the page is HTML for a browser, not a terminal: write it to a file with "
                     + "-o FILE (e.g. -o iam-report.html) or redirect standard output");
         }
-        Location historyLocation = history == null ? null : Location.parse(history, "--history");
-        if (historyLocation instanceof Location.Local && !Files.isDirectory(((Location.Local) historyLocation).path())) {
-            throw CredreportException.usage("--history " + history + ": no such directory (give the directory of "
-                    + "'fetch --output-dir')");
-        }
+        Location historyLocation = history == null ? null : HistoryLocation.parse(history);
         output.check();
         if (historyLocation == null) {
             return new ReportPageRun(environment, spec, source, multi, output, common.quiet).run(auditor, rules, cis, null);
         }
         try (ReportStore store = ReportStores.open(historyLocation, () -> source.aws.s3Settings(environment), Encryption.BUCKET_DEFAULT)) {
-            // Before the report is fetched: a bucket that does not exist is the user's mistake, told first.
-            store.check();
+            HistoryLocation.requireSavedReports(store, history, historyLocation);
             return new ReportPageRun(environment, spec, source, multi, output, common.quiet).run(auditor, rules, cis, store);
         }
     }

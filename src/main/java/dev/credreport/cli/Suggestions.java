@@ -21,18 +21,25 @@ final class Suggestions {
         }
         String typed = exception.getUnmatched().get(0);
         CommandSpec spec = exception.getCommandLine().getCommandSpec();
-        List<String> candidates = new ArrayList<>();
-        if (typed.startsWith("-")) {
-            typed = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
-            candidates.addAll(spec.optionsMap().keySet());
-        } else {
-            spec.subcommands().forEach((name, sub) -> {
-                if (!sub.getCommandSpec().usageMessage().hidden()) {
-                    candidates.add(name);
-                }
-            });
+        if (!typed.startsWith("-")) {
+            return forCommand(typed, spec);
         }
-        List<String> close = closest(typed, candidates);
+        String option = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+        return didYouMean(closest(option, spec.optionsMap().keySet()));
+    }
+
+    /** The same for a command name typed where {@code spec}'s commands go, as in {@code help fecth}. */
+    static String forCommand(String typed, CommandSpec spec) {
+        List<String> candidates = new ArrayList<>();
+        spec.subcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().usageMessage().hidden()) {
+                candidates.add(name);
+            }
+        });
+        return didYouMean(closest(typed, candidates));
+    }
+
+    private static String didYouMean(List<String> close) {
         return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close.stream().map(name -> "'" + name + "'").toList()) + "?";
     }
 

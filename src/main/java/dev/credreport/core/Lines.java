@@ -8,6 +8,13 @@ public final class Lines {
     private Lines() {
     }
 
+    /** A line of a text: its characters from start to end. */
+    public record Line(int start, int end) {
+        public int length() {
+            return end - start;
+        }
+    }
+
     /**
      * The text in lines of at most {@code width} characters, broken at spaces; 0 or less for no
      * limit. A word longer than the width gets a line of its own, whole: a path, a URL or an
@@ -19,16 +26,55 @@ public final class Lines {
             lines.add(text);
             return lines;
         }
-        StringBuilder current = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (current.length() > 0 && current.length() + 1 + word.length() > width) {
-                lines.add(current.toString());
-                current.setLength(0);
-            }
-            current.append(current.length() > 0 ? " " : "").append(word);
+        for (Line line : lines(text, width, width, spaces(text))) {
+            lines.add(text.substring(line.start(), line.end()));
         }
-        lines.add(current.toString());
         return lines;
+    }
+
+    /**
+     * The one line breaking: the lines of {@code text}, the first at most {@code firstWidth} wide,
+     * the others {@code width}, broken only where {@code breakable} allows (a space the break then
+     * takes, on neither line). A piece wider than the width gets a line of its own, whole. Help
+     * text passes its own breakable places (an option stays with its value).
+     */
+    public static List<Line> lines(String text, int firstWidth, int width, boolean[] breakable) {
+        List<Line> lines = new ArrayList<>();
+        int start = 0;
+        int lastBreak = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean end = i == text.length();
+            if (!end && !breakable[i]) {
+                continue;
+            }
+            int limit = lines.isEmpty() ? firstWidth : width;
+            if (i - start > limit && lastBreak > start) {
+                lines.add(new Line(start, lastBreak));
+                start = lastBreak + 1;
+            }
+            lastBreak = i;
+        }
+        lines.add(new Line(start, text.length()));
+        return lines;
+    }
+
+    /** Whether every line fits: no piece was wider than its width. */
+    public static boolean fits(List<Line> lines, int firstWidth, int width) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).length() > (i == 0 ? firstWidth : width)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every space is a place to break. */
+    public static boolean[] spaces(String text) {
+        boolean[] breakable = new boolean[text.length()];
+        for (int i = 0; i < text.length(); i++) {
+            breakable[i] = text.charAt(i) == ' ';
+        }
+        return breakable;
     }
 
     /** The lines of {@link #wrap}, each ending with a line break. */

@@ -225,7 +225,8 @@ class CommandLineTest {
         Result typo = harness.run("fetch", "--input", input.toString(), "--output", "jsno");
 
         assertEquals(2, file.exitCode(), file::toString);
-        assertTrue(file.err().startsWith("credreport: Invalid value for option '--format': 'out.csv' is not a format: use one of "
+        // Named as typed: --output, which users of the AWS CLI type.
+        assertTrue(file.err().startsWith("credreport: Invalid value for option '--output': 'out.csv' is not a format: use one of "
                 + "table, csv, blocks, json (text is the same as csv); to write to a file, use -o out.csv\n"), file.err());
         assertEquals(2, typo.exitCode(), typo::toString);
         assertTrue(!typo.err().contains("-o "), "a mistyped format is not a file: " + typo.err());
@@ -262,6 +263,60 @@ class CommandLineTest {
         assertEquals(2, result.exitCode());
         assertEquals("credreport: unknown command 'fecth'; did you mean 'fetch'?\nTry 'credreport --help' for more information.\n",
                 result.err());
+    }
+
+    @Test
+    void should_suggest_the_command_meant_to_help_as_to_the_command_line() {
+        Result result = harness.run("help", "fecth");
+        Result nothingClose = harness.run("help", "frobnicate");
+
+        assertEquals(2, result.exitCode());
+        assertEquals("", result.out());
+        assertEquals("credreport: unknown command 'fecth'; did you mean 'fetch'?\nTry 'credreport --help' for more information.\n",
+                result.err());
+        assertEquals(2, nothingClose.exitCode());
+        assertEquals("credreport: unknown command 'frobnicate'\nTry 'credreport --help' for more information.\n", nothingClose.err());
+    }
+
+    @Test
+    void should_say_that_format_and_output_are_one_option() {
+        Result aliases = harness.run("fetch", "--format", "csv", "--output", "json", "--input", "-");
+        Result twice = harness.run("audit", "--format", "csv", "--format=json", "--input", "-");
+
+        assertEquals(2, aliases.exitCode(), aliases::toString);
+        assertEquals("credreport: --format and --output are the same option (--output is its AWS CLI name): give one\n"
+                + "Try 'credreport fetch --help' for more information.\n", aliases.err());
+        assertEquals(2, twice.exitCode(), twice::toString);
+        assertTrue(twice.err().startsWith("credreport: --format is given twice ('csv', then 'json'): give it once\n"), twice::toString);
+    }
+
+    @Test
+    void should_refuse_an_option_of_a_group_given_twice_as_any_other() throws IOException {
+        Path input = saved(report(ALICE));
+        Path first = dir.resolve("first.csv");
+        Path second = dir.resolve("second.csv");
+
+        Result twice = harness.run("fetch", "--input", input.toString(), "-o", first.toString(), "-o", second.toString());
+        Result aliases = harness.run("fetch", "--input", input.toString(), "-o", first.toString(), "--output-file=" + second);
+        Result profile = harness.run("diff", "--profile", "a", "--profile", "b", input.toString(), input.toString());
+
+        assertEquals(2, twice.exitCode(), twice::toString);
+        assertTrue(twice.err().startsWith("credreport: -o is given twice ('" + first + "', then '" + second + "'): give it once\n"),
+                twice::toString);
+        assertEquals(2, aliases.exitCode(), aliases::toString);
+        assertTrue(aliases.err().startsWith("credreport: -o and --output-file are the same option: give one\n"), aliases::toString);
+        assertEquals(2, profile.exitCode(), profile::toString);
+        assertTrue(profile.err().startsWith("credreport: --profile is given twice ('a', then 'b'): give it once\n"), profile::toString);
+        assertFalse(Files.exists(first) || Files.exists(second), "nothing written");
+    }
+
+    @Test
+    void should_name_an_empty_output_file_as_typed_and_not_talk_of_standard_input() {
+        Result result = harness.run("fetch", "-o", "", "--input", "-");
+
+        assertEquals(2, result.exitCode(), result::toString);
+        assertEquals("credreport: Invalid value for option '-o': empty path: give a file name, or '-' for standard output\n"
+                + "Try 'credreport fetch --help' for more information.\n", result.err());
     }
 
     @Test

@@ -279,6 +279,27 @@ class ReportCommandTest {
     }
 
     @Test
+    void should_refuse_a_history_that_holds_no_saved_report_before_any_aws_call_with_exit_2() throws IOException {
+        dev.credreport.support.FakeIam iam = dev.credreport.support.FakeIam.start();
+        Path file = Files.writeString(dir.resolve("saved.csv"), ACCOUNT);
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        String what = "; give the directory or s3://BUCKET/PREFIX that 'fetch --output-dir' saves reports into";
+        try (iam) {
+            for (Map.Entry<Path, String> mistake : Map.of(dir.resolve("missing"), "no such directory",
+                    file, "it is a file, not a directory of saved reports (a saved report itself goes to --input)",
+                    empty, "no saved report in this directory").entrySet()) {
+                Result result = run("report", "--endpoint-url", iam.endpoint().toString(), "--history", mistake.getKey().toString(),
+                        "-o", dir.resolve("iam.html").toString());
+
+                assertEquals(2, result.exitCode(), result::toString);
+                assertEquals("credreport: --history '" + mistake.getKey() + "': " + mistake.getValue() + what + "\n", result.err());
+            }
+            assertEquals(List.of(), iam.actions(), "no AWS call before the mistake is found");
+        }
+        assertFalse(Files.exists(dir.resolve("iam.html")));
+    }
+
+    @Test
     void should_refuse_a_terminal_without_o_and_write_html_to_a_pipe() {
         Result terminal = new CommandHarness().terminal(true, true, 80).run("report", "--input", report.toString());
         assertEquals(2, terminal.exitCode(), terminal::toString);

@@ -236,6 +236,24 @@ class S3ArchiveAgainstMotoTest {
     }
 
     @Test
+    void should_refuse_an_s3_history_that_holds_no_saved_report_with_exit_2_as_for_a_directory() {
+        save("s3://" + BUCKET + "/reports");
+        int before = iam.actions().size();
+        String what = "; give the directory or s3://BUCKET/PREFIX that 'fetch --output-dir' saves reports into";
+
+        Result empty = harness().run("report", "--endpoint-url", iam.endpoint().toString(), "--history", "s3://" + BUCKET + "/typo");
+        Result noBucket = harness().run("report", "--endpoint-url", iam.endpoint().toString(), "--history", "s3://no-such-bucket/reports");
+
+        assertEquals(2, empty.exitCode(), empty::toString);
+        assertEquals("credreport: --history 's3://" + BUCKET + "/typo': no saved report under this prefix" + what + "\n", empty.err());
+        assertEquals(2, noBucket.exitCode(), noBucket::toString);
+        assertTrue(noBucket.err().startsWith("credreport: --history 's3://no-such-bucket/reports': "), noBucket::toString);
+        assertTrue(noBucket.err().contains("S3 bucket 'no-such-bucket' does not exist"), noBucket::toString);
+        assertTrue(noBucket.err().endsWith(what + "\n"), noBucket::toString);
+        assertEquals(before, iam.actions().size(), "no IAM call before the mistake is found");
+    }
+
+    @Test
     void should_ask_for_the_encryption_given() {
         Result aes = save("s3://" + BUCKET + "/aes", "--sse", "AES256");
         Result kms = save("s3://" + BUCKET + "/kms", "--sse", "aws:kms", "--sse-kms-key-id", "alias/credreport");
