@@ -147,7 +147,8 @@ final class DiffCommand implements Callable<Integer> {
                 throw CredreportException.usage("--account: " + UntrustedText.quote(account)
                         + " is not an AWS account id (twelve digits)");
             }
-            Location location = Location.parse(dir, "--dir");
+            // A directory that is not there is the user's mistake, as for report --history (exit 2).
+            Location location = SavedReportsLocation.parse(dir, "--dir");
             try (ReportStore store = ReportStores.open(location, () -> aws.s3Settings(environment), Encryption.BUCKET_DEFAULT)) {
                 List<SavedReport> newest = newestTwo(store);
                 if (newest.size() < 2) {

@@ -83,13 +83,13 @@ final class ReportCommand implements Callable<Integer> {
             throw CredreportException.usage("the page is HTML for a browser, not a terminal: write it to a file with "
                     + "-o FILE (e.g. -o iam-report.html) or redirect standard output");
         }
-        Location historyLocation = history == null ? null : HistoryLocation.parse(history);
+        Location historyLocation = history == null ? null : SavedReportsLocation.parse(history, "--history");
         output.check();
         if (historyLocation == null) {
             return new ReportPageRun(environment, spec, source, multi, output, common.quiet).run(auditor, rules, cis, null);
         }
         try (ReportStore store = ReportStores.open(historyLocation, () -> source.aws.s3Settings(environment), Encryption.BUCKET_DEFAULT)) {
-            HistoryLocation.requireSavedReports(store, history, historyLocation);
+            SavedReportsLocation.requireSavedReports(store, "--history", history, historyLocation);
             return new ReportPageRun(environment, spec, source, multi, output, common.quiet).run(auditor, rules, cis, store);
         }
     }

@@ -275,6 +275,19 @@ class DiffCommandTest {
     }
 
     @Test
+    void should_call_a_missing_directory_the_user_s_mistake_as_report_history_does() {
+        Result diff = harness.run("diff", "--dir", dir.resolve("typo").toString());
+        Result report = harness.run("report", "--input", "-", "--history", dir.resolve("typo").toString(), "-o",
+                dir.resolve("page.html").toString());
+
+        assertEquals(2, diff.exitCode(), diff::toString);
+        assertTrue(diff.err().contains("--dir '" + dir.resolve("typo") + "': no such directory; give the directory"), diff::toString);
+        assertEquals(2, report.exitCode(), report::toString);
+        assertTrue(report.err().contains("--history '" + dir.resolve("typo") + "': no such directory; give the directory"),
+                report::toString);
+    }
+
+    @Test
     void should_call_an_empty_directory_the_user_s_mistake() throws IOException {
         Result result = harness.run("diff", "--dir", dir.toString());
 
