@@ -42,6 +42,19 @@ public final class TemporaryFiles {
         return new TemporaryFile(file);
     }
 
+    /**
+     * A file published but not whole yet (a saved report whose metadata is still to be written):
+     * removed should the run be stopped by a signal before {@link #complete} says it is whole.
+     */
+    public static void removeIfStopped(Path file) {
+        track(file);
+    }
+
+    /** The file is whole: a signal from now on leaves it be. */
+    public static void complete(Path file) {
+        untrack(file);
+    }
+
     /** Marks a temporary file to be removed should the process be stopped before it is published. */
     static void track(Path file) {
         installHook();

@@ -69,11 +69,17 @@ public final class ReportArchive implements ReportStore, WriteOnceStore {
         if (!AtomicFileWriter.writeNew(path, out -> out.write(new String(content, StandardCharsets.UTF_8)))) {
             return false;
         }
+        // Ours now: a signal between the report and its metadata must not leave a report without them.
+        TemporaryFiles.removeIfStopped(path);
         try {
-            AtomicFileWriter.write(metadataPath(path), out -> out.write(metadata.toJson()));
-        } catch (RuntimeException e) {
-            deleteQuietly(path);
-            throw e;
+            try {
+                AtomicFileWriter.write(metadataPath(path), out -> out.write(metadata.toJson()));
+            } catch (RuntimeException e) {
+                deleteQuietly(path);
+                throw e;
+            }
+        } finally {
+            TemporaryFiles.complete(path);
         }
         if (!Files.exists(path)) {
             // Pruned by a concurrent --keep run between the two writes: its metadata would be an orphan.
