@@ -333,7 +333,8 @@ class CommandLineTest {
 
         Result result = harness.run("diff", "--dir", file.toString());
 
-        assertEquals(7, result.exitCode(), result::toString);
+        // The user's mistake, as for report --history: exit 2 (issue 22, point 9).
+        assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().contains("it is a file, not a directory of saved reports"), result.err());
     }
 
