@@ -11,17 +11,7 @@ import java.io.Writer;
  * Changes for people: grouped by user, one line per change, those that need a security look
  * marked with {@code !}. Nothing at all when nothing changed.
  */
-final class DiffTableRenderer implements Format<DiffResult> {
-    @Override
-    public String name() {
-        return "table";
-    }
-
-    @Override
-    public boolean forPeople() {
-        return true;
-    }
-
+final class DiffTableRenderer implements TableFormat<DiffResult> {
     @Override
     public void write(DiffResult result, Writer out, RenderContext context) throws IOException {
         if (result.isEmpty()) {

@@ -15,18 +15,8 @@ import java.io.Writer;
 import java.util.List;
 
 /** Findings for people: grouped by severity, worst first, each with its evidence and fix, then a summary line. */
-final class FindingsTableRenderer implements AccountsFormat<AccountAudit> {
+final class FindingsTableRenderer implements AccountsFormat<AccountAudit>, TableFormat<AccountAudit> {
     private static final String BETWEEN_ACCOUNTS = "\n" + "=".repeat(60) + "\n\n";
-
-    @Override
-    public String name() {
-        return "table";
-    }
-
-    @Override
-    public boolean forPeople() {
-        return true;
-    }
 
     @Override
     public void write(AccountAudit audit, Writer out, RenderContext context) throws IOException {

@@ -21,7 +21,7 @@ import java.util.List;
  * and named below the table. The report is read twice (column widths, then rows), so a table of
  * a million rows needs no more memory than one of ten.
  */
-final class TableRenderer implements AccountsFormat<ReportInput> {
+final class TableRenderer implements AccountsFormat<ReportInput>, TableFormat<ReportInput> {
     private static final TextTable.TableColumn ACCOUNT = new TextTable.TableColumn("ACCOUNT", 98);
     private static final List<TextTable.TableColumn> COLUMNS = List.of(
             new TextTable.TableColumn("USER", 100),
@@ -34,16 +34,6 @@ final class TableRenderer implements AccountsFormat<ReportInput> {
             new TextTable.TableColumn("KEY 2", 60),
             new TextTable.TableColumn("KEY 2 USED", 55),
             new TextTable.TableColumn("CERTS", 40));
-
-    @Override
-    public String name() {
-        return "table";
-    }
-
-    @Override
-    public boolean forPeople() {
-        return true;
-    }
 
     @Override
     public void write(ReportInput input, Writer out, RenderContext context) throws IOException {
