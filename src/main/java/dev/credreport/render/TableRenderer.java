@@ -22,7 +22,6 @@ import java.util.List;
  * a million rows needs no more memory than one of ten.
  */
 final class TableRenderer implements AccountsFormat<ReportInput>, TableFormat<ReportInput> {
-    private static final TextTable.TableColumn ACCOUNT = new TextTable.TableColumn("ACCOUNT", 98);
     private static final List<TextTable.TableColumn> COLUMNS = List.of(
             new TextTable.TableColumn("USER", 100),
             new TextTable.TableColumn("CREATED", 50),
@@ -37,26 +36,28 @@ final class TableRenderer implements AccountsFormat<ReportInput>, TableFormat<Re
 
     @Override
     public void write(ReportInput input, Writer out, RenderContext context) throws IOException {
-        write(input, out, context, false);
+        writeTable(input, out, context);
     }
 
-    /** One table per account, an ACCOUNT column in each, a blank line between them. */
+    /**
+     * One table per account, a blank line between them: each under its own title, which names the
+     * account, rather than an account column repeated on every row.
+     */
     @Override
     public Sections<ReportInput> sections(Writer out, RenderContext context) {
         // Failed accounts write no table, so only tables already written need a gap before this one.
         Between between = new Between(out, "\n");
         return (accountId, report) -> {
             between.next();
-            write(report, out, context, true);
+            writeTable(report, out, context);
         };
     }
 
-    /** @param accountColumn whether to start each row with the account, for tables of many accounts */
-    private static void write(ReportInput input, Writer out, RenderContext context, boolean accountColumn) throws IOException {
+    private static void writeTable(ReportInput input, Writer out, RenderContext context) throws IOException {
         // Two passes over the report, measuring then writing, so that memory does not grow with it.
         Instant now = context.clock().instant();
         Instant asOf = HumanTime.agesCountTo(input.generatedTime(), () -> now);
-        TextTable table = new TextTable(accountColumn ? withAccount() : COLUMNS);
+        TextTable table = new TextTable(COLUMNS);
         String account = null;
         int users = 0;
         try (ReportRows report = input.openReport()) {
@@ -64,7 +65,11 @@ final class TableRenderer implements AccountsFormat<ReportInput>, TableFormat<Re
                 UserCredentials user = report.next();
                 account = account == null ? user.accountId() : account;
                 users++;
-                table.measure(cells(user, asOf, accountColumn));
+                table.measure(cells(user, asOf));
+                if (user.accessKey2().isActive()) {
+                    // A second active key is what an auditor looks for: never the column dropped to fit.
+                    table.keepShown("KEY 2");
+                }
             }
         }
         out.write(title(input, account, users, now, context.width()));
@@ -77,7 +82,7 @@ final class TableRenderer implements AccountsFormat<ReportInput>, TableFormat<Re
         table.writeHeader(out);
         try (ReportRows report = input.openReport()) {
             while (report.hasNext()) {
-                table.writeRow(out, cells(report.next(), asOf, accountColumn));
+                table.writeRow(out, cells(report.next(), asOf));
             }
         }
         out.write(Lines.wrapped(agesNote(input, asOf), context.width()));
@@ -86,24 +91,6 @@ final class TableRenderer implements AccountsFormat<ReportInput>, TableFormat<Re
             out.write(Lines.wrapped("(hidden to fit " + context.width() + " columns: " + String.join(", ", hidden)
                     + "; see --width or --format blocks)", context.width()));
         }
-    }
-
-    private static List<TextTable.TableColumn> withAccount() {
-        List<TextTable.TableColumn> columns = new java.util.ArrayList<>(COLUMNS);
-        columns.add(1, ACCOUNT);
-        return columns;
-    }
-
-    private static String[] cells(UserCredentials user, Instant asOf, boolean accountColumn) {
-        String[] cells = cells(user, asOf);
-        if (!accountColumn) {
-            return cells;
-        }
-        String[] withAccount = new String[cells.length + 1];
-        withAccount[0] = cells[0];
-        withAccount[1] = user.accountId();
-        System.arraycopy(cells, 1, withAccount, 2, cells.length - 1);
-        return withAccount;
     }
 
     private static String[] cells(UserCredentials user, Instant asOf) {

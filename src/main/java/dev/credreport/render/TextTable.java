@@ -27,6 +27,7 @@ final class TextTable {
     private final List<TableColumn> columns;
     private final int[] widths;
     private final boolean[] shown;
+    private final java.util.Set<String> pinned = new java.util.HashSet<>();
 
     TextTable(List<TableColumn> columns) {
         this.columns = List.copyOf(columns);
@@ -102,10 +103,19 @@ final class TextTable {
         }
     }
 
+    /** A column that holds something the reader must see (an active second key): hidden only after every other. */
+    void keepShown(String header) {
+        pinned.add(header);
+    }
+
+    private int keep(int column) {
+        return pinned.contains(columns.get(column).header()) ? Integer.MAX_VALUE : columns.get(column).keep();
+    }
+
     private boolean hideLeastImportant(List<String> hidden) {
         int least = -1;
         for (int c = 1; c < columns.size(); c++) {
-            if (shown[c] && (least < 0 || columns.get(c).keep() < columns.get(least).keep())) {
+            if (shown[c] && (least < 0 || keep(c) < keep(least))) {
                 least = c;
             }
         }

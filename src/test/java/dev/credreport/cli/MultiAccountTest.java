@@ -194,8 +194,13 @@ class MultiAccountTest {
         assertEquals("failed", document.at("/accounts/1/status").asText());
         assertTrue(document.at("/accounts/1/error").asText().startsWith("cannot assume role"));
         assertEquals("ok", document.at("/accounts/2/status").asText());
-        assertTrue(table.out().lines().anyMatch(line -> line.startsWith("USER ") && line.contains(" ACCOUNT ")), table.out());
-        assertTrue(table.out().lines().anyMatch(line -> line.startsWith("alice ") && line.contains(ACCOUNTS.get(2))), table.out());
+        // Each account's table under its own title (issue 23, point 7), not an account column on every row.
+        assertTrue(table.out().lines().noneMatch(line -> line.startsWith("USER ") && line.contains(" ACCOUNT ")), table.out());
+        List<String> titles = table.out().lines().filter(line -> line.startsWith("Credential report of account ")).toList();
+        assertEquals(2, titles.size(), table.out());
+        assertTrue(titles.get(1).startsWith("Credential report of account " + ACCOUNTS.get(2) + ","), table.out());
+        int second = table.out().indexOf(titles.get(1));
+        assertTrue(table.out().indexOf("\nalice ", second) > second, "alice of the third account under its title");
     }
 
     @Test

@@ -91,4 +91,20 @@ class TableWidthTest {
         assertTrue(title.startsWith("Credential report of account 123456789012, from "), title);
         assertTrue(title.endsWith("\u2026, 4 users"), title);
     }
+
+    @Test
+    void should_never_hide_the_column_of_an_active_second_key() throws IOException {
+        // Carol with two active keys: the second is what an auditor looks for (issue 23, point 7).
+        String twoKeys = CAROL.replace(",false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,",
+                ",false,true,2023-03-04T00:00:00+00:00,N/A,N/A,N/A,true,2024-01-01T00:00:00+00:00,N/A,N/A,N/A,");
+        Path withKey2 = saved("two-keys.csv", report(ROOT, ALICE, BOB, twoKeys));
+        Path without = saved("one-key.csv", report(ROOT, ALICE, BOB, CAROL));
+
+        Result result = new CommandHarness().terminal(true, false, 60).run("fetch", "--input", withKey2.toString());
+        Result usual = new CommandHarness().terminal(true, false, 60).run("fetch", "--input", without.toString());
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(header(result).contains("KEY 2"), result::toString);
+        assertFalse(header(usual).contains("KEY 2"), "at 60 columns KEY 2 is dropped when no user has a second key: " + usual);
+    }
 }
