@@ -54,7 +54,9 @@ record AwsCall(Service service, String operation, String permission, String cont
         static Endpoint of(Service service, URI override, String variable, String region, AwsSettings settings) {
             String description = override != null ? service.title() + " at " + override
                     : service.title() + (region == null ? "" : " in " + region);
-            return new Endpoint(description, override != null ? variable : "--region",
+            // Where the region came from for this service: Security Hub has its own option.
+            String regionSetting = service == Service.SECURITY_HUB ? "--security-hub-region" : "--region";
+            return new Endpoint(description, override != null ? variable : regionSetting,
                     settings == null ? null : settings.connectTimeout(), settings == null ? null : settings.readTimeout());
         }
 

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
             "Fetch the credential report as 'fetch' does (or read --input) and report what is wrong with the account's "
                     + "IAM users, mapped to the CIS AWS Foundations Benchmark and Security Hub controls.",
             "",
-            "Ages are counted to the report's generated time; for a saved report to --as-of (default: now). "
+            "Ages are counted to --as-of if given, else to the report's generated time (from AWS, or a saved "
+                    + "report's metadata or name), else to now. "
                     + "'credreport audit --list-rules' lists the rules."
         },
         footerHeading = "%nExamples:%n",

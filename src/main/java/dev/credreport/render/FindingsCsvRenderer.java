@@ -82,7 +82,8 @@ final class FindingsCsvRenderer implements AccountsFormat<AccountAudit> {
     }
 
     static String safe(String cell) {
-        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+        // A lone "-" is credreport's own "none", no formula.
+        if (!cell.isEmpty() && !cell.equals("-") && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
             return "'" + cell;
         }
         return cell;

@@ -121,6 +121,11 @@ final class TableRenderer implements AccountsFormat<ReportInput>, TableFormat<Re
         if (width <= 0 || head.length() + source.length() + count.length() <= width) {
             return head + source + count;
         }
+        // The shorter head before the source is cut: how old the report is matters more than the words.
+        String shortHead = account == null ? "Credential report" : "Account " + account;
+        if (shortHead.length() + source.length() + count.length() <= width) {
+            return shortHead + source + count;
+        }
         int room = width - head.length() - count.length();
         if (room >= ", from ".length() + 2) {
             return head + Lines.cut(source, room) + count;
@@ -128,7 +133,6 @@ final class TableRenderer implements AccountsFormat<ReportInput>, TableFormat<Re
         if (head.length() + count.length() <= width) {
             return head + count;
         }
-        String shortHead = account == null ? "Credential report" : "Account " + account;
         return Lines.cut(shortHead, Math.max(1, width - count.length())) + count;
     }
 

@@ -221,6 +221,15 @@ class AuditCommandTest {
     }
 
     @Test
+    void should_write_no_formula_guard_before_its_own_dash_in_the_rule_list_csv() {
+        Result result = harness.run("audit", "--list-rules", "--format", "csv");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertFalse(result.out().contains(",'-,"), result.out());
+        assertTrue(result.out().lines().anyMatch(line -> line.startsWith("root-signing-certificate-active,medium,-,")), result.out());
+    }
+
+    @Test
     void should_refuse_list_rules_in_a_format_for_findings_only() {
         for (String format : List.of("sarif", "asff")) {
             Result result = harness.run("audit", "--list-rules", "--format", format);

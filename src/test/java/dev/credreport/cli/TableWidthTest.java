@@ -107,4 +107,16 @@ class TableWidthTest {
         assertTrue(header(result).contains("KEY 2"), result::toString);
         assertFalse(header(usual).contains("KEY 2"), "at 60 columns KEY 2 is dropped when no user has a second key: " + usual);
     }
+
+    @Test
+    void should_keep_how_old_the_report_is_in_the_title_at_80_columns() {
+        // The staleness is what the reader needs most: the words go first ("Account X"), the age stays.
+        Result result = new CommandHarness().terminal(true, false, 80)
+                .run("fetch", "--input", "src/sample/credential-report-123456789012-20261121T061502Z.csv");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        String title = result.out().lines().findFirst().orElseThrow();
+        assertTrue(title.length() <= 80, title);
+        assertTrue(title.matches("Account 123456789012, generated 2026-11-21 06:15 UTC \\((.* ago|in .*)\\), \\d+ users"), title);
+    }
 }
