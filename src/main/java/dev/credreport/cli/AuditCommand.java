@@ -113,7 +113,8 @@ final class AuditCommand implements Callable<Integer> {
             Format<RuleList> list = Formats.ruleLists().find(chosen().name()).orElseThrow(() -> CredreportException.usage(
                     "--list-rules prints " + Formats.ruleLists().choices() + ", not " + chosen().name()));
             RuleList all = new RuleList(Rules.all().stream().map(Rule::info).toList(), cis);
-            output.target().write(out, writer -> list.write(all, writer, new RenderContext(environment.clock(), 0)));
+            output.target().write(out, writer -> list.write(all, writer, new RenderContext(environment.clock(),
+                    list.forPeople() ? terminalWidth() : 0)));
             return ExitCode.SUCCESS.code();
         }
         // Everything the user typed is checked before any AWS call is made.
@@ -123,7 +124,7 @@ final class AuditCommand implements Callable<Integer> {
         AccountsFormat<AccountAudit> chosen = chosen();
         String region = chosen.needsSecurityHubRegion() || securityHub.sending()
                 ? securityHub.region(source.aws.toSettings(environment)) : null;
-        RenderContext context = new RenderContext(environment.clock(), 0, region);
+        RenderContext context = new RenderContext(environment.clock(), chosen.forPeople() ? terminalWidth() : 0, region);
         SecurityHubSending sending = securityHub.sending() ? new SecurityHubSending(source.aws.toSettings(environment), region,
                 environment.clock().instant(), err, common.quiet) : null;
         if (sending != null && !multi.active()) {
@@ -175,6 +176,11 @@ final class AuditCommand implements Callable<Integer> {
             }
             return result.anyAtLeast(failOn) ? ExitCode.FLAGGED.code() : ExitCode.SUCCESS.code();
         }
+    }
+
+    /** The terminal's columns when writing to one, so text for people fits it; 0 (unwrapped) for files and pipes. */
+    private int terminalWidth() {
+        return output.tableByDefault(environment) ? Math.max(0, environment.terminalWidth().getAsInt()) : 0;
     }
 
     private AccountsFormat<AccountAudit> chosen() {

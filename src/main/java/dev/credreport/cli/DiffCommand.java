@@ -119,7 +119,9 @@ final class DiffCommand implements Callable<Integer> {
                     : Formats.diffs().byDefault(output.tableByDefault(environment));
             refuseNewerFirst(older, newer);
             DiffResult result = ReportDiff.compare(older, newer, allowDifferentAccounts);
-            output.target().write(spec.commandLine().getOut(), out -> chosen.write(result, out, new RenderContext(environment.clock(), 0)));
+            output.target().write(spec.commandLine().getOut(), out -> chosen.write(result, out,
+                    new RenderContext(environment.clock(), chosen.forPeople() && output.tableByDefault(environment)
+                            ? Math.max(0, environment.terminalWidth().getAsInt()) : 0)));
             return exitCode && !result.isEmpty() ? ExitCode.FLAGGED.code() : ExitCode.SUCCESS.code();
         }
     }

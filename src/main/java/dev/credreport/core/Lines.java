@@ -77,6 +77,24 @@ public final class Lines {
         return breakable;
     }
 
+    /**
+     * A line for people at a terminal of {@code width} columns (0 for no limit), its text wrapped
+     * at spaces with a hanging indent of {@code indent} columns, each line ending with a line
+     * break: {@code "    fix:      Create a second key..."} goes on under its own start.
+     */
+    public static String hanging(String line, int width, int indent) {
+        if (width <= 0 || line.length() <= width || indent >= width - 10) {
+            return line + "\n";
+        }
+        StringBuilder out = new StringBuilder(line.length() + 16);
+        String pad = " ".repeat(indent);
+        List<Line> lines = lines(line, width, width - indent, spaces(line));
+        for (int i = 0; i < lines.size(); i++) {
+            out.append(i == 0 ? "" : pad).append(line, lines.get(i).start(), lines.get(i).end()).append('\n');
+        }
+        return out.toString();
+    }
+
     /** The lines of {@link #wrap}, each ending with a line break. */
     public static String wrapped(String text, int width) {
         StringBuilder out = new StringBuilder(text.length() + 8);

@@ -1,5 +1,7 @@
 package dev.credreport.render;
 
+import dev.credreport.core.Lines;
+
 import dev.credreport.core.HumanTime;
 import dev.credreport.diff.Change;
 import dev.credreport.diff.DiffResult;
@@ -17,16 +19,17 @@ final class DiffTableRenderer implements TableFormat<DiffResult> {
         if (result.isEmpty()) {
             return;
         }
-        out.write(title(result) + "\n");
+        int width = context.width();
+        out.write(Lines.hanging(title(result), width, 2));
         String currentArn = null;
         for (Change change : result.changes()) {
             if (!change.arn().equals(currentArn)) {
                 currentArn = change.arn();
-                out.write("\n" + UntrustedText.escape(change.user()) + "  " + UntrustedText.escape(change.arn()) + "\n");
+                out.write("\n" + Lines.hanging(UntrustedText.escape(change.user()) + "  " + UntrustedText.escape(change.arn()), width, 2));
             }
-            out.write((change.alert() ? "  ! " : "    ") + change.description() + values(change) + "\n");
+            out.write(Lines.hanging((change.alert() ? "  ! " : "    ") + change.description() + values(change), width, 6));
         }
-        out.write("\n" + result.summary() + "\n");
+        out.write("\n" + Lines.hanging(result.summary(), width, 2));
     }
 
     private static String values(Change change) {

@@ -1,5 +1,7 @@
 package dev.credreport.render;
 
+import dev.credreport.core.Lines;
+
 import dev.credreport.audit.AccountAudit;
 import dev.credreport.report.UntrustedText;
 import dev.credreport.core.CredreportException;
@@ -17,10 +19,12 @@ import java.util.List;
 /** Findings for people: grouped by severity, worst first, each with its evidence and fix, then a summary line. */
 final class FindingsTableRenderer implements AccountsFormat<AccountAudit>, TableFormat<AccountAudit> {
     private static final String BETWEEN_ACCOUNTS = "\n" + "=".repeat(60) + "\n\n";
+    /** Where a finding's values start ("    evidence: "), so a wrapped value goes on under itself. */
+    private static final int VALUE = 14;
 
     @Override
     public void write(AccountAudit audit, Writer out, RenderContext context) throws IOException {
-        render(audit.result(), audit.findings(), out);
+        render(audit.result(), audit.findings(), out, context.width());
     }
 
     /** A section per account, each with its own summary; a failed account is listed with its error. */
@@ -34,28 +38,29 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit>, Table
         };
     }
 
-    private static void render(AuditResult result, Findings findings, Writer out) throws IOException {
-        out.write(title(result));
-        out.write("\n");
+    /** @param width the terminal's columns, long lines wrapped under their own start; 0 for none */
+    private static void render(AuditResult result, Findings findings, Writer out, int width) throws IOException {
+        out.write(Lines.hanging(title(result), width, 2));
         Severity[] current = {null};
         findings.forEach(finding -> {
             if (finding.severity() != current[0]) {
                 current[0] = finding.severity();
                 out.write("\n" + current[0].name() + " (" + result.counts().get(current[0]) + ")\n");
             }
-            out.write("  " + finding.rule().id() + ": " + finding.rule().title() + "\n");
-            out.write("    user:     " + UntrustedText.escape(finding.user()) + "  " + UntrustedText.escape(finding.arn()) + "\n");
-            out.write("    evidence: " + UntrustedText.escape(finding.evidence()) + "\n");
-            out.write("    fix:      " + finding.rule().remediation() + "\n");
+            out.write(Lines.hanging("  " + finding.rule().id() + ": " + finding.rule().title(), width, 4));
+            out.write(Lines.hanging("    user:     " + UntrustedText.escape(finding.user()) + "  " + UntrustedText.escape(finding.arn()),
+                    width, VALUE));
+            out.write(Lines.hanging("    evidence: " + UntrustedText.escape(finding.evidence()), width, VALUE));
+            out.write(Lines.hanging("    fix:      " + finding.rule().remediation(), width, VALUE));
             List<Control> controls = finding.rule().controlsShown(result.settings().cisVersion());
             if (!controls.isEmpty()) {
-                out.write("    controls: " + Controls.labels(controls, ", ") + "\n");
+                out.write(Lines.hanging("    controls: " + Controls.labels(controls, ", "), width, VALUE));
             }
         });
         if (result.findingCount() == 0) {
             out.write("\nNo findings.\n");
         }
-        out.write("\n" + UntrustedText.escape(result.summary()) + "\n");
+        out.write("\n" + Lines.hanging(UntrustedText.escape(result.summary()), width, 2));
     }
 
     private static String title(AuditResult result) {

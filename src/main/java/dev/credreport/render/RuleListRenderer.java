@@ -1,5 +1,7 @@
 package dev.credreport.render;
 
+import dev.credreport.core.Lines;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.audit.Control;
 import dev.credreport.audit.ControlTable;
@@ -27,43 +29,42 @@ final class RuleListRenderer {
     }
 
     /** The list in one format: the name the user types, and the method that writes it. */
-    record AsFormat(String name, Writer writer) implements Format<RuleList> {
-        /** Writes the rules, with the CIS version whose numbers tables and CSV show. */
+    record AsFormat(String name, boolean forPeople, Writer writer) implements Format<RuleList> {
+        /** Writes the rules, with the CIS version whose numbers tables and CSV show, fitted to {@code width} (0: no limit). */
         @FunctionalInterface
         interface Writer {
-            void write(RuleList list, java.io.Writer out) throws IOException;
+            void write(RuleList list, java.io.Writer out, int width) throws IOException;
         }
 
         @Override
         public void write(RuleList list, java.io.Writer out, RenderContext context) throws IOException {
-            writer.write(list, out);
-        }
-
-        @Override
-        public boolean forPeople() {
-            return name.equals("table");
+            writer.write(list, out, context.width());
         }
     }
 
-    static final AsFormat TABLE = new AsFormat("table", (list, out) -> table(list.rules(), list.cisVersion(), out));
-    static final AsFormat JSON = new AsFormat("json", (list, out) -> json(list.rules(), out));
-    static final AsFormat CSV = new AsFormat("csv", (list, out) -> csv(list.rules(), list.cisVersion(), out));
+    static final AsFormat TABLE = new AsFormat("table", true, (list, out, width) -> table(list.rules(), list.cisVersion(), out, width));
+    static final AsFormat JSON = new AsFormat("json", false, (list, out, width) -> json(list.rules(), out));
+    static final AsFormat CSV = new AsFormat("csv", false, (list, out, width) -> csv(list.rules(), list.cisVersion(), out));
 
-    private static void table(List<RuleInfo> rules, String cisVersion, Writer out) throws IOException {
+    private static void table(List<RuleInfo> rules, String cisVersion, Writer out, int width) throws IOException {
         TextTable table = new TextTable(COLUMNS);
         List<String[]> rows = rules.stream().map(rule -> new String[] {rule.id(), rule.severity().label(), rule.threshold(),
             shown(rule.controls(), cisVersion, ", "), rule.title()}).toList();
         rows.forEach(table::measure);
-        table.fit(0);
+        List<String> hidden = table.fit(width);
         table.writeHeader(out);
         for (String[] row : rows) {
             table.writeRow(out, row);
         }
-        out.write("\nCIS numbers of version " + cisVersion + " (--cis-version: " + String.join(", ", ControlTable.CIS_VERSIONS)
-                + ").\n");
+        if (!hidden.isEmpty()) {
+            out.write(Lines.hanging("(hidden to fit " + width + " columns: " + String.join(", ", hidden)
+                    + "; see --format csv or json for every column)", width, 1));
+        }
+        out.write("\n" + Lines.hanging("CIS numbers of version " + cisVersion + " (--cis-version: "
+                + String.join(", ", ControlTable.CIS_VERSIONS) + ").", width, 2));
         for (ControlTable.Uncovered uncovered : ControlTable.uncovered()) {
-            out.write("Not covered: " + uncovered.title() + " (" + shown(uncovered.controls(), cisVersion, ", ") + "): "
-                    + uncovered.reason() + ".\n");
+            out.write(Lines.hanging("Not covered: " + uncovered.title() + " (" + shown(uncovered.controls(), cisVersion, ", ")
+                    + "): " + uncovered.reason() + ".", width, 2));
         }
     }
 
