@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
             "  credreport diff --dir s3://audit-bucket/reports --account 123456789012",
             "",
             "Exit codes: 0 done (with --exit-code: no changes), 3 changes found with --exit-code, 2 usage or different "
-                    + "accounts, 7 unreadable report, 8 output not written, 1 bug."
+                    + "accounts, 4 S3 refused, 6 S3 or network failure, 7 unreadable report, 8 output not written, 1 bug."
         })
 final class DiffCommand implements Callable<Integer> {
     private final Environment environment;

@@ -42,7 +42,7 @@ class RuleOptions {
     int rootUseDays = AuditSettings.DEFAULT_ROOT_USE_DAYS;
 
     @Option(names = "--unused-days", paramLabel = "DAYS", defaultValue = "45", order = 6,
-            description = "credentials-unused: unused for this many days or more (CIS 1.12: 45; Security Hub "
+            description = "credentials-unused: unused for this many days or more (the CIS benchmark: 45; Security Hub "
                     + "IAM.8: 90). Default: ${DEFAULT-VALUE}.")
     int unusedDays = AuditSettings.DEFAULT_UNUSED_DAYS;
 
