@@ -65,7 +65,7 @@ final class AuditCommand implements Callable<Integer> {
             + "the controls it maps to, in --format (table, json or csv), and exit.")
     boolean listRules;
 
-    @Option(names = "--cis-version", paramLabel = "VERSION", order = 5,
+    @Option(names = "--cis-version", paramLabel = "VERSION", order = 5, completionCandidates = Candidates.CisVersions.class,
             description = "Which CIS AWS Foundations Benchmark version's numbers the table, csv and --list-rules show: "
                     + "1.2.0, 1.4.0, 1.5.0, 2.0.0, 3.0.0, 4.0.1, 5.0.0, 6.0.0 or 7.0.0. Default: the newest. "
                     + "JSON and SARIF carry every version.")

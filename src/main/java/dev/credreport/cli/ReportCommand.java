@@ -52,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
                     + "on standard error and skipped.")
     String history;
 
-    @Option(names = "--cis-version", paramLabel = "VERSION", order = 5,
+    @Option(names = "--cis-version", paramLabel = "VERSION", order = 5, completionCandidates = Candidates.CisVersions.class,
             description = "Which CIS AWS Foundations Benchmark version's numbers the recommendations show, as for audit: "
                     + "1.2.0, 1.4.0, 1.5.0, 2.0.0, 3.0.0, 4.0.1, 5.0.0, 6.0.0 or 7.0.0. Default: the newest.")
     String cisVersion;

@@ -24,11 +24,11 @@ import picocli.CommandLine.Option;
  * so that a page's recommendations are exactly what audit says for the same options.
  */
 class RuleOptions {
-    @Option(names = "--rules", paramLabel = "ID", split = ",", order = 2,
+    @Option(names = "--rules", paramLabel = "ID", split = ",", order = 2, completionCandidates = Candidates.RuleIds.class,
             description = "Apply only these rules (comma-separated or repeated).")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--skip-rules", paramLabel = "ID", split = ",", order = 3,
+    @Option(names = "--skip-rules", paramLabel = "ID", split = ",", order = 3, completionCandidates = Candidates.RuleIds.class,
             description = "Apply every rule but these (comma-separated or repeated).")
     List<String> skip = new ArrayList<>();
 

@@ -175,6 +175,18 @@ class CompletionCommandTest {
     }
 
     @Test
+    void should_complete_the_fixed_lists_of_cis_versions_and_rule_ids_in_bash() throws Exception {
+        Path script = Files.writeString(dir.resolve("credreport.bash"), new CommandHarness().run("completion", "bash").out());
+        String bash = "compopt() { :; }; source " + script + " && ";
+
+        Shell versions = shell("bash", "-c", bash + complete("credreport audit --cis-version 7"));
+        Shell rules = shell("bash", "-c", bash + complete("credreport audit --skip-rules access-key-n"));
+
+        assertEquals(List.of("7.0.0"), versions.out().lines().toList(), versions.out());
+        assertEquals(List.of("access-key-not-rotated"), rules.out().lines().toList(), rules.out());
+    }
+
+    @Test
     void should_refuse_a_shell_it_cannot_complete_for() {
         CommandHarness.Result result = new CommandHarness().run("completion", "fish");
 
