@@ -83,6 +83,9 @@ final class AuditCommand implements Callable<Integer> {
                     + "a JSON array for Security Hub). Default: table when standard output is a terminal, csv otherwise.")
     AccountsFormat<AccountAudit> format;
 
+    @Mixin
+    WidthOption width = new WidthOption();
+
     @ArgGroup(validate = false, heading = "%nOutput:%n", order = 10)
     OutputOptions output = new OutputOptions();
 
@@ -108,6 +111,7 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        width.check();
         String cis = cisVersion();
         if (listRules) {
             Format<RuleList> list = Formats.ruleLists().find(chosen().name()).orElseThrow(() -> CredreportException.usage(
@@ -178,9 +182,9 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    /** The terminal's columns when writing to one, so text for people fits it; 0 (unwrapped) for files and pipes. */
+    /** The columns text for people is fitted to: --width, else the terminal's; none for files and pipes. */
     private int terminalWidth() {
-        return output.tableByDefault(environment) ? Math.max(0, environment.terminalWidth().getAsInt()) : 0;
+        return width.columns(environment, output);
     }
 
     private AccountsFormat<AccountAudit> chosen() {

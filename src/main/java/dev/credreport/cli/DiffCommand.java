@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -82,6 +83,9 @@ final class DiffCommand implements Callable<Integer> {
                     + "table and csv print nothing when nothing changed.")
     Format<DiffResult> format;
 
+    @Mixin
+    WidthOption width = new WidthOption();
+
     @ArgGroup(validate = false, heading = "%nOutput:%n", order = 10)
     OutputOptions output = new OutputOptions();
 
@@ -108,6 +112,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        width.check();
         output.check();
         List<ReportInput> pair = pair();
         if (pair.isEmpty()) {
@@ -120,8 +125,7 @@ final class DiffCommand implements Callable<Integer> {
             refuseNewerFirst(older, newer);
             DiffResult result = ReportDiff.compare(older, newer, allowDifferentAccounts);
             output.target().write(spec.commandLine().getOut(), out -> chosen.write(result, out,
-                    new RenderContext(environment.clock(), chosen.forPeople() && output.tableByDefault(environment)
-                            ? Math.max(0, environment.terminalWidth().getAsInt()) : 0)));
+                    new RenderContext(environment.clock(), chosen.forPeople() ? width.columns(environment, output) : 0)));
             return exitCode && !result.isEmpty() ? ExitCode.FLAGGED.code() : ExitCode.SUCCESS.code();
         }
     }

@@ -61,10 +61,8 @@ final class FetchCommand implements Callable<Integer> {
                     + "csv otherwise (so pipes and files get the report as AWS wrote it).")
     AccountsFormat<ReportInput> format;
 
-    @Option(names = "--width", paramLabel = "COLUMNS", order = 9,
-            description = "Fit the table to this many columns. Default: the terminal's width (COLUMNS), "
-                    + "no limit when not writing to a terminal.")
-    Integer width;
+    @Mixin
+    WidthOption width = new WidthOption();
 
     @ArgGroup(validate = false, heading = "%nOutput:%n", order = 10)
     OutputOptions output = new OutputOptions();
@@ -84,6 +82,7 @@ final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        width.check();
         save.check();
         multi.check();
         output.check();
@@ -91,7 +90,7 @@ final class FetchCommand implements Callable<Integer> {
             throw CredreportException.usage("--output-dir saves the report as AWS wrote it; it cannot be used with -o or --format");
         }
         AccountsFormat<ReportInput> format = format();
-        int width = format.forPeople() && !save.saving() ? tableWidth() : 0;
+        int width = format.forPeople() && !save.saving() ? this.width.columns(environment, output) : 0;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (save.saving()) {
@@ -130,15 +129,5 @@ final class FetchCommand implements Callable<Integer> {
     private AccountsFormat<ReportInput> format() {
         return this.format != null ? this.format
                 : Formats.reports().byDefault(output.tableByDefault(environment));
-    }
-
-    private int tableWidth() {
-        if (width != null) {
-            if (width < 20) {
-                throw CredreportException.usage("--width must be at least 20 columns");
-            }
-            return width;
-        }
-        return output.toStdout() ? environment.terminalWidth().getAsInt() : 0;
     }
 }

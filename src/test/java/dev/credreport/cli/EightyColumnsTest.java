@@ -52,4 +52,18 @@ class EightyColumnsTest {
 
         assertTrue(piped.out().lines().anyMatch(line -> line.length() > 80), "a pipe gets whole lines");
     }
+
+    @Test
+    void should_fit_piped_text_to_width_when_asked_and_refuse_a_width_too_narrow() {
+        Result audit = new CommandHarness().run("audit", "--input", NEW, "--format", "table", "--fail-on", "none", "--width", "70");
+        Result diff = new CommandHarness().run("diff", OLD, NEW, "--format", "table", "--width", "70");
+        Result narrow = new CommandHarness().run("diff", OLD, NEW, "--width", "10");
+
+        for (Result result : List.of(audit, diff)) {
+            assertEquals(0, result.exitCode(), result::toString);
+            assertTrue(result.out().lines().allMatch(line -> line.length() <= 70), result::toString);
+        }
+        assertEquals(2, narrow.exitCode(), narrow::toString);
+        assertEquals("credreport: --width must be at least 20 columns\n", narrow.err());
+    }
 }
