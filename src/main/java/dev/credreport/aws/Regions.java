@@ -15,14 +15,17 @@ public final class Regions {
     /** What a region name looks like: eu-west-1, us-gov-east-1, cn-north-1, eu-isoe-west-1. */
     private static final Pattern NAME = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d+");
 
-    private static final List<String> KNOWN = Region.regions().stream()
-            .filter(region -> !region.isGlobalRegion())
-            .map(Region::id)
-            .filter(id -> NAME.matcher(id).matches())
-            .sorted()
-            .toList();
-
     private Regions() {
+    }
+
+    /** Every region, built only for a suggestion: a run whose region is known never lists them. */
+    private static final class Known {
+        static final List<String> ALL = Region.regions().stream()
+                .filter(region -> !region.isGlobalRegion())
+                .map(Region::id)
+                .filter(id -> NAME.matcher(id).matches())
+                .sorted()
+                .toList();
     }
 
     /** Whether the name has a region's shape, known or not. */
@@ -30,13 +33,18 @@ public final class Regions {
         return NAME.matcher(name).matches();
     }
 
+    /** Whether the SDK knows the region: one look-up in its metadata, no list built. */
     public static boolean known(String name) {
-        return KNOWN.contains(name);
+        if (!looksLikeARegion(name)) {
+            return false;
+        }
+        Region region = Region.of(name);
+        return !region.isGlobalRegion() && region.metadata() != null;
     }
 
     /** The known region nearest the name (fewest letters changed), for a suggestion. */
     static String closest(String name) {
-        return KNOWN.stream().min(Comparator.comparingInt((String known) -> distance(name, known))
+        return Known.ALL.stream().min(Comparator.comparingInt((String known) -> distance(name, known))
                 .thenComparing(Comparator.naturalOrder())).orElseThrow();
     }
 

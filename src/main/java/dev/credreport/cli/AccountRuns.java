@@ -1,5 +1,6 @@
 package dev.credreport.cli;
 
+import dev.credreport.aws.AwsSettings;
 import dev.credreport.multi.AccountRun;
 import dev.credreport.multi.AccountSink;
 import java.io.IOException;
@@ -16,10 +17,11 @@ final class AccountRuns {
      */
     static AccountRun.Outcome run(Environment environment, PrintWriter err, ReportSourceOptions source,
             MultiAccountOptions multi, boolean quiet, AccountSink sink) throws IOException {
+        AwsSettings settings = source.aws.toSettings(environment);
         if (!quiet) {
-            source.aws.toSettings(environment).regionWarning().ifPresent(warning -> err.println("credreport: warning: " + warning));
+            settings.regionWarning().ifPresent(warning -> err.println("credreport: warning: " + warning));
         }
-        AccountRun run = new AccountRun(source.aws.toSettings(environment), multi.roles(), multi.selection(),
+        AccountRun run = new AccountRun(settings, multi.roles(), multi.selection(),
                 source.fetchPlan(multi.concurrency), quiet, environment.clock());
         return run.run(ProgressLine.of(environment, err, quiet), err, sink);
     }

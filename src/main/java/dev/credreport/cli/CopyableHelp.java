@@ -119,7 +119,7 @@ final class CopyableHelp extends Help {
         List<Lines.Line> lines = HelpLines.lines(plain, first, next);
         Text[] row = values.clone();
         int spanning = firstSpanningColumn(columns);
-        if (HelpLines.fits(lines, first, next) || spanning < 0) {
+        if (Lines.fits(lines, first, next) || spanning < 0) {
             row[last] = text.substring(lines.get(0).start(), lines.get(0).end());
             table.addRowValues(row);
             for (Lines.Line line : lines.subList(1, lines.size())) {

@@ -37,11 +37,6 @@ final class HelpLines {
         return lines(text, width, width).stream().map(line -> text.substring(line.start(), line.end())).toList();
     }
 
-    /** Whether the line fits: no piece of it was wider than its width. */
-    static boolean fits(List<Lines.Line> lines, int firstWidth, int width) {
-        return Lines.fits(lines, firstWidth, width);
-    }
-
     /** For each character, whether a line may break there: spaces, less those inside a copyable piece. */
     static boolean[] breakable(String text) {
         boolean[] breakable = new boolean[text.length()];

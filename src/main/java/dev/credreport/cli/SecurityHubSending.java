@@ -39,12 +39,10 @@ final class SecurityHubSending {
      * Sends one account's findings with that account's credentials when {@code access} is given
      * (a run over many accounts, which knows the account), else with the caller's.
      *
-     * @param accountId the account the run fetched, or null to take it from the report
+     * @param fetchedAccount the account the run fetched, or null to take it from the report
      */
-    void send(AccountAudit audit, AccountAccess access, String accountId) throws IOException {
-        if (accountId == null) {
-            accountId = audit.result().accountId();
-        }
+    void send(AccountAudit audit, AccountAccess access, String fetchedAccount) throws IOException {
+        String accountId = fetchedAccount != null ? fetchedAccount : audit.result().accountId();
         if (accountId == null) {
             // A report with no user names no account: there is nothing to file findings under.
             err.println("credreport: note: the report names no account (it lists no user), so nothing was sent to "
@@ -53,8 +51,7 @@ final class SecurityHubSending {
         }
         List<AsffFinding> asff = new AsffFindings(region, now).of(audit.result(), audit.findings());
         String partition = asff.isEmpty() ? Partitions.of(region) : asff.get(0).partition();
-        String account = accountId;
-        Consumer<String> failures = message -> err.println("credreport: account " + account + ": "
+        Consumer<String> failures = message -> err.println("credreport: account " + accountId + ": "
                 + UntrustedText.escape(message));
         SecurityHubSink.Outcome outcome = access == null
                 ? SecurityHubDelivery.asCaller(settings, region, accountId, partition, asff, now, failures)

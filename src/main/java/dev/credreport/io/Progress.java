@@ -28,28 +28,4 @@ public interface Progress {
     interface OutputStep {
         void run() throws java.io.IOException;
     }
-
-    /** No progress shown: for --quiet, logs and pipes, and tests. */
-    Progress NONE = new Progress() {
-        @Override
-        public void update(String status) {
-        }
-
-        @Override
-        public void tickEverySecond() {
-        }
-
-        @Override
-        public void printAbove(String line) {
-        }
-
-        @Override
-        public void without(OutputStep output) throws java.io.IOException {
-            output.run();
-        }
-
-        @Override
-        public void clear() {
-        }
-    };
 }
