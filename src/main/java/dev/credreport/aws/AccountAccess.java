@@ -1,6 +1,7 @@
 package dev.credreport.aws;
 
 import dev.credreport.core.CredreportException;
+import dev.credreport.report.Account;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
-import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -52,8 +52,8 @@ public final class AccountAccess implements AutoCloseable {
         }
     }
 
-    /** The accounts an Organization lists, active ones and the others with their status. */
-    public record OrganizationAccounts(List<String> active, List<String> skipped) {
+    /** The accounts an Organization lists, active ones with their names and the others with their status. */
+    public record OrganizationAccounts(List<Account> active, List<String> skipped) {
     }
 
     /** @param clock what each account's --max-wait is counted on (the settings' sleeper waits) */
@@ -84,13 +84,13 @@ public final class AccountAccess implements AutoCloseable {
     public OrganizationAccounts organizationAccounts() {
         var builder = OrganizationsClient.builder().httpClient(http).credentialsProvider(caller);
         configure(builder, settings.organizationsEndpoint());
-        List<String> active = new ArrayList<>();
+        List<Account> active = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         try (OrganizationsClient organizations = builder.build()) {
             for (var page : organizations.listAccountsPaginator()) {
-                for (Account account : page.accounts()) {
+                for (var account : page.accounts()) {
                     if ("ACTIVE".equals(account.statusAsString())) {
-                        active.add(account.id());
+                        active.add(new Account(account.id(), account.name()));
                     } else {
                         skipped.add(account.id() + " (" + account.statusAsString() + ")");
                     }

@@ -147,11 +147,11 @@ final class AuditCommand implements Callable<Integer> {
             output.target().write(out, writer -> {
                 ManyAccounts<AccountAudit> document = new ManyAccounts<>(chosen, writer, context);
                 outcome[0] = AccountRuns.run(environment, err, source, multi, common.quiet,
-                        AccountSink.into(document, (accountId, report, access) -> {
+                        AccountSink.into(document, (account, report, access) -> {
                             AccountAudit audit = audit(auditor, report, cis);
                             if (sending != null) {
                                 // An import that fails fails its account, which is then listed as failed.
-                                sending.send(audit, access, accountId);
+                                sending.send(audit, access, account.id());
                             }
                             flagged[0] |= audit.result().anyAtLeast(failOn);
                             return audit;

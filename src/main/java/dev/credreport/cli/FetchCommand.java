@@ -100,7 +100,7 @@ final class FetchCommand implements Callable<Integer> {
                 saver.check();
                 if (multi.active()) {
                     AccountRun.Outcome outcome = AccountRuns.run(environment, err, source, multi, common.quiet,
-                            (accountId, report, access) -> SaveOptions.print(saver.save(report, accountId, access.partition()),
+                            (account, report, access) -> SaveOptions.print(saver.save(report, account.id(), access.partition()),
                                     out, err, common.quiet));
                     return outcome.report(err, common.quiet);
                 }
@@ -116,7 +116,7 @@ final class FetchCommand implements Callable<Integer> {
             output.target().write(out, writer -> {
                 ManyAccounts<ReportInput> document = new ManyAccounts<>(format, writer, context);
                 outcome[0] = AccountRuns.run(environment, err, source, multi, common.quiet,
-                        AccountSink.into(document, (accountId, report, access) -> report));
+                        AccountSink.into(document, (account, report, access) -> report));
             });
             return outcome[0].report(err, common.quiet);
         }

@@ -1,5 +1,6 @@
 package dev.credreport.cli;
 
+import dev.credreport.report.Account;
 import dev.credreport.audit.AccountAudit;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Auditor;
@@ -56,7 +57,7 @@ final class ReportPageRun {
                 warning -> err.println("credreport: " + warning));
         AccountSink accounts = new AccountSink() {
             @Override
-            public void account(String accountId, ReportInput report, AccountAccess access) {
+            public void account(Account account, ReportInput report, AccountAccess access) {
                 countUsers(report);
                 AuditResult result = auditor.audit(report, rules.settingsFor(report, environment.clock(), cis));
                 List<HistoryPoint> points = trends == null || result.accountId() == null ? List.of() : trends.of(result.accountId());
@@ -64,8 +65,8 @@ final class ReportPageRun {
             }
 
             @Override
-            public void failed(String accountId, CredreportException failure) {
-                page.failed(accountId, CredreportException.firstLine(failure.getMessage()));
+            public void failed(Account account, CredreportException failure) {
+                page.failed(account.id(), CredreportException.firstLine(failure.getMessage()));
             }
 
             @Override

@@ -5,6 +5,7 @@ import dev.credreport.aws.AwsSettings;
 import dev.credreport.core.CredreportException;
 import dev.credreport.core.ExitCode;
 import dev.credreport.io.Progress;
+import dev.credreport.report.Account;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.UntrustedText;
 import java.io.IOException;
@@ -68,7 +69,7 @@ public final class AccountRun {
      */
     public Outcome run(Progress progress, PrintWriter err, AccountSink sink) throws IOException {
         try (AccountAccess access = new AccountAccess(settings, roles, clock)) {
-            List<String> accounts = selection.resolve(access,
+            List<Account> accounts = selection.resolve(access,
                     skipped -> err.println("credreport: skipped account " + skipped + ": not ACTIVE"));
             Tally tally = new Tally(accounts.size(), progress);
             // Shown from the start and ticking, not only when the first account is done.
@@ -78,11 +79,11 @@ public final class AccountRun {
                 new MultiAccountFetch(access, plan).run(accounts, result -> {
                     if (!result.succeeded()) {
                         tally.failed(result.accountId(), result.failure());
-                        progress.without(() -> sink.failed(result.accountId(), result.failure()));
+                        progress.without(() -> sink.failed(result.account(), result.failure()));
                         return;
                     }
                     try (ReportInput report = result.report()) {
-                        progress.without(() -> sink.account(result.accountId(), report, access));
+                        progress.without(() -> sink.account(result.account(), report, access));
                         tally.succeeded(result, quiet);
                     } catch (CredreportException e) {
                         if (e.exitCode() == ExitCode.USAGE) {
@@ -91,7 +92,7 @@ public final class AccountRun {
                         }
                         // What was to be done with one account's report failed: that account's failure, not the run's.
                         tally.failed(result.accountId(), e);
-                        progress.without(() -> sink.failed(result.accountId(), e));
+                        progress.without(() -> sink.failed(result.account(), e));
                     }
                 }, progress::update);
             } finally {

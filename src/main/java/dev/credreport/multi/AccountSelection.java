@@ -2,6 +2,7 @@ package dev.credreport.multi;
 
 import dev.credreport.aws.AccountAccess;
 import dev.credreport.core.CredreportException;
+import dev.credreport.report.Account;
 import dev.credreport.report.Arns;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -32,32 +33,33 @@ public record AccountSelection(List<String> ids, Path file, boolean organization
     }
 
     /**
-     * The accounts to run in, sorted by id without repeats.
+     * The accounts to run in, sorted by id without repeats, with the names the Organization gives.
      *
      * @param skipped told of each Organization account left out because it is not ACTIVE
      */
-    List<String> resolve(AccountAccess access, Consumer<String> skipped) {
+    List<Account> resolve(AccountAccess access, Consumer<String> skipped) {
         List<String> named = new ArrayList<>(ids);
         if (file != null) {
             named.addAll(readFile());
         }
-        if (organization) {
-            AccountAccess.OrganizationAccounts listed = access.organizationAccounts();
-            named.addAll(listed.active());
-            listed.skipped().forEach(skipped);
-        }
-        TreeSet<String> sorted = new TreeSet<>();
+        TreeMap<String, Account> sorted = new TreeMap<>();
         for (String id : named) {
             String trimmed = id.trim();
             if (!Arns.isAccountId(trimmed)) {
                 throw CredreportException.usage("'" + id + "' is not an AWS account id (twelve digits)");
             }
-            sorted.add(trimmed);
+            sorted.put(trimmed, Account.of(trimmed));
+        }
+        if (organization) {
+            AccountAccess.OrganizationAccounts listed = access.organizationAccounts();
+            // The Organization's entry, with its name, stands for an account also named by id.
+            listed.active().forEach(account -> sorted.put(account.id(), account));
+            listed.skipped().forEach(skipped);
         }
         if (sorted.isEmpty()) {
             throw CredreportException.usage("no accounts to run in");
         }
-        return List.copyOf(sorted);
+        return List.copyOf(sorted.values());
     }
 
     /** One id a line; '#' starts a comment. */

@@ -3,6 +3,7 @@ package dev.credreport.multi;
 import dev.credreport.aws.AccountAccess;
 import dev.credreport.core.CredreportException;
 import dev.credreport.render.ManyAccounts;
+import dev.credreport.report.Account;
 import dev.credreport.report.ReportInput;
 import java.io.IOException;
 
@@ -17,12 +18,13 @@ public interface AccountSink {
      * or a Security Hub import that failed) makes that account failed, not the run; the sink is then
      * told {@link #failed} for it.
      *
+     * @param account the account, with its name when the Organization gave one
      * @param access the run's access, to act in the account with its own role
      */
-    void account(String accountId, ReportInput report, AccountAccess access) throws IOException;
+    void account(Account account, ReportInput report, AccountAccess access) throws IOException;
 
     /** An account whose report could not be had, or whose handling failed. */
-    default void failed(String accountId, CredreportException failure) throws IOException {
+    default void failed(Account account, CredreportException failure) throws IOException {
     }
 
     /** After the last account, when at least one succeeded: a document over all accounts is ended here. */
@@ -32,20 +34,20 @@ public interface AccountSink {
     /** What one account's report becomes in a document over every account (the report itself, its audit). */
     @FunctionalInterface
     interface Step<R> {
-        R apply(String accountId, ReportInput report, AccountAccess access) throws IOException;
+        R apply(Account account, ReportInput report, AccountAccess access) throws IOException;
     }
 
     /** Writes each account's {@code step} result, and each failure, into one document over all accounts. */
     static <R> AccountSink into(ManyAccounts<R> document, Step<R> step) {
         return new AccountSink() {
             @Override
-            public void account(String accountId, ReportInput report, AccountAccess access) throws IOException {
-                document.account(accountId, step.apply(accountId, report, access));
+            public void account(Account account, ReportInput report, AccountAccess access) throws IOException {
+                document.account(account, step.apply(account, report, access));
             }
 
             @Override
-            public void failed(String accountId, CredreportException failure) throws IOException {
-                document.failed(accountId, failure);
+            public void failed(Account account, CredreportException failure) throws IOException {
+                document.failed(account, failure);
             }
 
             @Override

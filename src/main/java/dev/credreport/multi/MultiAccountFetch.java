@@ -4,6 +4,7 @@ import dev.credreport.core.CredreportException;
 import dev.credreport.core.ExitCode;
 import dev.credreport.aws.AccountAccess;
 import dev.credreport.aws.FetchedReport;
+import dev.credreport.report.Account;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.RowBudget;
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class MultiAccountFetch {
      *
      * @param progress told "done / total, failed" as accounts finish (the progress line adds the time)
      */
-    void run(List<String> accounts, ResultConsumer results, Consumer<String> progress) throws IOException {
+    void run(List<Account> accounts, ResultConsumer results, Consumer<String> progress) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
             Thread thread = new Thread(runnable, "credreport-account");
             thread.setDaemon(true);
@@ -61,7 +62,7 @@ final class MultiAccountFetch {
         AtomicInteger failed = new AtomicInteger();
         Deque<Future<AccountResult>> pending = new ArrayDeque<>();
         try {
-            for (String account : accounts) {
+            for (Account account : accounts) {
                 if (pending.size() >= 2 * concurrency) {
                     results.accept(await(pending.removeFirst()));
                 }
@@ -81,10 +82,10 @@ final class MultiAccountFetch {
         }
     }
 
-    private AccountResult fetch(String account) {
+    private AccountResult fetch(Account account) {
         try {
-            FetchedReport fetched = access.fetchReport(account, maxWait, generate);
-            ReportInput report = ReportInput.fromAws(fetched.content(), fetched.generatedTime(), "account " + account);
+            FetchedReport fetched = access.fetchReport(account.id(), maxWait, generate);
+            ReportInput report = ReportInput.fromAws(fetched.content(), fetched.generatedTime(), "account " + account.id());
             // A bad report fails its own account here, before any of its rows reach the merged output.
             report.validate(budget);
             return new AccountResult(account, report, null);

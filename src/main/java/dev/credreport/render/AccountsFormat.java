@@ -1,6 +1,7 @@
 package dev.credreport.render;
 
 import dev.credreport.core.CredreportException;
+import dev.credreport.report.Account;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -18,10 +19,11 @@ public interface AccountsFormat<R> extends Format<R> {
         default void start() throws IOException {
         }
 
-        void account(String accountId, R result) throws IOException;
+        /** One account's result; {@code account} names it (and gives its Organization name, if any). */
+        void account(Account account, R result) throws IOException;
 
         /** An account that failed; formats that list failures write it, others count on the summary on standard error. */
-        default void failed(String accountId, CredreportException failure) throws IOException {
+        default void failed(Account account, CredreportException failure) throws IOException {
         }
 
         /** The end of the document, after the last account. */

@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.report.Account;
 import dev.credreport.audit.AccountAudit;
 
 import dev.credreport.asff.AsffFindings;
@@ -49,7 +50,7 @@ final class AsffRenderer implements AccountsFormat<AccountAudit> {
             }
 
             @Override
-            public void account(String accountId, AccountAudit audit) throws IOException {
+            public void account(Account account, AccountAudit audit) throws IOException {
                 writeFindings(json, asff, audit);
             }
 

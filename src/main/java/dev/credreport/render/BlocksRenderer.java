@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.report.Account;
 import dev.credreport.report.Column;
 import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportInput;
@@ -16,8 +17,8 @@ import java.util.List;
 final class BlocksRenderer implements AccountsFormat<ReportInput> {
     static final String SEPARATOR = "-------------------";
 
-    /** Writes every user's block, each after an {@code Account:} line when an account is given. */
-    private static void writeBlocks(ReportRows report, String accountId, Writer out) throws IOException {
+    /** Writes every user's block, each after an {@code Account:} line (and its name) when an account is given. */
+    private static void writeBlocks(ReportRows report, Account account, Writer out) throws IOException {
         List<String> labels = report.header().names().stream().map(name -> UntrustedText.escape(Column.labelFor(name)) + ": ").toList();
         // One write a block: a write a line is most of the time on a large report.
         StringBuilder block = new StringBuilder(4096);
@@ -25,8 +26,11 @@ final class BlocksRenderer implements AccountsFormat<ReportInput> {
         while (report.hasNext()) {
             UserCredentials user = report.next();
             block.setLength(0);
-            if (accountId != null) {
-                block.append("Account: ").append(accountId).append('\n');
+            if (account != null) {
+                block.append("Account: ").append(account.id()).append('\n');
+                if (account.name() != null) {
+                    block.append("Account name: ").append(UntrustedText.escape(account.name())).append('\n');
+                }
             }
             for (int i = 0; i < labels.size(); i++) {
                 block.append(labels.get(i)).append(UntrustedText.escape(user.cell(i))).append('\n');
@@ -55,9 +59,9 @@ final class BlocksRenderer implements AccountsFormat<ReportInput> {
     /** Every account's blocks one after another, each block after an {@code Account:} line. */
     @Override
     public Sections<ReportInput> sections(Writer out, RenderContext context) {
-        return (accountId, input) -> {
+        return (account, input) -> {
             try (ReportRows report = input.openReport()) {
-                writeBlocks(report, accountId, out);
+                writeBlocks(report, account, out);
             }
         };
     }

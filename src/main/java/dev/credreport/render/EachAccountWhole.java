@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.report.Account;
 import dev.credreport.core.CredreportException;
 import java.io.IOException;
 import java.io.Writer;
@@ -22,17 +23,22 @@ abstract class EachAccountWhole<R> implements AccountsFormat.Sections<R> {
     }
 
     @Override
-    public final void account(String accountId, R result) throws IOException {
+    public final void account(Account account, R result) throws IOException {
         between.next();
-        format.write(result, out, context);
+        writeAccount(account, result, out, context);
     }
 
     @Override
-    public final void failed(String accountId, CredreportException failure) throws IOException {
+    public final void failed(Account account, CredreportException failure) throws IOException {
         between.next();
-        writeFailed(accountId, failure);
+        writeFailed(account, failure);
+    }
+
+    /** One account's document: the single-account one, unless the format also names the account. */
+    void writeAccount(Account account, R result, Writer out, RenderContext context) throws IOException {
+        format.write(result, out, context);
     }
 
     /** The part that stands for an account whose result could not be had. */
-    abstract void writeFailed(String accountId, CredreportException failure) throws IOException;
+    abstract void writeFailed(Account account, CredreportException failure) throws IOException;
 }

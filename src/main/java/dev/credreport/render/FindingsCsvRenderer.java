@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.report.Account;
 import dev.credreport.audit.AccountAudit;
 
 import dev.credreport.audit.Finding;
@@ -31,22 +32,23 @@ final class FindingsCsvRenderer implements AccountsFormat<AccountAudit> {
         csv.flush();
     }
 
-    /** One CSV of every account's findings, with an account_id column first. */
+    /** One CSV of every account's findings, with account_id and account_name columns first. */
     @Override
     public Sections<AccountAudit> sections(Writer out, RenderContext context) throws IOException {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
         return new Sections<>() {
             @Override
             public void start() throws IOException {
-                Object[] header = new Object[HEADER.length + 1];
+                Object[] header = new Object[HEADER.length + 2];
                 header[0] = "account_id";
-                System.arraycopy(HEADER, 0, header, 1, HEADER.length);
+                header[1] = "account_name";
+                System.arraycopy(HEADER, 0, header, 2, HEADER.length);
                 csv.printRecord(header);
             }
 
             @Override
-            public void account(String accountId, AccountAudit audit) throws IOException {
-                writeRows(csv, audit.findings(), accountId, audit.result().settings().cisVersion());
+            public void account(Account account, AccountAudit audit) throws IOException {
+                writeRows(csv, audit.findings(), account, audit.result().settings().cisVersion());
             }
 
             @Override
@@ -56,12 +58,12 @@ final class FindingsCsvRenderer implements AccountsFormat<AccountAudit> {
         };
     }
 
-    /** One row per finding; with the account first when {@code accountId} is given. */
-    private static void writeRows(CSVPrinter csv, Findings findings, String accountId, String cisVersion) throws IOException {
-        findings.forEach(finding -> csv.printRecord(row(finding, accountId, cisVersion)));
+    /** One row per finding; with the account's id and name first when {@code account} is given. */
+    private static void writeRows(CSVPrinter csv, Findings findings, Account account, String cisVersion) throws IOException {
+        findings.forEach(finding -> csv.printRecord(row(finding, account, cisVersion)));
     }
 
-    private static Object[] row(Finding finding, String accountId, String cisVersion) {
+    private static Object[] row(Finding finding, Account account, String cisVersion) {
         Object[] row = {
             finding.severity().label(),
             finding.rule().id(),
@@ -72,12 +74,13 @@ final class FindingsCsvRenderer implements AccountsFormat<AccountAudit> {
             finding.rule().remediation(),
             Controls.labels(finding.rule().controlsShown(cisVersion), "; "),
             finding.aboutAccount() ? "" : finding.line()};
-        if (accountId == null) {
+        if (account == null) {
             return row;
         }
-        Object[] withAccount = new Object[row.length + 1];
-        withAccount[0] = accountId;
-        System.arraycopy(row, 0, withAccount, 1, row.length);
+        Object[] withAccount = new Object[row.length + 2];
+        withAccount[0] = account.id();
+        withAccount[1] = account.name() == null ? "" : safe(account.name());
+        System.arraycopy(row, 0, withAccount, 2, row.length);
         return withAccount;
     }
 

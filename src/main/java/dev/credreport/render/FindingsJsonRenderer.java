@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.report.Account;
 import dev.credreport.audit.AccountAudit;
 import dev.credreport.core.CredreportException;
 import java.io.StringWriter;
@@ -24,7 +25,7 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
 
     @Override
     public void write(AccountAudit audit, Writer out, RenderContext context) throws IOException {
-        render(audit.result(), audit.findings(), out);
+        render(audit.result(), null, audit.findings(), out);
     }
 
     /** An array of every account's audit document, or for a failed account its id and error. */
@@ -37,11 +38,17 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
             }
 
             @Override
-            void writeFailed(String accountId, CredreportException failure) throws IOException {
+            void writeAccount(Account account, AccountAudit audit, Writer out, RenderContext context) throws IOException {
+                render(audit.result(), account, audit.findings(), out);
+            }
+
+            @Override
+            void writeFailed(Account account, CredreportException failure) throws IOException {
                 StringWriter error = new StringWriter();
                 try (JsonGenerator json = Json.generator(error)) {
                     json.writeStartObject();
-                    json.writeStringField("account_id", accountId);
+                    json.writeStringField("account_id", account.id());
+                    json.writeStringField("account_name", account.name());
                     json.writeStringField("error", failure.getMessage());
                     json.writeEndObject();
                 }
@@ -55,11 +62,15 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
         };
     }
 
-    private static void render(AuditResult result, Findings findings, Writer out) throws IOException {
+    /** @param account the account of a run over many, to name it; null for one report */
+    private static void render(AuditResult result, Account account, Findings findings, Writer out) throws IOException {
         try (JsonGenerator json = Json.generator(out)) {
             json.writeStartObject();
             json.writeObjectFieldStart("audit");
             json.writeStringField("account_id", result.accountId());
+            if (account != null) {
+                json.writeStringField("account_name", account.name());
+            }
             json.writeStringField("generated_time", result.generatedTime() == null ? null : result.generatedTime().toString());
             json.writeStringField("as_of", result.settings().asOf().toString());
             json.writeStringField("source", result.source());

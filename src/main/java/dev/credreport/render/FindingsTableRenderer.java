@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.report.Account;
 import dev.credreport.core.Lines;
 
 import dev.credreport.audit.AccountAudit;
@@ -24,7 +25,7 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit>, Table
 
     @Override
     public void write(AccountAudit audit, Writer out, RenderContext context) throws IOException {
-        render(audit.result(), audit.findings(), out, context.width());
+        render(audit.result(), null, audit.findings(), out, context.width());
     }
 
     /** A section per account, each with its own summary; a failed account is listed with its error. */
@@ -32,15 +33,24 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit>, Table
     public Sections<AccountAudit> sections(Writer out, RenderContext context) {
         return new EachAccountWhole<>(this, out, context, BETWEEN_ACCOUNTS) {
             @Override
-            void writeFailed(String accountId, CredreportException failure) throws IOException {
-                out.write("Audit of account " + accountId + ": FAILED: " + UntrustedText.escape(failure.getMessage()) + "\n");
+            void writeAccount(Account account, AccountAudit audit, Writer out, RenderContext context) throws IOException {
+                render(audit.result(), account, audit.findings(), out, context.width());
+            }
+
+            @Override
+            void writeFailed(Account account, CredreportException failure) throws IOException {
+                out.write("Audit of account " + account.label() + ": FAILED: " + UntrustedText.escape(failure.getMessage()) + "\n");
             }
         };
     }
 
-    /** @param width the terminal's columns, long lines wrapped under their own start; 0 for none */
-    private static void render(AuditResult result, Findings findings, Writer out, int width) throws IOException {
-        out.write(Lines.hanging(title(result), width, 2));
+    /**
+     * @param account the account of a run over many, named in the title; null for one report
+     * @param width the terminal's columns, long lines wrapped under their own start; 0 for none
+     */
+    private static void render(AuditResult result, Account account, Findings findings, Writer out, int width)
+            throws IOException {
+        out.write(Lines.hanging(title(result, account), width, 2));
         Severity[] current = {null};
         findings.forEach(finding -> {
             if (finding.severity() != current[0]) {
@@ -63,9 +73,11 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit>, Table
         out.write("\n" + Lines.hanging(UntrustedText.escape(result.summary()), width, 2));
     }
 
-    private static String title(AuditResult result) {
+    private static String title(AuditResult result, Account account) {
         StringBuilder title = new StringBuilder("Audit");
-        if (result.accountId() != null) {
+        if (account != null) {
+            title.append(" of account ").append(account.label());
+        } else if (result.accountId() != null) {
             title.append(" of account ").append(result.accountId());
         }
         if (result.generatedTime() != null) {

@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.report.Account;
 import dev.credreport.core.CredreportException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +52,14 @@ final class JsonRenderer implements AccountsFormat<ReportInput> {
         }
     }
 
+    /** One account in the closing list: when its report was generated, or why it failed. */
+    private record AccountEntry(Account account, String generatedTime, String error) {
+    }
+
     @Override
     public Sections<ReportInput> sections(Writer out, RenderContext context) {
         return new Sections<>() {
-            private final List<String[]> accounts = new ArrayList<>();
+            private final List<AccountEntry> accounts = new ArrayList<>();
             private JsonGenerator json;
 
             @Override
@@ -65,31 +70,32 @@ final class JsonRenderer implements AccountsFormat<ReportInput> {
             }
 
             @Override
-            public void account(String accountId, ReportInput report) throws IOException {
-                accounts.add(new String[] {accountId, report.generatedTime().map(Object::toString).orElse(null), null});
+            public void account(Account account, ReportInput report) throws IOException {
+                accounts.add(new AccountEntry(account, report.generatedTime().map(Object::toString).orElse(null), null));
                 try (ReportRows reader = report.openReport()) {
                     while (reader.hasNext()) {
-                        writeUser(json, reader.next(), accountId);
+                        writeUser(json, reader.next(), account);
                     }
                 }
             }
 
             @Override
-            public void failed(String accountId, CredreportException failure) {
-                accounts.add(new String[] {accountId, null, failure.getMessage()});
+            public void failed(Account account, CredreportException failure) {
+                accounts.add(new AccountEntry(account, null, failure.getMessage()));
             }
 
             @Override
             public void end() throws IOException {
                 json.writeEndArray();
                 json.writeArrayFieldStart("accounts");
-                for (String[] account : accounts) {
+                for (AccountEntry entry : accounts) {
                     json.writeStartObject();
-                    json.writeStringField("account_id", account[0]);
-                    json.writeStringField("status", account[2] == null ? "ok" : "failed");
-                    json.writeStringField("generated_time", account[1]);
-                    if (account[2] != null) {
-                        json.writeStringField("error", account[2]);
+                    json.writeStringField("account_id", entry.account().id());
+                    json.writeStringField("account_name", entry.account().name());
+                    json.writeStringField("status", entry.error() == null ? "ok" : "failed");
+                    json.writeStringField("generated_time", entry.generatedTime());
+                    if (entry.error() != null) {
+                        json.writeStringField("error", entry.error());
                     }
                     json.writeEndObject();
                 }
@@ -120,12 +126,13 @@ final class JsonRenderer implements AccountsFormat<ReportInput> {
         writeUser(json, user, null);
     }
 
-    /** One user's object; with an account id first when the document merges accounts. */
-    private static void writeUser(JsonGenerator json, UserCredentials user, String accountId) throws IOException {
+    /** One user's object; with the account's id and name first when the document merges accounts. */
+    private static void writeUser(JsonGenerator json, UserCredentials user, Account account) throws IOException {
         ReportHeader header = user.header();
         json.writeStartObject();
-        if (accountId != null) {
-            json.writeStringField("account_id", accountId);
+        if (account != null) {
+            json.writeStringField("account_id", account.id());
+            json.writeStringField("account_name", account.name());
         }
         json.writeStringField(Column.USER.columnName(), user.user());
         json.writeStringField(Column.ARN.columnName(), user.arn());

@@ -1,6 +1,7 @@
 package dev.credreport.render;
 
 import dev.credreport.core.CredreportException;
+import dev.credreport.report.Account;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class ManyAccounts<R> {
         this.sections = format.sections(out, context);
     }
 
-    public void account(String accountId, R result) throws IOException {
+    public void account(Account account, R result) throws IOException {
         if (!started) {
             started = true;
             sections.start();
@@ -35,14 +36,14 @@ public final class ManyAccounts<R> {
             }
             held.clear();
         }
-        sections.account(accountId, result);
+        sections.account(account, result);
     }
 
-    public void failed(String accountId, CredreportException failure) throws IOException {
+    public void failed(Account account, CredreportException failure) throws IOException {
         if (started) {
-            sections.failed(accountId, failure);
+            sections.failed(account, failure);
         } else {
-            held.add(() -> sections.failed(accountId, failure));
+            held.add(() -> sections.failed(account, failure));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.report.Account;
 import dev.credreport.report.ReportHeader;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.ReportRows;
@@ -16,7 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
  * The report exactly as AWS returned it (or as it was read): the same bytes as
  * {@code aws iam get-credential-report --output text --query Content | base64 -d}.
  * The whole report is parsed first, so that nothing that is not a credential report is passed on.
- * Many accounts' reports are one CSV with a leading account_id column, in the first report's columns.
+ * Many accounts' reports are one CSV with leading account_id and account_name columns, in the first report's columns.
  */
 final class RawCsvRenderer implements AccountsFormat<ReportInput> {
     @Override
@@ -39,13 +40,14 @@ final class RawCsvRenderer implements AccountsFormat<ReportInput> {
             private List<String> columns;
 
             @Override
-            public void account(String accountId, ReportInput report) throws IOException {
+            public void account(Account account, ReportInput report) throws IOException {
                 try (ReportRows reader = report.openReport()) {
                     ReportHeader header = reader.header();
                     if (columns == null) {
                         columns = header.names();
                         List<String> names = new ArrayList<>();
                         names.add("account_id");
+                        names.add("account_name");
                         names.addAll(columns);
                         csv.printRecord(names);
                     }
@@ -54,12 +56,13 @@ final class RawCsvRenderer implements AccountsFormat<ReportInput> {
                     for (int i = 0; i < positions.length; i++) {
                         positions[i] = header.names().indexOf(columns.get(i));
                     }
-                    Object[] row = new Object[positions.length + 1];
-                    row[0] = accountId;
+                    Object[] row = new Object[positions.length + 2];
+                    row[0] = account.id();
+                    row[1] = account.name() == null ? "" : account.name();
                     while (reader.hasNext()) {
                         UserCredentials user = reader.next();
                         for (int i = 0; i < positions.length; i++) {
-                            row[i + 1] = positions[i] < 0 ? "" : user.cell(positions[i]);
+                            row[i + 2] = positions[i] < 0 ? "" : user.cell(positions[i]);
                         }
                         csv.printRecord(row);
                     }

@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.report.Account;
 import dev.credreport.audit.AccountAudit;
 
 import dev.credreport.audit.Control;
@@ -50,7 +51,7 @@ final class SarifRenderer implements AccountsFormat<AccountAudit> {
             }
 
             @Override
-            public void account(String accountId, AccountAudit audit) throws IOException {
+            public void account(Account account, AccountAudit audit) throws IOException {
                 writeRun(json, audit.result(), audit.findings());
             }
 

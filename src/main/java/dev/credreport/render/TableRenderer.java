@@ -1,5 +1,6 @@
 package dev.credreport.render;
 
+import dev.credreport.report.Account;
 import dev.credreport.core.HumanTime;
 import dev.credreport.core.Lines;
 import dev.credreport.report.AccessKey;
@@ -36,7 +37,7 @@ final class TableRenderer implements AccountsFormat<ReportInput>, TableFormat<Re
 
     @Override
     public void write(ReportInput input, Writer out, RenderContext context) throws IOException {
-        writeTable(input, out, context);
+        writeTable(input, null, out, context);
     }
 
     /**
@@ -47,18 +48,19 @@ final class TableRenderer implements AccountsFormat<ReportInput>, TableFormat<Re
     public Sections<ReportInput> sections(Writer out, RenderContext context) {
         // Failed accounts write no table, so only tables already written need a gap before this one.
         Between between = new Between(out, "\n");
-        return (accountId, report) -> {
+        return (account, report) -> {
             between.next();
-            writeTable(report, out, context);
+            writeTable(report, account, out, context);
         };
     }
 
-    private static void writeTable(ReportInput input, Writer out, RenderContext context) throws IOException {
+    /** @param named the account of a run over many, named with its Organization name; null for one report */
+    private static void writeTable(ReportInput input, Account named, Writer out, RenderContext context) throws IOException {
         // Two passes over the report, measuring then writing, so that memory does not grow with it.
         Instant now = context.clock().instant();
         Instant asOf = HumanTime.agesCountTo(input.generatedTime(), () -> now);
         TextTable table = new TextTable(COLUMNS);
-        String account = null;
+        String account = named == null ? null : named.label();
         int users = 0;
         try (ReportRows report = input.openReport()) {
             while (report.hasNext()) {

@@ -68,7 +68,10 @@ class MultiAccountTest {
                 ACCOUNTS.get(1)), "--format", "csv");
 
         assertEquals(0, result.exitCode(), result::toString);
-        assertTrue(result.out().startsWith("account_id,user,arn,user_creation_time,"), result.out());
+        assertTrue(result.out().startsWith("account_id,account_name,user,arn,user_creation_time,"), result.out());
+        for (CSVRecord row : result.csvRecords()) {
+            assertEquals("", row.get("account_name"), "accounts named by id alone have no name");
+        }
         assertEquals(List.of(ACCOUNTS.get(0), ACCOUNTS.get(1), ACCOUNTS.get(2), FakeOrganization.MANAGEMENT), accountsIn(result));
         for (CSVRecord row : result.csvRecords()) {
             assertTrue(row.get("arn").contains(":" + row.get("account_id") + ":"), row::toString);
@@ -92,6 +95,44 @@ class MultiAccountTest {
         assertTrue(result.err().contains("credreport: skipped account " + accounts.get(4) + " (SUSPENDED): not ACTIVE\n"),
                 result::toString);
         assertTrue(result.err().contains("credreport: skipped account " + accounts.get(30) + " (SUSPENDED)"), result::toString);
+    }
+
+    @Test
+    void should_name_the_organizations_accounts_in_every_output_over_many_accounts() throws IOException {
+        List<String> accounts = FakeOrganization.accounts(3);
+        organization(accounts, Set.of(), 2).name(accounts.get(0), "Prod, \"payments\"").name(accounts.get(1), "=cmd|x")
+                .name(accounts.get(2), "Sandbox\u001b[31m");
+
+        Result csv = run("--org", "--format", "csv", "-q");
+        assertEquals(0, csv.exitCode(), csv::toString);
+        for (CSVRecord row : csv.csvRecords()) {
+            String expected = row.get("account_id").equals(accounts.get(0)) ? "Prod, \"payments\""
+                    : row.get("account_id").equals(accounts.get(1)) ? "=cmd|x"
+                    : row.get("account_id").equals(accounts.get(2)) ? "Sandbox\u001b[31m"
+                    : "account " + FakeOrganization.MANAGEMENT;
+            assertEquals(expected, row.get("account_name"), row::toString);
+        }
+
+        JsonNode json = new ObjectMapper().readTree(run("--org", "--format", "json", "-q").out());
+        assertEquals("Prod, \"payments\"", json.get("users").get(0).get("account_name").asText());
+        assertEquals(accounts.get(0), json.get("accounts").get(0).get("account_id").asText());
+        assertEquals("Prod, \"payments\"", json.get("accounts").get(0).get("account_name").asText());
+
+        Result table = run("--org", "--format", "table", "-q", "--width", "200");
+        assertTrue(table.out().contains("account " + accounts.get(0) + " (Prod, \"payments\")"), table::toString);
+        assertFalse(table.out().contains("\u001b"), "a name is text from outside: escaped for a terminal");
+
+        Result audit = new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint())
+                .run("audit", "--org", "--format", "csv", "-q");
+        assertEquals(List.of("account_id", "account_name"), audit.csvRecords().get(0).getParser().getHeaderNames().subList(0, 2));
+        for (CSVRecord row : audit.csvRecords()) {
+            if (row.get("account_id").equals(accounts.get(1))) {
+                assertEquals("'=cmd|x", row.get("account_name"), "a name that a spreadsheet would run is quoted");
+            }
+        }
+        JsonNode audits = new ObjectMapper().readTree(new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint())
+                .run("audit", "--org", "--format", "json", "-q").out());
+        assertEquals("Sandbox\u001b[31m", audits.get(2).get("audit").get("account_name").asText());
     }
 
     @Test

@@ -32,6 +32,7 @@ public final class FakeOrganization implements AutoCloseable {
     private final Set<String> bad = ConcurrentHashMap.newKeySet();
     private final Set<String> headerOnly = ConcurrentHashMap.newKeySet();
     private final Map<String, String> extraRows = new ConcurrentHashMap<>();
+    private final Map<String, String> names = new ConcurrentHashMap<>();
     /** A row whose creation time is no time: what a damaged report holds. */
     public static final String BAD_ROW = SampleReports.CAROL.replace("2023-03-03T03:03:03+00:00,true", "yesterday,true");
     private final AtomicInteger busy = new AtomicInteger();
@@ -63,6 +64,12 @@ public final class FakeOrganization implements AutoCloseable {
 
     public FakeIam server() {
         return server;
+    }
+
+    /** The name ListAccounts gives the account (else "account <id>"). */
+    public FakeOrganization name(String account, String name) {
+        names.put(account, name);
+        return this;
     }
 
     public FakeOrganization refuseRole(String account) {
@@ -190,7 +197,8 @@ public final class FakeOrganization implements AutoCloseable {
             String id = accounts.get(i);
             json.append(i == start ? "" : ",").append("{\"Id\":\"").append(id)
                     .append("\",\"Arn\":\"arn:aws:organizations::").append(MANAGEMENT).append(":account/o-fixture/").append(id)
-                    .append("\",\"Email\":\"a").append(id).append("@example.com\",\"Name\":\"account ").append(id)
+                    .append("\",\"Email\":\"a").append(id).append("@example.com\",\"Name\":\"")
+                    .append(jsonText(names.getOrDefault(id, "account " + id)))
                     .append("\",\"Status\":\"").append(suspended.contains(id) ? "SUSPENDED" : "ACTIVE")
                     .append("\",\"JoinedMethod\":\"CREATED\",\"JoinedTimestamp\":1.7E9}");
         }
@@ -270,5 +278,20 @@ public final class FakeOrganization implements AutoCloseable {
         }
         String report = report(account) + extraRows.getOrDefault(account, "") + (bad.contains(account) ? BAD_ROW + "\n" : "");
         return FakeIam.report(report.getBytes(StandardCharsets.UTF_8), Instant.parse("2024-06-01T00:00:00Z"));
+    }
+
+    /** Text as a JSON string's content, as AWS sends it: quotes, backslashes and control characters escaped. */
+    private static String jsonText(String text) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else if (c < 0x20) {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 }
