@@ -9,12 +9,15 @@ import dev.credreport.core.CredreportException;
 
 import dev.credreport.audit.Control;
 import dev.credreport.audit.AuditResult;
+import dev.credreport.audit.ExceptionEntry;
+import dev.credreport.audit.Finding;
 import dev.credreport.audit.Findings;
 import dev.credreport.audit.Severity;
 import dev.credreport.core.HumanTime;
 import dev.credreport.report.UntrustedText;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Findings for people: grouped by severity, worst first, each with its evidence and fix, then a summary line. */
@@ -52,25 +55,48 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit>, Table
             throws IOException {
         out.write(Lines.hanging(title(result, account), width, 2));
         Severity[] current = {null};
+        List<Finding> accepted = new ArrayList<>();
         findings.forEach(finding -> {
+            if (finding.isExcepted()) {
+                // Accepted risks (--exceptions) are listed apart, after those that count.
+                accepted.add(finding);
+                return;
+            }
             if (finding.severity() != current[0]) {
                 current[0] = finding.severity();
-                out.write("\n" + current[0].name() + " (" + result.counts().get(current[0]) + ")\n");
+                out.write("\n" + current[0].name() + " (" + (result.counts().get(current[0])
+                        - result.excepted().get(current[0])) + ")\n");
             }
-            out.write(Lines.hanging("  " + finding.rule().id() + ": " + finding.rule().title(), width, 4));
-            out.write(Lines.hanging("    user:     " + UntrustedText.escape(finding.user()) + "  " + UntrustedText.escape(finding.arn()),
-                    width, VALUE));
-            out.write(Lines.hanging("    evidence: " + UntrustedText.escape(finding.evidence()), width, VALUE));
-            out.write(Lines.hanging("    fix:      " + finding.rule().remediation(), width, VALUE));
-            List<Control> controls = finding.rule().controlsShown(result.settings().cisVersion());
-            if (!controls.isEmpty()) {
-                out.write(Lines.hanging("    controls: " + Controls.labels(controls, ", "), width, VALUE));
-            }
+            finding(result, finding, out, width);
         });
+        if (!accepted.isEmpty()) {
+            out.write("\nACCEPTED RISKS (" + accepted.size() + ", excepted, not counted for --fail-on)\n");
+            for (Finding finding : accepted) {
+                finding(result, finding, out, width);
+                ExceptionEntry entry = finding.exception();
+                out.write(Lines.hanging("    excepted: until " + UntrustedText.escape(entry.expiresText()) + ": "
+                        + UntrustedText.escape(entry.reason()) + (entry.owner() == null ? "" : " (owner "
+                        + UntrustedText.escape(entry.owner()) + ")") + ", " + UntrustedText.escape(entry.source())
+                        + " line " + entry.line(), width, VALUE));
+            }
+        }
         if (result.findingCount() == 0) {
             out.write("\nNo findings.\n");
         }
         out.write("\n" + Lines.hanging(UntrustedText.escape(result.summary()), width, 2));
+    }
+
+    private static void finding(AuditResult result, Finding finding, Writer out, int width) throws IOException {
+        out.write(Lines.hanging("  " + finding.rule().id() + ": " + finding.rule().title()
+                + (finding.isExcepted() ? " [" + finding.severity().label() + "]" : ""), width, 4));
+        out.write(Lines.hanging("    user:     " + UntrustedText.escape(finding.user()) + "  " + UntrustedText.escape(finding.arn()),
+                width, VALUE));
+        out.write(Lines.hanging("    evidence: " + UntrustedText.escape(finding.evidence()), width, VALUE));
+        out.write(Lines.hanging("    fix:      " + finding.rule().remediation(), width, VALUE));
+        List<Control> controls = finding.rule().controlsShown(result.settings().cisVersion());
+        if (!controls.isEmpty()) {
+            out.write(Lines.hanging("    controls: " + Controls.labels(controls, ", "), width, VALUE));
+        }
     }
 
     private static String title(AuditResult result, Account account) {
