@@ -183,4 +183,22 @@ class ExceptionsCommandTest {
         assertTrue(out.contains("excepted: until 2024-12-31: Root used for the yearly billing change (owner finance)"), out);
         assertTrue(out.contains("4 excepted (accepted risks, not counted for --fail-on)"), out);
     }
+
+    @Test
+    void check_lists_each_entry_state_against_the_report() throws IOException {
+        Result result = harness.run("exceptions", "check", exceptions.toString(), "--input", report.toString(),
+                "--as-of", "2024-06-01");
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(result.out().contains("line 2: active: root-recently-used for <root_account>, expires 2024-12-31"),
+                result.out());
+        assertTrue(result.out().contains("line 8: expiring soon: IAM.5 for *"), result.out());
+        assertTrue(result.out().contains("line 12: expired: access-key-not-rotated for carol"), result.out());
+        assertTrue(result.out().contains("line 16: stale: credentials-unused for nobody-here"), result.out());
+        assertTrue(result.out().contains("4 entries valid: 1 active, 1 expiring soon, 1 expired, 1 stale"), result.out());
+
+        Files.writeString(exceptions, "exceptions:\n  - {rule: IAM.5, user: bob, reason: r, expires: 2024-07-01, team: x}\n");
+        Result invalid = harness.run("exceptions", "check", exceptions.toString(), "--input", report.toString());
+        assertEquals(2, invalid.exitCode(), invalid::toString);
+        assertTrue(invalid.err().contains("line 2: unknown key 'team'"), invalid.err());
+    }
 }
