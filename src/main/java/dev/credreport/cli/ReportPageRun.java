@@ -61,7 +61,8 @@ final class ReportPageRun {
                 countUsers(report);
                 AuditResult result = auditor.audit(report, rules.settingsFor(report, environment.clock(), cis));
                 List<HistoryPoint> points = trends == null || result.accountId() == null ? List.of() : trends.of(result.accountId());
-                page.account(report, new AccountAudit(result, auditor.findings(report, result)), points);
+                page.account(report, new AccountAudit(result, auditor.findings(report, result)), points,
+                        account == null ? null : account.name());
             }
 
             @Override

@@ -4,10 +4,70 @@ import dev.credreport.audit.AuditResult;
 import java.util.List;
 
 /** Everything the page shows of one account. */
-public record AccountView(String accountId, String anchor, String generated, String reportAge, String asOf,
+public record AccountView(String accountId, String name, String anchor, String generated, String reportAge, String asOf,
         String source, Glance glance, AuditResult audit, List<BarChart> charts, List<LineChart> trends,
         List<HistoryPoint> history, List<Recommendation> recommendations, List<UserRow> rows, int rotationDays,
         int unusedDays) {
+
+    /** The id with the name beside it when the input has one: "123456789012 (prod)". */
+    public String label() {
+        return name == null || name.isBlank() ? accountId : accountId + " (" + name + ")";
+    }
+
+    /** One severity's count in the headline. */
+    public record Count(String severity, int count, String text) {
+    }
+
+    /** The headline: audit's counts of findings by severity, worst first, only those with findings. */
+    public List<Count> headline() {
+        List<Count> counts = new java.util.ArrayList<>();
+        for (dev.credreport.audit.Severity severity : dev.credreport.audit.Severity.values()) {
+            int count = audit.counts().getOrDefault(severity, 0);
+            if (count > 0) {
+                counts.add(new Count(severity.label(), count, count + " " + severity.label()));
+            }
+        }
+        return counts;
+    }
+
+    public String headlineText() {
+        int total = findingCount();
+        return total == 0 ? "No findings" : total + (total == 1 ? " finding" : " findings");
+    }
+
+    /** The first recommendations to act on, worst first. */
+    public List<Recommendation> first() {
+        return recommendations.subList(0, Math.min(3, recommendations.size()));
+    }
+
+    /** How bad, for ranking accounts: counts by severity, worst severity weighing most. */
+    public long badness() {
+        long score = 0;
+        for (dev.credreport.audit.Severity severity : dev.credreport.audit.Severity.values()) {
+            score = score * 100_000 + Math.min(99_999, audit.counts().getOrDefault(severity, 0));
+        }
+        return score;
+    }
+
+    /** Whether it is getting better: total findings of the oldest and newest saved report, or null without two. */
+    public String trendText() {
+        if (history.size() < 2) {
+            return null;
+        }
+        HistoryPoint first = history.get(0);
+        HistoryPoint last = history.get(history.size() - 1);
+        int then = first.findings().values().stream().mapToInt(Integer::intValue).sum();
+        int now = last.findings().values().stream().mapToInt(Integer::intValue).sum();
+        String verdict = now < then ? "getting better" : now > then ? "getting worse" : "no change";
+        return verdict + ": " + now + (now == 1 ? " finding" : " findings") + " in the report of "
+                + Words.date(last.generatedTime()) + ", " + then + " in the report of " + Words.date(first.generatedTime())
+                + " (" + history.size() + " saved reports)";
+    }
+
+    public String trendTone() {
+        String text = trendText();
+        return text == null ? "" : text.startsWith("getting better") ? "good" : text.startsWith("getting worse") ? "bad" : "";
+    }
 
     public int findingCount() {
         return audit.findingCount();

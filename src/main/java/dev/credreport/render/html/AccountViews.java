@@ -37,13 +37,15 @@ final class AccountViews {
      * access-key-not-rotated and credentials-unused, counted once, so the page and the audit of the
      * same report cannot disagree (--ignore-users included).
      */
-    static AccountView view(ReportInput report, AccountAudit audit, List<HistoryPoint> history, Instant now) {
+    static AccountView view(ReportInput report, AccountAudit audit, List<HistoryPoint> history, Instant now, String name) {
         AuditResult result = audit.result();
         AuditSettings settings = result.settings();
         Instant asOf = settings.asOf();
-        Map<Long, Integer> findingsByLine = new HashMap<>();
+        Map<Long, List<Finding>> findingsByLine = new HashMap<>();
         Map<String, Integer> findingsByRule = new HashMap<>();
-        List<Recommendation> recommendations = recommendations(audit, findingsByLine, findingsByRule);
+        String anchorId = result.accountId() == null ? "unknown" : result.accountId();
+        List<Recommendation> recommendations = recommendations(audit, findingsByLine, findingsByRule, "account-" + anchorId);
+        List<Finding> rootFindings = List.of();
 
         List<UserRow> rows = new ArrayList<>();
         Counter counter = new Counter();
@@ -56,7 +58,8 @@ final class AccountViews {
             while (reader.hasNext()) {
                 UserCredentials user = reader.next();
                 account = account == null ? user.accountId() : account;
-                rows.add(row(user, asOf, findingsByLine.getOrDefault(user.line(), 0)));
+                List<Finding> onRow = findingsByLine.getOrDefault(user.line(), List.of());
+                rows.add(row(user, asOf, onRow, "account-" + anchorId));
                 for (AccessKey key : user.accessKeys()) {
                     if (key.isActive()) {
                         counter.activeKeys++;
@@ -67,6 +70,7 @@ final class AccountViews {
                 }
                 if (user.isRoot()) {
                     root = root(user, asOf);
+                    rootFindings = onRow;
                     continue;
                 }
                 counter.users++;
@@ -83,7 +87,8 @@ final class AccountViews {
         }
         Glance glance = new Glance(counter.users, counter.console, counter.consoleWithoutMfa, counter.activeKeys,
                 ran(result, RuleIds.ACCESS_KEY_NOT_ROTATED) ? findingsByRule.getOrDefault(RuleIds.ACCESS_KEY_NOT_ROTATED, 0) : null,
-                ran(result, RuleIds.CREDENTIALS_UNUSED) ? findingsByRule.getOrDefault(RuleIds.CREDENTIALS_UNUSED, 0) : null, root);
+                ran(result, RuleIds.CREDENTIALS_UNUSED) ? findingsByRule.getOrDefault(RuleIds.CREDENTIALS_UNUSED, 0) : null, root,
+                worst(rootFindings));
         List<BarChart> charts = List.of(
                 BarChart.of("key-age", "Active access keys by age",
                         List.of("under 30 days", "30 to 90 days", "90 to 365 days", "over 365 days"),
@@ -96,7 +101,7 @@ final class AccountViews {
                         List.of(mfaOn, counter.consoleWithoutMfa), List.of("good", "bad")));
         String id = account == null ? "unknown" : account;
         Instant generated = result.generatedTime();
-        return new AccountView(id, "account-" + id,
+        return new AccountView(id, name == null ? null : UntrustedText.escape(name), "account-" + id,
                 generated == null ? "not recorded in the file" : Words.minute(generated),
                 generated == null ? "" : Words.age(generated, now), Words.minute(asOf), result.source(), glance, result,
                 charts, Trends.charts(history), history, recommendations, rows, settings.rotationDays(),
@@ -116,8 +121,9 @@ final class AccountViews {
     }
 
     /** Groups audit's findings by rule, worst first, rules in audit's order within a severity. */
-    private static List<Recommendation> recommendations(AccountAudit audit, Map<Long, Integer> findingsByLine,
-            Map<String, Integer> counts) {
+    private static List<Recommendation> recommendations(AccountAudit audit, Map<Long, List<Finding>> findingsByLine,
+            Map<String, Integer> counts, String anchor) {
+        Map<String, java.util.Set<String>> users = new HashMap<>();
         AuditResult result = audit.result();
         Map<String, List<Finding>> byRule = new LinkedHashMap<>();
         for (RuleInfo rule : result.rules()) {
@@ -126,13 +132,16 @@ final class AccountViews {
         Map<String, List<String>> names = new HashMap<>();
         try {
             audit.findings().forEach(finding -> {
-                findingsByLine.merge(finding.line(), 1, Integer::sum);
+                if (finding.line() > 0) {
+                    findingsByLine.computeIfAbsent(finding.line(), key -> new ArrayList<>()).add(finding);
+                }
                 String id = finding.rule().id();
+                users.computeIfAbsent(id, key -> new java.util.HashSet<>()).add(finding.user());
                 int seen = counts.merge(id, 1, Integer::sum);
                 if (seen <= Recommendation.DETAILED) {
                     byRule.get(id).add(finding);
                 } else {
-                    names.computeIfAbsent(id, key -> new ArrayList<>()).add(UntrustedText.escape(finding.user()));
+                    names.computeIfAbsent(id, key -> new ArrayList<>()).add(Words.person(UntrustedText.escape(finding.user())));
                 }
             });
         } catch (IOException e) {
@@ -146,19 +155,63 @@ final class AccountViews {
             }
             List<Recommendation.Affected> affected = new ArrayList<>();
             for (Finding finding : detailed) {
-                affected.add(new Recommendation.Affected(UntrustedText.escape(finding.user()), UntrustedText.escape(finding.evidence())));
+                affected.add(new Recommendation.Affected(Words.person(UntrustedText.escape(finding.user())),
+                        Words.plain(UntrustedText.escape(finding.evidence()))));
             }
             String controls = rule.controlsShown(result.settings().cisVersion()).stream().map(Control::label)
                     .collect(Collectors.joining(", "));
             bySeverity.computeIfAbsent(rule.severity(), key -> new ArrayList<>()).add(new Recommendation(rule,
-                    counts.get(rule.id()), affected, names.getOrDefault(rule.id(), List.of()), controls));
+                    counts.get(rule.id()), affected, names.getOrDefault(rule.id(), List.of()), controls,
+                    users.get(rule.id()).size(), anchor + "-" + rule.id()));
         }
         List<Recommendation> ordered = new ArrayList<>();
         bySeverity.values().forEach(ordered::addAll);
         return ordered;
     }
 
-    private static UserRow row(UserCredentials user, Instant asOf, int findings) {
+    /** The worst severity among findings, as a label, or "none". */
+    static String worst(List<Finding> findings) {
+        return findings.stream().map(finding -> finding.rule().severity()).min(Severity::compareTo)
+                .map(Severity::label).orElse("none");
+    }
+
+    /** The colour class of a key: green only when active and no finding names it. */
+    private static String keyTone(AccessKey key, List<Finding> findings) {
+        if (!key.exists() || !key.isActive()) {
+            return "";
+        }
+        String name = "access key " + key.slot();
+        List<Finding> touching = findings.stream().filter(finding -> finding.evidence().contains(name)).toList();
+        return touching.isEmpty() ? "ok" : "sev-" + worst(touching);
+    }
+
+    private static UserRow row(UserCredentials user, Instant asOf, List<Finding> onRow, String anchor) {
+        List<Finding> sorted = new ArrayList<>(onRow);
+        sorted.sort(java.util.Comparator.comparing(finding -> finding.rule().severity()));
+        List<UserRow.Why> why = new ArrayList<>();
+        java.util.Set<String> severities = new java.util.LinkedHashSet<>();
+        for (Finding finding : sorted) {
+            severities.add(finding.rule().severity().label());
+            why.add(new UserRow.Why(finding.rule().severity().label(), Words.plain(UntrustedText.escape(finding.evidence())),
+                    anchor + "-" + finding.rule().id()));
+        }
+        List<String> kinds = new ArrayList<>();
+        if (user.isRoot()) {
+            kinds.add("root");
+        }
+        if (user.password().isEnabled()) {
+            kinds.add("password");
+        }
+        if (user.accessKeys().stream().anyMatch(AccessKey::isActive)) {
+            kinds.add("key");
+        }
+        if (user.certificates().stream().anyMatch(SigningCertificate::isActive)) {
+            kinds.add("certificate");
+        }
+        if (user.hasMfa()) {
+            kinds.add("mfa");
+        }
+        int findings = onRow.size();
         boolean password = user.password().isEnabled();
         UserRow.When lastUsed;
         if (user.password().lastUsed().isPresent()) {
@@ -175,20 +228,21 @@ final class AccountViews {
             }
         }
         String certificates = certs == 0 ? "none" : activeCerts + " active" + (certs > activeCerts ? ", " + (certs - activeCerts) + " inactive" : "");
-        return new UserRow(UntrustedText.escape(user.user()), UntrustedText.escape(user.arn()), user.isRoot(), new UserRow.When(Words.date(user.creationTime()), "",
+        return new UserRow(Words.person(UntrustedText.escape(user.user())), UntrustedText.escape(user.arn()), user.isRoot(), new UserRow.When(Words.date(user.creationTime()), "",
                 user.creationTime().getEpochSecond()), user.isRoot() ? "n/a" : password ? "yes" : "no", lastUsed,
                 user.hasMfa() ? "yes" : "no", !user.hasMfa() && (password || user.isRoot()),
-                key(user.accessKey1(), asOf), key(user.accessKey2(), asOf), certificates, findings);
+                key(user.accessKey1(), asOf, onRow), key(user.accessKey2(), asOf, onRow), certificates, findings, worst(onRow),
+                String.join(" ", severities), String.join(" ", kinds), why);
     }
 
-    private static UserRow.Key key(AccessKey key, Instant asOf) {
+    private static UserRow.Key key(AccessKey key, Instant asOf, List<Finding> findings) {
         if (!key.exists()) {
-            return new UserRow.Key("none", false, "\u2013", -1, new UserRow.When("\u2013", "", -1));
+            return new UserRow.Key("none", false, "\u2013", -1, new UserRow.When("\u2013", "", -1), "");
         }
         String age = key.lastRotated().isPresent() ? HumanTime.old(key.lastRotated().value(), asOf).replace(" old", "") : "n/a";
         long ageSort = key.lastRotated().isPresent() ? Duration.between(key.lastRotated().value(), asOf).toSeconds() : -1;
         return new UserRow.Key(key.isActive() ? "active" : "inactive", key.isActive(), age, ageSort,
-                Words.when(key.lastUsedDate(), asOf, "never"));
+                Words.when(key.lastUsedDate(), asOf, "never"), keyTone(key, findings));
     }
 
     private static Glance.RootStatus root(UserCredentials user, Instant asOf) {

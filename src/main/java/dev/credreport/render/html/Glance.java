@@ -12,9 +12,23 @@ package dev.credreport.render.html;
  * @param oldActiveKeys active access keys of IAM users older than the rotation threshold
  * @param unusedCredentials passwords and active keys of IAM users unused for the unused threshold or more
  * @param root the root user's state
+ * @param rootWorst the worst severity of the findings on the root user's row, or "none"
  */
 public record Glance(int users, int consoleUsers, int consoleWithoutMfa, int activeKeys, Integer oldActiveKeys,
-        Integer unusedCredentials, RootStatus root) {
+        Integer unusedCredentials, RootStatus root, String rootWorst) {
+
+    /** The root card's colour class: green only when the root user is in the report and no finding touches it. */
+    public String rootTone() {
+        if (!"none".equals(rootWorst)) {
+            return "sev-" + rootWorst;
+        }
+        return root.present() ? "good" : "";
+    }
+
+    /** The word beside the root card's colour: the severity, or "no findings". */
+    public String rootWord() {
+        return "none".equals(rootWorst) ? (root.present() ? "\u2713 no findings" : "") : "\u26a0 " + rootWorst;
+    }
 
     /** The root user as the report shows it; {@code present} is false when the report has no root row. */
     public record RootStatus(boolean present, boolean mfa, int activeKeys, int activeCertificates, String lastUsed,

@@ -31,7 +31,7 @@ public record Page(String version, Instant pageInstant, String pageTime, List<Ac
     }
 
     public String accountList() {
-        List<String> ids = accounts.stream().map(AccountView::accountId).toList();
+        List<String> ids = accounts.stream().map(AccountView::label).toList();
         return ids.size() <= 6 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more";
     }
 

@@ -74,6 +74,7 @@ final class PageJson {
     private static void account(JsonGenerator json, AccountView account) throws IOException {
         json.writeStartObject();
         json.writeStringField("account_id", account.accountId());
+        json.writeStringField("account_name", account.name());
         json.writeStringField("generated_time", account.audit().generatedTime() == null ? null : account.audit().generatedTime().toString());
         json.writeStringField("as_of", account.audit().settings().asOf().toString());
         Glance glance = account.glance();

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * @param controls the controls shown for the --cis-version chosen, as labels
  */
-public record Recommendation(RuleInfo rule, int count, List<Affected> detailed, List<String> more, String controls) {
+public record Recommendation(RuleInfo rule, int count, List<Affected> detailed, List<String> more, String controls,
+        int users, String anchor) {
     static final int DETAILED = 100;
 
     /** One finding: the user and what made the rule fire. */
@@ -19,6 +20,18 @@ public record Recommendation(RuleInfo rule, int count, List<Affected> detailed, 
 
     public String severity() {
         return rule.severity().label();
+    }
+
+    /** "affects 3 users", "affects the root user", "affects the whole account". */
+    public String usersText() {
+        String only = users == 1 && !detailed.isEmpty() ? detailed.get(0).user() : "";
+        if (only.equals("root user")) {
+            return "affects the root user";
+        }
+        if (only.equals("the whole account")) {
+            return "affects the whole account";
+        }
+        return "affects " + users + (users == 1 ? " user" : " users");
     }
 
     public String countText() {

@@ -45,7 +45,12 @@ public final class ReportPage {
      * findings) and its figures over time, oldest first (none without --history).
      */
     public void account(ReportInput report, AccountAudit audit, List<HistoryPoint> history) {
-        accounts.add(AccountViews.view(report, audit, history, clock.instant()));
+        account(report, audit, history, null);
+    }
+
+    /** As {@link #account(ReportInput, AccountAudit, List)}, with the account's name (from Organizations), or null. */
+    public void account(ReportInput report, AccountAudit audit, List<HistoryPoint> history, String name) {
+        accounts.add(AccountViews.view(report, audit, history, clock.instant(), name));
     }
 
     /** Lists an account whose report could not be fetched. */
@@ -60,7 +65,10 @@ public final class ReportPage {
         String csp = "default-src 'none'; style-src '" + sha256(css) + "'; script-src '" + sha256(script)
                 + "'; img-src 'none'; base-uri 'none'; form-action 'none'";
         Instant now = clock.instant();
-        Page page = new Page(BuildInfo.version(), now, Words.minute(now), List.copyOf(accounts), List.copyOf(failed), css,
+        // Worst first, so the summary of many accounts starts with the one to look at.
+        List<AccountView> ranked = new ArrayList<>(accounts);
+        ranked.sort(java.util.Comparator.comparingLong(AccountView::badness).reversed());
+        Page page = new Page(BuildInfo.version(), now, Words.minute(now), List.copyOf(ranked), List.copyOf(failed), css,
                 script, csp, "");
         page = page.withData(PageJson.of(page));
         template().execute(page, out);

@@ -10,6 +10,33 @@ final class Words {
     private Words() {
     }
 
+    /** The report's name for the root user, and audit's for a finding about the whole account, in words. */
+    static String person(String user) {
+        if ("<root_account>".equals(user)) {
+            return "root user";
+        }
+        return "(account)".equals(user) ? "the whole account" : user;
+    }
+
+    /** Audit's evidence with the report's column names said in words ("password_enabled is true" as "has a console password"). */
+    static String plain(String evidence) {
+        String text = evidence;
+        for (String[] pair : PLAIN) {
+            text = text.replace(pair[0], pair[1]);
+        }
+        return text;
+    }
+
+    private static final String[][] PLAIN = {
+        {"password_enabled is true", "has a console password"},
+        {"mfa_active is false", "no MFA"},
+        {"mfa_active is true", "MFA on"},
+        {"password_next_rotation was", "password change was due"},
+        {"password_last_used", "password last used"},
+        {"password_last_changed", "password last changed"},
+        {"<root_account>", "root user"},
+    };
+
     static String date(Instant time) {
         return HumanTime.date(time);
     }

@@ -26,13 +26,22 @@
   // slowly. Without scripts (mail, print) every row is there.
   var PAGE = 500;
   var tables = [];
+  function picked(row, state) {
+    var severity = state.severity.value;
+    var kind = state.kind.value;
+    if (severity === "flagged" && row.getAttribute("data-sev") === "none") { return false; }
+    if (severity === "none" && row.getAttribute("data-sev") !== "none") { return false; }
+    if (severity && severity !== "flagged" && severity !== "none"
+        && (" " + row.getAttribute("data-sevs") + " ").indexOf(" " + severity + " ") < 0) { return false; }
+    return !kind || (" " + row.getAttribute("data-kinds") + " ").indexOf(" " + kind + " ") >= 0;
+  }
   function show(state) {
     var words = state.input.value.toLowerCase().split(/\s+/).filter(Boolean);
     var rows = state.table.tBodies[0].rows;
     var matching = 0;
     var visible = 0;
     for (var i = 0; i < rows.length; i++) {
-      var match = words.length === 0 || words.every(function (word) { return rows[i].textContent.toLowerCase().indexOf(word) >= 0; });
+      var match = picked(rows[i], state) && (words.length === 0 || words.every(function (word) { return rows[i].textContent.toLowerCase().indexOf(word) >= 0; }));
       if (match) { matching++; }
       var on = match && (state.all || matching <= PAGE);
       if (on) { visible++; }
@@ -45,11 +54,14 @@
   Array.prototype.forEach.call(document.querySelectorAll("table.users"), function (table) {
     var tools = table.closest(".scroll").previousElementSibling;
     var state = { table: table, input: tools.querySelector("input.filter"), shown: tools.querySelector(".shown"),
+      severity: tools.querySelector("select.severity"), kind: tools.querySelector("select.kind"),
       more: tools.querySelector("button.more"), all: false };
     tables.push(state);
     tools.hidden = false;
     show(state);
     state.input.addEventListener("input", function () { show(state); });
+    state.severity.addEventListener("change", function () { show(state); });
+    state.kind.addEventListener("change", function () { show(state); });
     state.more.addEventListener("click", function () { state.all = true; show(state); });
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, column) {
       header.classList.add("sortable");
@@ -61,6 +73,16 @@
       });
     });
   });
+  // A link to a part of a closed account opens the account first.
+  function reveal() {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    for (var box = target && target.parentElement; box; box = box.parentElement) {
+      if (box.tagName === "DETAILS") { box.open = true; }
+    }
+    if (target) { target.scrollIntoView(); }
+  }
+  window.addEventListener("hashchange", reveal);
+  if (location.hash) { reveal(); }
   var closed = [];
   window.addEventListener("beforeprint", function () {
     closed = Array.prototype.filter.call(document.querySelectorAll("details"), function (box) { return !box.open; });
