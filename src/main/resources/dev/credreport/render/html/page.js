@@ -76,6 +76,8 @@
   // A link to a part of a closed account opens the account first.
   function reveal() {
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var own = target && target.querySelector(":scope > details.account-box");
+    if (own) { own.open = true; }
     for (var box = target && target.parentElement; box; box = box.parentElement) {
       if (box.tagName === "DETAILS") { box.open = true; }
     }
