@@ -33,6 +33,11 @@ final class Words {
         {"mfa_active is true", "MFA on"},
         {"password_next_rotation was", "password change was due"},
         {"password_last_used", "password last used"},
+        {"access_key_1_active", "access key 1"},
+        {"access_key_2_active", "access key 2"},
+        {"cert_1_active", "signing certificate 1"},
+        {"cert_2_active", "signing certificate 2"},
+        {"are both true", "are both active"},
         {"password_last_changed", "password last changed"},
         {"<root_account>", "root user"},
     };
