@@ -181,7 +181,7 @@ final class AccountViews {
             return "";
         }
         String name = "access key " + key.slot();
-        List<Finding> touching = findings.stream().filter(finding -> finding.evidence().contains(name)).toList();
+        List<Finding> touching = findings.stream().filter(finding -> Words.plain(finding.evidence()).contains(name)).toList();
         return touching.isEmpty() ? "ok" : "sev-" + worst(touching);
     }
 
