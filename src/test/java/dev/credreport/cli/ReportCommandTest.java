@@ -40,7 +40,7 @@ class ReportCommandTest {
             AuditedAccount.ERIN, AuditedAccount.BREAKGLASS_ADMIN,
             user(SCRIPT_USER).password("2024-05-30T09:00:00+00:00", "2024-05-01T00:00:00+00:00").toString(),
             user(QUOTE_USER).key(1, true, "2022-01-01T00:00:00+00:00", "2022-02-01T00:00:00+00:00").toString());
-    static final List<String> USERS = List.of("<root_account>", "alice", "bob", "carol", "dave", "erin", "breakglass-admin",
+    static final List<String> USERS = List.of("root user", "alice", "bob", "carol", "dave", "erin", "breakglass-admin",
             SCRIPT_USER, QUOTE_USER);
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -163,7 +163,11 @@ class ReportCommandTest {
         }
         assertEquals(audit.path("findings").size(), listed);
         // Each user's findings column adds up to the findings about users (not those about the account).
-        int perUser = page.select("table.users tbody tr").stream().mapToInt(row -> Integer.parseInt(row.child(12).text())).sum();
+        // Each says why in words, linking to its recommendation.
+        int perUser = page.select("table.users tbody tr").stream().mapToInt(row -> row.child(12).select("a.reason").size()).sum();
+        for (Element reason : page.select("table.users a.reason")) {
+            assertTrue(page.getElementById(reason.attr("href").substring(1)) != null, reason::toString);
+        }
         int aboutUsers = 0;
         for (JsonNode finding : audit.path("findings")) {
             aboutUsers += finding.path("line").isNumber() ? 1 : 0;
@@ -373,6 +377,39 @@ class ReportCommandTest {
             JsonNode data = data(page);
             assertEquals(2, data.path("accounts").size());
             assertEquals(accounts.get(1), data.path("failed_accounts").get(0).path("account_id").asText());
+        }
+    }
+
+    @Test
+    void should_name_the_accounts_of_an_organization_and_rank_them_worst_first() throws IOException {
+        List<String> accounts = FakeOrganization.accounts(2);
+        List<String> all = new ArrayList<>(accounts);
+        all.add(FakeOrganization.MANAGEMENT);
+        try (FakeOrganization organization = new FakeOrganization(all, Set.of(), 100)) {
+            // One more user without MFA makes the second account the worst: it goes first.
+            organization.name(accounts.get(0), "Production <eu>").extraRow(accounts.get(1),
+                    dev.credreport.support.SampleReports.CAROL.replace("carol", "carol2"));
+            Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", organization.endpoint())
+                    .run("report", "--org", "-q");
+
+            assertEquals(0, result.exitCode(), result::toString);
+            Document page = Jsoup.parse(result.out());
+            assertTrue(page.select("table.accounts tbody tr").stream().anyMatch(row -> row.text().contains(accounts.get(0) + " Production <eu>")),
+                    page.select("table.accounts").text());
+            assertEquals("Production <eu>", page.select("#account-" + accounts.get(0) + " h2").text().replaceAll(".*\\((.*)\\)", "$1"));
+            JsonNode data = data(page);
+            assertEquals(accounts.get(1), data.path("accounts").get(0).path("account_id").asText(), data::toString);
+            long previous = Long.MAX_VALUE;
+            for (JsonNode account : data.path("accounts")) {
+                long weight = 0;
+                for (String severity : List.of("critical", "high", "medium", "low", "info")) {
+                    weight = weight * 100_000 + account.path("findings_by_severity").path(severity).asLong();
+                }
+                assertTrue(weight <= previous, "accounts not ranked worst first: " + data);
+                previous = weight;
+            }
+            assertEquals("Production <eu>", data.path("accounts").findValues("account_name").stream()
+                    .filter(JsonNode::isTextual).findFirst().orElseThrow().asText());
         }
     }
 
