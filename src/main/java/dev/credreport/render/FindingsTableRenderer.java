@@ -1,7 +1,6 @@
 package dev.credreport.render;
 
 import dev.credreport.report.Account;
-import dev.credreport.core.Lines;
 
 import dev.credreport.audit.AccountAudit;
 import dev.credreport.report.UntrustedText;
@@ -9,6 +8,8 @@ import dev.credreport.core.CredreportException;
 
 import dev.credreport.audit.Control;
 import dev.credreport.audit.AuditResult;
+import dev.credreport.audit.ExceptionEntry;
+import dev.credreport.audit.Finding;
 import dev.credreport.audit.Findings;
 import dev.credreport.audit.Severity;
 import dev.credreport.core.HumanTime;
@@ -16,6 +17,7 @@ import dev.credreport.report.UntrustedText;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Findings for people: grouped by severity, worst first, each with its evidence and fix, then a summary line. */
@@ -54,26 +56,49 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit>, Table
         FittedText text = new FittedText(out, context.width());
         text.line(title(result, account, context.clock().instant()), 2);
         Severity[] current = {null};
+        List<Finding> accepted = new ArrayList<>();
         findings.forEach(finding -> {
+            if (finding.isExcepted()) {
+                // Accepted risks (--exceptions) are listed apart, after those that count.
+                accepted.add(finding);
+                return;
+            }
             if (finding.severity() != current[0]) {
                 current[0] = finding.severity();
-                out.write("\n" + current[0].name() + " (" + result.counts().get(current[0]) + ")\n");
+                out.write("\n" + current[0].name() + " (" + (result.counts().get(current[0])
+                        - result.excepted().get(current[0])) + ")\n");
             }
-            text.line("  " + finding.rule().id() + ": " + finding.rule().title(), 4);
-            text.line("    user:     " + UntrustedText.escape(finding.user()) + "  " + UntrustedText.escape(finding.arn()), VALUE);
-            text.line("    evidence: " + UntrustedText.escape(finding.evidence()), VALUE);
-            text.line("    fix:      " + finding.rule().remediation(), VALUE);
-            List<Control> controls = finding.rule().controlsShown(result.settings().cisVersion());
-            if (!controls.isEmpty()) {
-                text.line("    controls: " + Controls.labels(controls, ", "), VALUE);
-            }
+            finding(result, finding, text);
         });
+        if (!accepted.isEmpty()) {
+            out.write("\nACCEPTED RISKS (" + accepted.size() + ", excepted, not counted for --fail-on)\n");
+            for (Finding finding : accepted) {
+                finding(result, finding, text);
+                ExceptionEntry entry = finding.exception();
+                text.line("    excepted: until " + UntrustedText.escape(entry.expiresText()) + ": "
+                        + UntrustedText.escape(entry.reason()) + (entry.owner() == null ? "" : " (owner "
+                        + UntrustedText.escape(entry.owner()) + ")") + ", " + UntrustedText.escape(entry.source())
+                        + " line " + entry.line(), VALUE);
+            }
+        }
         if (result.findingCount() == 0) {
             out.write("\nNo findings.\n");
         }
         out.write("\n");
         text.line(UntrustedText.escape(result.summary()), 2);
         text.footer();
+    }
+
+    private static void finding(AuditResult result, Finding finding, FittedText text) throws IOException {
+        text.line("  " + finding.rule().id() + ": " + finding.rule().title()
+                + (finding.isExcepted() ? " [" + finding.severity().label() + "]" : ""), 4);
+        text.line("    user:     " + UntrustedText.escape(finding.user()) + "  " + UntrustedText.escape(finding.arn()), VALUE);
+        text.line("    evidence: " + UntrustedText.escape(finding.evidence()), VALUE);
+        text.line("    fix:      " + finding.rule().remediation(), VALUE);
+        List<Control> controls = finding.rule().controlsShown(result.settings().cisVersion());
+        if (!controls.isEmpty()) {
+            text.line("    controls: " + Controls.labels(controls, ", "), VALUE);
+        }
     }
 
     private static String title(AuditResult result, Account account, Instant now) {
