@@ -29,6 +29,7 @@ public final class AccountAccess implements AutoCloseable {
     private final StsClient sts;
     private final Clock clock;
     private final RunThrottle throttle;
+    private final java.time.Duration callTimeout;
     private String callerAccount;
     private boolean callerAccountKnown;
 
@@ -59,14 +60,18 @@ public final class AccountAccess implements AutoCloseable {
 
     /** @param clock what each account's --max-wait is counted on (the settings' sleeper waits) */
     public AccountAccess(AwsSettings settings, RoleSettings roles, Clock clock) {
-        this(settings, roles, clock, RunThrottle.DEFAULT_PATIENCE);
+        this(settings, roles, clock, RunThrottle.DEFAULT_PATIENCE, null);
     }
 
     /**
      * @param throttlePatience how long one call may go on being throttled, retried through the run's
      *     one limiter per service and region, before its account fails (--throttle-patience)
+     * @param callTimeout the longest any one SDK call of an account may take, retries included (its
+     *     --account-timeout), so that a hung connection never holds a worker past it; null for the SDK's default
      */
-    public AccountAccess(AwsSettings settings, RoleSettings roles, Clock clock, java.time.Duration throttlePatience) {
+    public AccountAccess(AwsSettings settings, RoleSettings roles, Clock clock, java.time.Duration throttlePatience,
+            java.time.Duration callTimeout) {
+        this.callTimeout = callTimeout;
         this.throttle = new RunThrottle(throttlePatience, clock, settings.sleeper());
         this.settings = settings;
         this.roles = roles;
@@ -158,7 +163,7 @@ public final class AccountAccess implements AutoCloseable {
         } catch (RuntimeException e) {
             throw roleFailure(account, e);
         }
-        try (IamConnection connection = IamConnection.open(settings, credentials, http)) {
+        try (IamConnection connection = IamConnection.open(settings, credentials, http, callTimeout)) {
             return new CredentialReportFetcher(connection, maxWait, generate, message -> { }, clock, settings.sleeper())
                     .throttledBy(throttle).fetch();
         } finally {
@@ -209,7 +214,8 @@ public final class AccountAccess implements AutoCloseable {
     }
 
     private void configure(software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?> builder, URI endpoint) {
-        builder.overrideConfiguration(IamConnection.overrides(settings));
+        var overrides = IamConnection.overrides(settings);
+        builder.overrideConfiguration(callTimeout == null ? overrides : overrides.toBuilder().apiCallTimeout(callTimeout).build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint).region(IamRegions.signingRegionOf(settings.iamRegion()));
         } else {
