@@ -61,7 +61,8 @@ public final class Applier {
             position++;
             Optional<String> refused = Safety.withinMaxActions(position, maxActions)
                     .or(() -> Safety.notRoot(action.user()))
-                    .or(() -> Safety.notExcepted(exemptions, action.account(), action.user(), action.accessKeyId()));
+                    .or(() -> action.kind() == ActionKind.ACTIVATE_KEY ? Optional.empty()
+                            : Safety.notExcepted(exemptions, action.account(), action.user(), action.accessKeyId()));
             Outcome outcome;
             if (refused.isPresent()) {
                 outcome = new Outcome(action, Outcome.State.SKIPPED, refused.get());
