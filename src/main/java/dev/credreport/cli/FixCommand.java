@@ -161,9 +161,13 @@ final class FixCommand implements Callable<Integer> {
             Stop stop = new Stop();
             Thread hook = new Thread(stop::stopAndWait, "credreport-fix-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            try (AccountAccess access = new AccountAccess(settings, multi.roles(), environment.clock())) {
+            // One account: the caller's own credentials. Several (a plan over an Organization): the role in each,
+            // as --org reaches them (--role-name, --role-arn-template, --external-id).
+            boolean many = actions.stream().map(Action::account).distinct().count() > 1;
+            try (AccountAccess access = many ? new AccountAccess(settings, multi.roles(), environment.clock()) : null) {
                 Applier applier = new Applier(account -> opened.computeIfAbsent(account, id -> {
-                    IamConnection connection = IamConnection.open(settings, access.credentialsFor(id), access.http());
+                    IamConnection connection = many ? IamConnection.open(settings, access.credentialsFor(id), access.http())
+                            : IamConnection.open(settings);
                     connections.add(connection);
                     return new IamFixCalls(connection);
                 }), exemptions(), environment.clock(), maxActions, plan.quarantine(), dryRun,

@@ -98,7 +98,7 @@ public final class Planner {
                 if (keys == null) {
                     keys = iam.keys(row.user());
                 }
-                Optional<KeyFacts> joined = join(key, keys);
+                Optional<KeyFacts> joined = join(key, keys, row.user(), iam);
                 if (joined.isEmpty()) {
                     manual.add(prefix(account) + row.user() + ": access key " + slot + ": " + evidence
                             + "; no single key of ListAccessKeys has its creation time, so it was not planned");
@@ -136,7 +136,7 @@ public final class Planner {
 
     private void planDelete(String account, UserCredentials row, AccessKey key, IamFixes iam) {
         List<KeyFacts> keys = iam.keys(row.user());
-        Optional<KeyFacts> joined = join(key, keys);
+        Optional<KeyFacts> joined = join(key, keys, row.user(), iam);
         if (joined.isEmpty() || !planned.add(account + "/" + joined.get().accessKeyId())) {
             return;
         }
@@ -152,6 +152,25 @@ public final class Planner {
         actions.add(new Action(0, ActionKind.DELETE_KEY, account, row.user(), facts.accessKeyId(), key.slot(), facts.created(),
                 lastUsed, "inactive since credreport deactivated it " + deactivated + ", at least --quarantine "
                         + quarantine.toDays() + "d ago"));
+    }
+
+    /**
+     * The key of ListAccessKeys created when the report's slot says, if exactly one is; two keys created in
+     * the same second are told apart by whether each was ever used, when the report's slot says so. Anything
+     * else is not joined, and the credential becomes a step for people: never a key other than the finding's.
+     */
+    static Optional<KeyFacts> join(AccessKey key, List<KeyFacts> keys, String user, IamFixes iam) {
+        Optional<KeyFacts> byCreation = join(key, keys);
+        if (byCreation.isPresent() || !key.lastRotated().isPresent()) {
+            return byCreation;
+        }
+        Instant created = key.lastRotated().value().truncatedTo(ChronoUnit.SECONDS);
+        boolean usedInReport = key.lastUsedDate().isPresent();
+        List<KeyFacts> matching = keys.stream()
+                .filter(facts -> facts.created() != null && facts.created().truncatedTo(ChronoUnit.SECONDS).equals(created))
+                .filter(facts -> iam.lastUsed(user, facts.accessKeyId()).isPresent() == usedInReport)
+                .toList();
+        return matching.size() == 1 ? Optional.of(matching.get(0)) : Optional.empty();
     }
 
     /** The key of ListAccessKeys created when the report's slot says, if exactly one is. */
