@@ -122,7 +122,7 @@ final class AuditCommand implements Callable<Integer> {
             return ExitCode.SUCCESS.code();
         }
         // Everything the user typed is checked before any AWS call is made.
-        Auditor auditor = rules.auditor();
+        Auditor auditor = ExceptionsReading.apply(rules.auditor(), rules, source.aws, environment);
         multi.check();
         output.check();
         AccountsFormat<AccountAudit> chosen = chosen();
@@ -144,6 +144,7 @@ final class AuditCommand implements Callable<Integer> {
         if (multi.active()) {
             boolean[] flagged = {false};
             AccountRun.Outcome[] outcome = {null};
+            java.util.List<AuditResult> results = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             output.target().write(out, writer -> {
                 ManyAccounts<AccountAudit> document = new ManyAccounts<>(chosen, writer, context);
                 outcome[0] = AccountRuns.run(environment, err, source, multi, common.quiet,
@@ -154,9 +155,12 @@ final class AuditCommand implements Callable<Integer> {
                                 sending.send(audit, access, account.id());
                             }
                             flagged[0] |= audit.result().anyAtLeast(failOn);
+                            results.add(audit.result());
                             return audit;
                         }));
             });
+            ExceptionsReading.tell(ExceptionsReading.notes(auditor.exceptions(), results, rules, environment), err,
+                    common.quiet);
             int code = outcome[0].report(err, common.quiet);
             return code == ExitCode.SUCCESS.code() && flagged[0] ? ExitCode.FLAGGED.code() : code;
         }
@@ -169,6 +173,8 @@ final class AuditCommand implements Callable<Integer> {
             }
             output.target().write(out, writer -> chosen.write(audit, writer, context));
             AuditResult result = audit.result();
+            ExceptionsReading.tell(ExceptionsReading.notes(auditor.exceptions(), java.util.List.of(result), rules,
+                    environment), err, common.quiet);
             if (!common.quiet && result.rootWithoutCredentials() == null) {
                 // AWS always lists the root user: a report without it is cut short or hand-edited, and a
                 // clean audit of it would look like a clean account.

@@ -76,6 +76,8 @@ public final class CommandLineFactory {
         commands.put("diff", () -> new DiffCommand(environment));
         commands.put("report", () -> new ReportCommand(environment));
         commands.put("fix", () -> FixCommand.create(environment));
+        commands.put("exceptions", () -> new CommandLine(new ExceptionsCommand())
+                .addSubcommand("check", new ExceptionsCommand.Check(environment)));
         commands.put("athena-ddl", AthenaDdlCommand::new);
         commands.put("completion", () -> new CompletionCommand(() -> create(environment, out, err, null)));
         commands.put("cds-training", TrainingCommand::new);

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import dev.credreport.audit.Control;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.audit.AuditResult;
+import dev.credreport.audit.ExceptionEntry;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.Findings;
 import dev.credreport.audit.RuleInfo;
@@ -133,6 +134,18 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
         }
         json.writeStringField("evidence", finding.evidence());
         json.writeStringField("remediation", finding.rule().remediation());
+        json.writeBooleanField("excepted", finding.isExcepted());
+        if (finding.isExcepted()) {
+            ExceptionEntry entry = finding.exception();
+            json.writeObjectFieldStart("exception");
+            json.writeStringField("reason", entry.reason());
+            json.writeStringField("expires", entry.expiresText());
+            json.writeStringField("owner", entry.owner());
+            json.writeStringField("ticket", entry.ticket());
+            json.writeStringField("file", entry.source());
+            json.writeNumberField("line", entry.line());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 }

@@ -65,7 +65,7 @@ class CommandLineTest {
         Result result = harness.run();
 
         assertEquals(2, result.exitCode());
-        assertEquals("credreport: missing command: fetch, audit, diff, report, athena-ddl, completion; "
+        assertEquals("credreport: missing command: fetch, audit, diff, report, exceptions, athena-ddl, completion; "
                 + "'credreport --help' says what each does\n", result.err());
     }
 
@@ -366,7 +366,7 @@ class CommandLineTest {
 
     @Test
     void should_keep_every_example_within_80_columns() {
-        for (String command : List.of("fetch", "audit", "diff", "report", "athena-ddl", "completion")) {
+        for (String command : List.of("fetch", "audit", "diff", "report", "exceptions", "athena-ddl", "completion")) {
             Result help = harness.run(command, "--help");
             for (String line : help.out().lines().filter(line -> line.startsWith("  credreport ")).toList()) {
                 assertTrue(line.length() <= 80, command + " example over 80 columns: " + line);
