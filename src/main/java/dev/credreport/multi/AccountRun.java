@@ -69,14 +69,14 @@ public final class AccountRun {
      */
     public Outcome run(Progress progress, PrintWriter err, AccountSink sink) throws IOException {
         try (AccountAccess access = new AccountAccess(settings, roles, clock, plan.throttlePatience(), plan.accountTimeout())) {
-            List<Account> accounts = selection.resolve(access,
-                    skipped -> err.println("credreport: skipped account " + skipped + ": not ACTIVE"));
-            Tally tally = new Tally(accounts.size(), progress);
+            Tally tally = new Tally(progress);
             // Shown from the start and ticking, not only when the first account is done.
             progress.tickEverySecond();
-            progress.update("0/" + accounts.size() + " accounts done, 0 failed");
-            try {
-                new MultiAccountFetch(access, plan).run(accounts, result -> {
+            progress.update("0 accounts done, 0 failed");
+            int asked;
+            try (MultiAccountFetch.Accounts accounts = selection.stream(access,
+                    skipped -> progress.printAbove("credreport: skipped account " + skipped + ": not ACTIVE"))) {
+                asked = new MultiAccountFetch(access, plan).run(accounts, result -> {
                     if (!result.succeeded()) {
                         tally.failed(result.accountId(), result.failure());
                         progress.without(() -> sink.failed(result.account(), result.failure()));
@@ -100,22 +100,20 @@ public final class AccountRun {
                 progress.clear();
             }
             if (tally.succeeded == 0) {
-                throw tally.allFailed();
+                throw tally.allFailed(asked);
             }
             sink.finish();
-            return new Outcome(accounts.size(), tally.succeeded, tally.failures.size());
+            return new Outcome(asked, tally.succeeded, tally.failures.size());
         }
     }
 
     /** The accounts done so far; failures are listed on standard error as they happen. */
     private static final class Tally {
-        private final int asked;
         private final Progress progress;
         private final List<CredreportException> failures = new java.util.ArrayList<>();
         private int succeeded;
 
-        Tally(int asked, Progress progress) {
-            this.asked = asked;
+        Tally(Progress progress) {
             this.progress = progress;
         }
 
@@ -133,7 +131,7 @@ public final class AccountRun {
                     failure.getMessage() == null ? "" : failure.getMessage()));
         }
 
-        CredreportException allFailed() {
+        CredreportException allFailed(int asked) {
             CredreportException first = failures.get(0);
             return new CredreportException(first.exitCode(), new Outcome(asked, 0, failures.size()).summary()
                     + "; every account failed", first);

@@ -50,12 +50,22 @@ final class MultiAccountFetch {
     }
 
     /** The accounts of a run as they come (listed page by page, read line by line), and how many so far. */
-    interface Accounts {
+    interface Accounts extends AutoCloseable {
         /** The next account, or null after the last; may block while the next page is asked for. */
         Account next();
 
         /** The accounts known so far, and whether that is all of them: "12/40" or "12/40+". */
         String total(int done);
+
+        /**
+         * Whether they come in the output's order (by id); when not, every account is started as it
+         * comes and the output waits for the last before it begins, in id order.
+         */
+        boolean sorted();
+
+        @Override
+        default void close() {
+        }
     }
 
     private final AccountAccess access;
@@ -91,6 +101,11 @@ final class MultiAccountFetch {
             @Override
             public String total(int done) {
                 return done + "/" + accounts.size();
+            }
+
+            @Override
+            public boolean sorted() {
+                return true;
             }
         };
     }
@@ -142,15 +157,29 @@ final class MultiAccountFetch {
         starter.start();
         int count = 0;
         try {
-            while (true) {
-                Slot slot = take(order);
-                if (slot == end) {
-                    break;
+            if (accounts.sorted()) {
+                for (Slot slot = take(order); slot != end; slot = take(order)) {
+                    count++;
+                    results.accept(slot.take(inMemory));
                 }
+                await(listing);
+                return count;
+            }
+            // Started as they came; written in id order once the last is known (a failed listing writes nothing).
+            java.util.List<Slot> all = new java.util.ArrayList<>();
+            for (Slot slot = take(order); slot != end; slot = take(order)) {
+                all.add(slot);
+            }
+            await(listing);
+            all.sort(java.util.Comparator.comparing(slot -> slot.account.id()));
+            for (Slot slot : all) {
+                order.add(slot);
+            }
+            for (Slot slot : all) {
+                order.remove(slot);
                 count++;
                 results.accept(slot.take(inMemory));
             }
-            await(listing);
             return count;
         } finally {
             starter.interrupt();
