@@ -148,7 +148,7 @@ public record AccountSelection(List<String> ids, Path file, boolean organization
 
             @Override
             public String total(int done) {
-                return done + "/" + known + (last ? "" : "+");
+                return known == 0 && !last ? String.valueOf(done) : done + "/" + known + (last ? "" : "+");
             }
 
             @Override

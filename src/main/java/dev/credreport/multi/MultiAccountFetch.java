@@ -130,6 +130,7 @@ final class MultiAccountFetch {
         BlockingQueue<Slot> order = new LinkedBlockingQueue<>();
         Slot end = new Slot(null);
         CompletableFuture<Void> listing = new CompletableFuture<>();
+        long started = System.nanoTime();
         Thread starter = daemon("credreport-starter").newThread(() -> {
             try {
                 for (Account account = accounts.next(); account != null; account = accounts.next()) {
@@ -142,7 +143,8 @@ final class MultiAccountFetch {
                         int finished = done.incrementAndGet();
                         boolean ok = result != null && (result.succeeded() || result.failure() == SPOOLED);
                         int failures = ok ? failed.get() : failed.incrementAndGet();
-                        progress.accept(accounts.total(finished) + " accounts done, " + failures + " failed");
+                        progress.accept(accounts.total(finished) + " accounts done, " + failures + " failed"
+                                + waitingAndLeft(accounts, finished, started));
                     });
                 }
                 listing.complete(null);
@@ -192,6 +194,28 @@ final class MultiAccountFetch {
                 }
             }
         }
+    }
+
+    /**
+     * ", 3 waiting on throttling" while calls wait out AWS's throttling, and ", about 4m left" once
+     * the number of accounts is known, from the pace so far.
+     */
+    private String waitingAndLeft(Accounts accounts, int finished, long started) {
+        StringBuilder more = new StringBuilder();
+        int waiting = access.throttle().waiting();
+        if (waiting > 0) {
+            more.append(", ").append(waiting).append(" waiting on throttling");
+        }
+        String total = accounts.total(finished);
+        int slash = total.indexOf('/');
+        if (slash > 0 && !total.endsWith("+")) {
+            int all = Integer.parseInt(total.substring(slash + 1));
+            if (finished > 0 && finished < all) {
+                long left = (System.nanoTime() - started) / finished * (all - finished);
+                more.append(", about ").append(HumanTime.span(Duration.ofNanos(left).withNanos(0))).append(" left");
+            }
+        }
+        return more.toString();
     }
 
     private void start(Slot slot, ExecutorService pool, ScheduledExecutorService deadlines, AtomicInteger inMemory) {
