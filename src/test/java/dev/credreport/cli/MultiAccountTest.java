@@ -146,7 +146,29 @@ class MultiAccountTest {
         assertEquals(5, accountsIn(result).size());
         assertTrue(result.err().contains("credreport: account " + ACCOUNTS.get(3) + ": cannot assume role arn:aws:iam::"
                 + ACCOUNTS.get(3) + ":role/OrganizationAccountAccessRole: "), result::toString);
-        assertTrue(result.err().endsWith("credreport: 6 accounts asked, 5 succeeded, 1 failed\n"), result::toString);
+        assertTrue(result.err().endsWith("credreport: 6 accounts asked, 5 succeeded, 1 failed: " + ACCOUNTS.get(3)
+                + " (why is above; --failed-accounts FILE lists them for a retry with --accounts-file FILE)\n"), result::toString);
+    }
+
+    @Test
+    void should_write_the_failed_accounts_with_why_for_the_next_run_to_retry() throws IOException {
+        organization(ACCOUNTS, Set.of(), 100).refuseRole(ACCOUNTS.get(3)).refuseRole(ACCOUNTS.get(1));
+        Path failed = dir.resolve("failed.txt");
+
+        Result result = run("--accounts", String.join(",", ACCOUNTS), "--format", "csv", "-q",
+                "--failed-accounts", failed.toString());
+
+        assertEquals(9, result.exitCode(), result::toString);
+        List<String> lines = Files.readAllLines(failed);
+        assertTrue(lines.get(0).startsWith("#"), lines::toString);
+        assertEquals(3, lines.size(), lines::toString);
+        assertTrue(lines.get(1).startsWith(ACCOUNTS.get(1) + "  # cannot assume role"), lines::toString);
+        assertTrue(lines.get(2).startsWith(ACCOUNTS.get(3) + "  # cannot assume role"), lines::toString);
+
+        // The file is what --accounts-file reads: the next run retries just those.
+        Result retry = run("--accounts-file", failed.toString(), "--format", "csv", "-q");
+        assertEquals(List.of(), accountsIn(retry));
+        assertTrue(retry.err().contains("2 accounts asked, 0 succeeded, 2 failed; every account failed"), retry::toString);
     }
 
     @Test
@@ -190,6 +212,34 @@ class MultiAccountTest {
 
         assertEquals(0, result.exitCode(), result::toString);
         assertEquals(ACCOUNTS, accountsIn(result));
+    }
+
+    @Test
+    void should_fetch_every_account_in_order_when_sts_organizations_and_iam_throttle() {
+        List<String> accounts = FakeOrganization.accounts(60);
+        // Two roles of three refused as throttled, half the pages, a fifth of IAM's answers.
+        organization(accounts, Set.of(), 7).throttleEvery("AssumeRole", -3).throttleEvery("ListAccounts", 2)
+                .throttleEvery("GenerateCredentialReport", 5).throttleEvery("GetCredentialReport", 5);
+
+        Result result = run("--org", "--format", "csv", "-q", "--concurrency", "8");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        List<String> expected = new ArrayList<>(accounts);
+        expected.add(FakeOrganization.MANAGEMENT);
+        assertEquals(expected, accountsIn(result));
+        assertTrue(organization.throttled() > 60, "the fake throttled: " + organization.throttled());
+    }
+
+    @Test
+    void should_fail_an_account_throttled_past_the_run_patience_and_say_so() {
+        organization(ACCOUNTS, Set.of(), 100).throttle(ACCOUNTS.get(2), 1_000_000);
+
+        Result result = run("--accounts", String.join(",", ACCOUNTS), "--format", "csv", "-q", "--throttle-patience", "2m");
+
+        assertEquals(9, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("account " + ACCOUNTS.get(2) + ": ") && result.err().contains("--throttle-patience"),
+                result::toString);
+        assertEquals(ACCOUNTS.size() - 1, accountsIn(result).size());
     }
 
     @Test
