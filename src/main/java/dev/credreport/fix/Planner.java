@@ -110,7 +110,7 @@ public final class Planner {
                 }
                 Instant lastUsed = iam.lastUsed(row.user(), facts.accessKeyId()).orElse(null);
                 Optional<String> refusal = Safety.idleLongEnough(lastUsed, minIdle, clock)
-                        .or(() -> Safety.notExcepted(exemptions, account, row.user(), facts.accessKeyId()));
+                        .or(() -> Safety.notExcepted(exemptions, account, row.user(), "access_key_" + slot));
                 if (!unused || refusal.isPresent() || !facts.active()) {
                     planned.remove(account + "/" + facts.accessKeyId());
                     if (facts.active()) {
@@ -124,7 +124,7 @@ public final class Planner {
             } else if (evidence.startsWith("password") && unused) {
                 Instant lastUsed = row.password().lastUsed().isPresent() ? row.password().lastUsed().value() : null;
                 Optional<String> refusal = Safety.idleLongEnough(lastUsed, minIdle, clock)
-                        .or(() -> Safety.notExcepted(exemptions, account, row.user(), null));
+                        .or(() -> Safety.notExcepted(exemptions, account, row.user(), "password"));
                 if (refusal.isPresent()) {
                     manual.add(prefix(account) + row.user() + ": " + evidence + "; " + refusal.get());
                 } else if (planned.add(account + "/" + row.user() + "/password")) {
@@ -145,7 +145,7 @@ public final class Planner {
         Instant lastUsed = iam.lastUsed(row.user(), facts.accessKeyId()).orElse(null);
         if (deactivated == null || Safety.quarantined(facts, deactivated, quarantine, clock).isPresent()
                 || Safety.idleLongEnough(lastUsed, minIdle, clock).isPresent()
-                || Safety.notExcepted(exemptions, account, row.user(), facts.accessKeyId()).isPresent()) {
+                || Safety.notExcepted(exemptions, account, row.user(), "access_key_" + key.slot()).isPresent()) {
             planned.remove(account + "/" + facts.accessKeyId());
             return;
         }
