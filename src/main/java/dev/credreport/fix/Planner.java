@@ -62,7 +62,10 @@ public final class Planner {
                 }
                 continue;
             }
-            planUser(account, row, entry.getValue(), iam);
+            // Findings that a credential is unused first: a key both old and unused is deactivated, not left to people.
+            List<Finding> ordered = new ArrayList<>(entry.getValue());
+            ordered.sort(java.util.Comparator.comparing(finding -> !finding.rule().id().equals(RuleIds.CREDENTIALS_UNUSED)));
+            planUser(account, row, ordered, iam);
         }
         // Keys inactive in the report that credreport deactivated long enough ago: delete.
         for (UserCredentials row : users.values()) {
@@ -112,7 +115,7 @@ public final class Planner {
                 Optional<String> refusal = Safety.idleLongEnough(lastUsed, minIdle, clock)
                         .or(() -> Safety.notExcepted(exemptions, account, row.user(), "access_key_" + slot));
                 if (!unused || refusal.isPresent() || !facts.active()) {
-                    planned.remove(account + "/" + facts.accessKeyId());
+                    // Decided: a step for people (or nothing, when it is inactive already); later findings on it add nothing.
                     if (facts.active()) {
                         manual.add(prefix(account) + row.user() + ": access key " + slot + " (" + facts.accessKeyId() + "): "
                                 + evidence + "; " + refusal.orElse("in use") + ": rotating it needs its application's owner");

@@ -65,7 +65,7 @@ class CommandLineTest {
         Result result = harness.run();
 
         assertEquals(2, result.exitCode());
-        assertEquals("credreport: missing command: fetch, audit, diff, report, exceptions, athena-ddl, completion; "
+        assertEquals("credreport: missing command: fetch, audit, diff, report, fix, exceptions, athena-ddl, completion; "
                 + "'credreport --help' says what each does\n", result.err());
     }
 
