@@ -28,6 +28,8 @@ public final class AccountAccess implements AutoCloseable {
     private final SdkHttpClient http;
     private final StsClient sts;
     private final Clock clock;
+    private final RunThrottle throttle;
+    private final java.time.Duration callTimeout;
     private String callerAccount;
     private boolean callerAccountKnown;
 
@@ -58,6 +60,19 @@ public final class AccountAccess implements AutoCloseable {
 
     /** @param clock what each account's --max-wait is counted on (the settings' sleeper waits) */
     public AccountAccess(AwsSettings settings, RoleSettings roles, Clock clock) {
+        this(settings, roles, clock, RunThrottle.DEFAULT_PATIENCE, null);
+    }
+
+    /**
+     * @param throttlePatience how long one call may go on being throttled, retried through the run's
+     *     one limiter per service and region, before its account fails (--throttle-patience)
+     * @param callTimeout the longest any one SDK call of an account may take, retries included (its
+     *     --account-timeout), so that a hung connection never holds a worker past it; null for the SDK's default
+     */
+    public AccountAccess(AwsSettings settings, RoleSettings roles, Clock clock, java.time.Duration throttlePatience,
+            java.time.Duration callTimeout) {
+        this.callTimeout = callTimeout;
+        this.throttle = new RunThrottle(throttlePatience, clock, settings.sleeper());
         this.settings = settings;
         this.roles = roles;
         this.clock = Objects.requireNonNull(clock);
@@ -76,6 +91,11 @@ public final class AccountAccess implements AutoCloseable {
         }
     }
 
+    /** The run's throttle: one limiter per service and region, for every account's calls. */
+    public RunThrottle throttle() {
+        return throttle;
+    }
+
     public SdkHttpClient http() {
         return http;
     }
@@ -87,7 +107,14 @@ public final class AccountAccess implements AutoCloseable {
         List<Account> active = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         try (OrganizationsClient organizations = builder.build()) {
-            for (var page : organizations.listAccountsPaginator()) {
+            AwsCall call = AwsCall.listAccounts(settings);
+            String token = null;
+            do {
+                String next = token;
+                // Each page through the run's throttle: a throttled page is retried, not the run failed.
+                var page = throttle.call(call, settings.iamRegion().id(),
+                        () -> organizations.listAccounts(request -> request.nextToken(next)));
+                token = page.nextToken();
                 for (var account : page.accounts()) {
                     if ("ACTIVE".equals(account.statusAsString())) {
                         active.add(new Account(account.id(), account.name()));
@@ -95,7 +122,7 @@ public final class AccountAccess implements AutoCloseable {
                         skipped.add(account.id() + " (" + account.statusAsString() + ")");
                     }
                 }
-            }
+            } while (token != null && !token.isEmpty());
         } catch (SdkException e) {
             throw ErrorClassifier.classify(e, AwsCall.listAccounts(settings));
         }
@@ -126,12 +153,24 @@ public final class AccountAccess implements AutoCloseable {
     public FetchedReport fetchReport(String account, java.time.Duration maxWait, boolean generate) {
         AwsCredentialsProvider credentials = credentialsFor(account);
         try {
-            credentials.resolveCredentials();
+            if (credentials != caller) {
+                // AssumeRole through the run's throttle, so that STS's rate limit slows the run, not fails accounts.
+                throttle.call(AwsCall.assumeRole(roleArn(account), "the caller", roles.externalId() != null, settings),
+                        settings.iamRegion().id(), credentials::resolveCredentials);
+            } else {
+                credentials.resolveCredentials();
+            }
         } catch (RuntimeException e) {
             throw roleFailure(account, e);
         }
-        try (IamConnection connection = IamConnection.open(settings, credentials, http)) {
-            return new CredentialReportFetcher(connection, maxWait, generate, message -> { }, clock, settings.sleeper()).fetch();
+        try (IamConnection connection = IamConnection.open(settings, credentials, http, callTimeout)) {
+            return new CredentialReportFetcher(connection, maxWait, generate, message -> { }, clock, settings.sleeper())
+                    .throttledBy(throttle).fetch();
+        } finally {
+            // The role's provider is the account's own: closed with it, never left for the run's end.
+            if (credentials != caller && credentials instanceof AutoCloseable) {
+                closeQuietly((AutoCloseable) credentials);
+            }
         }
     }
 
@@ -146,6 +185,14 @@ public final class AccountAccess implements AutoCloseable {
         }
         return ErrorClassifier.classify(error, AwsCall.assumeRole(roleArn(account), "the caller", roles.externalId() != null,
                 settings));
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // nothing more to free
+        }
     }
 
     /** The caller's account, asked of STS once; null when STS will not say. */
@@ -167,7 +214,8 @@ public final class AccountAccess implements AutoCloseable {
     }
 
     private void configure(software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?> builder, URI endpoint) {
-        builder.overrideConfiguration(IamConnection.overrides(settings));
+        var overrides = IamConnection.overrides(settings);
+        builder.overrideConfiguration(callTimeout == null ? overrides : overrides.toBuilder().apiCallTimeout(callTimeout).build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint).region(IamRegions.signingRegionOf(settings.iamRegion()));
         } else {

@@ -33,6 +33,8 @@ public final class CredentialReportFetcher {
     private final Consumer<String> progress;
     private final Clock clock;
     private final Sleeper sleeper;
+    /** The run's throttle in a run over many accounts, else null: throttling then fails after the SDK's retries. */
+    private RunThrottle throttle;
 
     /**
      * @param maxWait how long to wait for the report in all, across generation and download
@@ -51,6 +53,19 @@ public final class CredentialReportFetcher {
         this.sleeper = Objects.requireNonNull(sleeper);
     }
 
+    /** Has every IAM call go through the run's throttle: retried while throttled, within its patience. */
+    CredentialReportFetcher throttledBy(RunThrottle throttle) {
+        this.throttle = throttle;
+        return this;
+    }
+
+    private <T> T call(IamAction action, java.util.function.Supplier<T> call) {
+        if (throttle == null) {
+            return call.get();
+        }
+        return throttle.call(AwsCall.iam(action, connection.settings()), connection.settings().iamRegion().id(), call);
+    }
+
     public FetchedReport fetch() {
         connection.checkCredentials();
         WaitBudget budget = new WaitBudget(maxWait, clock, sleeper);
@@ -63,8 +78,8 @@ public final class CredentialReportFetcher {
         while (true) {
             ThrottleWatch watch = new ThrottleWatch();
             try {
-                GetCredentialReportResponse response = client().getCredentialReport(
-                        request -> request.overrideConfiguration(o -> o.addMetricPublisher(watch)));
+                GetCredentialReportResponse response = call(IamAction.GET, () -> client().getCredentialReport(
+                        request -> request.overrideConfiguration(o -> o.addMetricPublisher(watch))));
                 if (response.content() == null) {
                     throw CredreportException.awsFailed("GetCredentialReport answered without the report's content; try again", null);
                 }
@@ -98,8 +113,8 @@ public final class CredentialReportFetcher {
             Duration period;
             try {
                 ThrottleWatch watch = new ThrottleWatch();
-                GenerateCredentialReportResponse response = client().generateCredentialReport(
-                        request -> request.overrideConfiguration(o -> o.addMetricPublisher(watch)));
+                GenerateCredentialReportResponse response = call(IamAction.GENERATE, () -> client().generateCredentialReport(
+                        request -> request.overrideConfiguration(o -> o.addMetricPublisher(watch))));
                 if (response.state() == ReportStateType.COMPLETE) {
                     return;
                 }

@@ -65,6 +65,7 @@ final class ErrorClassifier {
                     "TooManyRequestsException", "SlowDown", "RequestLimitExceeded", "RequestThrottled",
                     "RequestThrottledException", "BandwidthLimitExceeded"),
             Row.of(THROTTLED, ExitCode.AWS_FAILED).status(429, 429),
+            Row.of(THROTTLED, ExitCode.AWS_FAILED).status(503, 503).saying("(?i)slow ?down"),
             Row.of(SERVICE_FAILED, ExitCode.AWS_FAILED).codes("ServiceFailure", "InternalFailure", "InternalError",
                     "ServiceUnavailable", "ServiceUnavailableException", "InternalException", "InternalServerError"),
             // What is not there. A bucket named by the user that does not exist is the user's mistake, found
@@ -117,6 +118,18 @@ final class ErrorClassifier {
         Row row = rowFor(call, facts);
         String reason = row.kind().text(call, facts);
         return new CredreportException(row.exit(), call.context() == null ? reason : call.context() + ": " + reason, error);
+    }
+
+    /**
+     * Whether a failure is AWS asking the caller to slow down (Throttling, ThrottlingException,
+     * TooManyRequestsException, RequestLimitExceeded, SlowDown, HTTP 429, a 503 SlowDown): the
+     * THROTTLED rows of the table, so that what is retried and what is reported are one list.
+     */
+    static boolean throttled(Throwable error, AwsCall call) {
+        if (error instanceof CredreportException) {
+            return false;
+        }
+        return rowFor(call, Facts.of(error)).kind() == THROTTLED;
     }
 
     /** The first row that matches; the last row matches anything. */

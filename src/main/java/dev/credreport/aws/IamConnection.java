@@ -30,10 +30,17 @@ public final class IamConnection implements AutoCloseable {
 
     /** A connection with other credentials (an assumed role's) over a shared HTTP client. */
     public static IamConnection open(AwsSettings settings, AwsCredentialsProvider callerOrRole, SdkHttpClient http) {
+        return open(settings, callerOrRole, http, null);
+    }
+
+    /** The same, each call ending after {@code callTimeout} in all (its attempts included), or the SDK's default when null. */
+    static IamConnection open(AwsSettings settings, AwsCredentialsProvider callerOrRole, SdkHttpClient http,
+            java.time.Duration callTimeout) {
         AwsCredentialsProvider credentials = new RedactingCredentialsProvider(callerOrRole);
+        var overrides = overrides(settings);
         IamClientBuilder builder = IamClient.builder()
                 .httpClient(http)
-                .overrideConfiguration(overrides(settings))
+                .overrideConfiguration(callTimeout == null ? overrides : overrides.toBuilder().apiCallTimeout(callTimeout).build())
                 .credentialsProvider(credentials);
         if (settings.endpoint() != null) {
             // IAM's endpoint rules sign for us-east-1 (cn-north-1, ...) only for IAM's own endpoints.

@@ -3,7 +3,9 @@ package dev.credreport.cli;
 import dev.credreport.core.CredreportException;
 import dev.credreport.aws.AccountAccess;
 import dev.credreport.multi.AccountSelection;
+import dev.credreport.multi.FetchPlan;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -50,6 +52,17 @@ public final class MultiAccountOptions {
         concurrencyGiven = true;
     }
 
+    @Option(names = "--throttle-patience", paramLabel = "DURATION", converter = DurationConverter.class, order = 9,
+            description = "How long one AWS call may go on being throttled (Throttling, TooManyRequestsException, "
+                    + "HTTP 429, ...) before its account fails. Throttled calls are retried with jittered backoff and "
+                    + "slow the whole run down; --max-wait stays each report's wait. Default: 15m.")
+    Duration throttlePatience;
+
+    @Option(names = "--account-timeout", paramLabel = "DURATION", converter = DurationConverter.class, order = 10,
+            description = "How long one account may take in all (role, report, its waits) before it is reported "
+                    + "failed and the run goes on, e.g. 90s, 10m. Default: 20m.")
+    Duration accountTimeout;
+
     static final String DEFAULT_SESSION_NAME = "credreport";
     static final int DEFAULT_CONCURRENCY = 8;
 
@@ -67,7 +80,7 @@ public final class MultiAccountOptions {
             String pointless = firstGiven();
             if (pointless != null) {
                 throw CredreportException.usage(pointless + " applies only to runs over many accounts (--accounts, "
-                        + "--accounts-file or --org)" + (pointless.equals("--concurrency") ? ""
+                        + "--accounts-file or --org)" + (java.util.Set.of("--concurrency", "--throttle-patience", "--account-timeout").contains(pointless) ? ""
                                 : "; to assume a role in one account, give a profile role_arn"
                                 + (pointless.equals("--external-id") ? " and external_id" : "")
                                 + " in ~/.aws/config and pass --profile"));
@@ -85,6 +98,11 @@ public final class MultiAccountOptions {
         }
         if (concurrency < 1 || concurrency > 256) {
             throw CredreportException.usage("--concurrency must be from 1 to 256");
+        }
+        for (Object[] option : new Object[][] {{"--throttle-patience", throttlePatience}, {"--account-timeout", accountTimeout}}) {
+            if (option[1] != null && (((Duration) option[1]).isZero() || ((Duration) option[1]).isNegative())) {
+                throw CredreportException.usage(option[0] + " must be longer than 0s (e.g. 10m)");
+            }
         }
         if (roleArnTemplate != null && !roleArnTemplate.contains("{account}")) {
             throw CredreportException.usage("--role-arn-template must contain {account}");
@@ -104,7 +122,19 @@ public final class MultiAccountOptions {
         if (sessionName != null) {
             return "--role-session-name";
         }
+        if (throttlePatience != null) {
+            return "--throttle-patience";
+        }
+        if (accountTimeout != null) {
+            return "--account-timeout";
+        }
         return concurrencyGiven ? "--concurrency" : null;
+    }
+
+    /** The plan of the source options with this run's patience and deadline. */
+    FetchPlan plan(FetchPlan fromSource) {
+        return fromSource.withThrottlePatience(throttlePatience != null ? throttlePatience : FetchPlan.DEFAULT_THROTTLE_PATIENCE)
+                .withAccountTimeout(accountTimeout != null ? accountTimeout : FetchPlan.DEFAULT_ACCOUNT_TIMEOUT);
     }
 
     AccountAccess.RoleSettings roles() {

@@ -68,7 +68,7 @@ public final class AccountRun {
      *     the sink is finished
      */
     public Outcome run(Progress progress, PrintWriter err, AccountSink sink) throws IOException {
-        try (AccountAccess access = new AccountAccess(settings, roles, clock)) {
+        try (AccountAccess access = new AccountAccess(settings, roles, clock, plan.throttlePatience(), plan.accountTimeout())) {
             List<Account> accounts = selection.resolve(access,
                     skipped -> err.println("credreport: skipped account " + skipped + ": not ACTIVE"));
             Tally tally = new Tally(accounts.size(), progress);

@@ -2,29 +2,45 @@ package dev.credreport.multi;
 
 import dev.credreport.core.CredreportException;
 import dev.credreport.core.ExitCode;
+import dev.credreport.core.HumanTime;
 import dev.credreport.aws.AccountAccess;
 import dev.credreport.aws.FetchedReport;
 import dev.credreport.report.Account;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.RowBudget;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * Fetches the reports of many accounts, {@code concurrency} at a time, each with its own wait
- * budget, and hands them on in the order of the account list whatever finishes first. At most
- * twice {@code concurrency} reports are held at once, so memory does not grow with the number of
- * accounts.
+ * budget and deadline, and hands them on in the order of the account list whatever finishes
+ * first.
+ *
+ * <p>A new account starts as soon as any other finishes: a slow account holds back only its own
+ * place in the output, never the fetches after it. Reports finished ahead of their turn are kept
+ * in memory up to a bound that does not depend on the number of accounts
+ * ({@link #inMemoryBound}), and past it spooled to temporary files until their turn. An account
+ * that has not finished within its deadline ({@code --account-timeout}) is reported failed then,
+ * its worker interrupted and abandoned (the SDK's own call timeouts end its connection), and the
+ * run goes on.
  */
 final class MultiAccountFetch {
     /** Receives each account's result, in order. */
@@ -33,10 +49,20 @@ final class MultiAccountFetch {
         void accept(AccountResult result) throws IOException;
     }
 
+    /** The accounts of a run as they come (listed page by page, read line by line), and how many so far. */
+    interface Accounts {
+        /** The next account, or null after the last; may block while the next page is asked for. */
+        Account next();
+
+        /** The accounts known so far, and whether that is all of them: "12/40" or "12/40+". */
+        String total(int done);
+    }
+
     private final AccountAccess access;
     private final Duration maxWait;
     private final boolean generate;
     private final int concurrency;
+    private final Duration accountTimeout;
     /** One for the run: the rows kept in memory for the second pass are bounded over all accounts together. */
     private final RowBudget budget = RowBudget.forThisRun();
 
@@ -45,41 +71,125 @@ final class MultiAccountFetch {
         this.maxWait = plan.maxWait();
         this.generate = plan.generate();
         this.concurrency = plan.concurrency();
+        this.accountTimeout = plan.accountTimeout();
+    }
+
+    /** Reports kept in memory ahead of their turn before the next are spooled to disk. */
+    int inMemoryBound() {
+        return Math.max(16, 4 * concurrency);
+    }
+
+    /** Accounts of a list known whole from the start. */
+    static Accounts of(java.util.List<Account> accounts) {
+        Iterator<Account> each = accounts.iterator();
+        return new Accounts() {
+            @Override
+            public Account next() {
+                return each.hasNext() ? each.next() : null;
+            }
+
+            @Override
+            public String total(int done) {
+                return done + "/" + accounts.size();
+            }
+        };
+    }
+
+    void run(java.util.List<Account> accounts, ResultConsumer results, Consumer<String> progress) throws IOException {
+        run(of(accounts), results, progress);
     }
 
     /**
-     * Runs every account and gives each result, in the list's order, to {@code results}.
+     * Runs every account and gives each result, in the accounts' order, to {@code results}.
      *
      * @param progress told "done / total, failed" as accounts finish (the progress line adds the time)
+     * @return how many accounts were run
      */
-    void run(List<Account> accounts, ResultConsumer results, Consumer<String> progress) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
-            Thread thread = new Thread(runnable, "credreport-account");
-            thread.setDaemon(true);
-            return thread;
-        });
+    int run(Accounts accounts, ResultConsumer results, Consumer<String> progress) throws IOException {
+        ExecutorService pool = Executors.newCachedThreadPool(daemon("credreport-account"));
+        ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(daemon("credreport-deadline"));
+        Semaphore places = new Semaphore(concurrency);
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        Deque<Future<AccountResult>> pending = new ArrayDeque<>();
-        try {
-            for (Account account : accounts) {
-                if (pending.size() >= 2 * concurrency) {
-                    results.accept(await(pending.removeFirst()));
+        AtomicInteger inMemory = new AtomicInteger();
+        BlockingQueue<Slot> order = new LinkedBlockingQueue<>();
+        Slot end = new Slot(null);
+        CompletableFuture<Void> listing = new CompletableFuture<>();
+        Thread starter = daemon("credreport-starter").newThread(() -> {
+            try {
+                for (Account account = accounts.next(); account != null; account = accounts.next()) {
+                    places.acquire();
+                    Slot slot = new Slot(account);
+                    order.add(slot);
+                    start(slot, pool, deadlines, inMemory);
+                    slot.result.whenComplete((result, error) -> {
+                        places.release();
+                        int finished = done.incrementAndGet();
+                        boolean ok = result != null && (result.succeeded() || result.failure() == SPOOLED);
+                        int failures = ok ? failed.get() : failed.incrementAndGet();
+                        progress.accept(accounts.total(finished) + " accounts done, " + failures + " failed");
+                    });
                 }
-                pending.addLast(pool.submit(() -> {
-                    AccountResult result = fetch(account);
-                    int finished = done.incrementAndGet();
-                    int failures = result.succeeded() ? failed.get() : failed.incrementAndGet();
-                    progress.accept(finished + "/" + accounts.size() + " accounts done, " + failures + " failed");
-                    return result;
-                }));
+                listing.complete(null);
+            } catch (InterruptedException e) {
+                listing.completeExceptionally(new CancellationException("interrupted"));
+            } catch (RuntimeException e) {
+                listing.completeExceptionally(e);
+            } finally {
+                order.add(end);
             }
-            while (!pending.isEmpty()) {
-                results.accept(await(pending.removeFirst()));
+        });
+        starter.start();
+        int count = 0;
+        try {
+            while (true) {
+                Slot slot = take(order);
+                if (slot == end) {
+                    break;
+                }
+                count++;
+                results.accept(slot.take(inMemory));
             }
+            await(listing);
+            return count;
         } finally {
+            starter.interrupt();
             pool.shutdownNow();
+            deadlines.shutdownNow();
+            // What was finished but never taken (a run stopped by the user's mistake) is let go.
+            for (Slot left : order) {
+                if (left != end) {
+                    left.discard();
+                }
+            }
         }
+    }
+
+    private void start(Slot slot, ExecutorService pool, ScheduledExecutorService deadlines, AtomicInteger inMemory) {
+        Future<?> work = pool.submit(() -> {
+            AccountResult result = fetch(slot.account);
+            if (result.succeeded() && inMemory.incrementAndGet() > inMemoryBound()) {
+                inMemory.decrementAndGet();
+                result = slot.spool(result);
+            }
+            if (!slot.result.complete(result)) {
+                // Too late: the account was reported failed at its deadline.
+                if (result.succeeded()) {
+                    result.report().close();
+                    inMemory.decrementAndGet();
+                }
+                slot.deleteSpool();
+            }
+        });
+        var deadline = deadlines.schedule(() -> {
+            CredreportException late = CredreportException.awsFailed("did not answer within " + HumanTime.span(accountTimeout)
+                    + " (--account-timeout); the run went on without it: try it again alone, "
+                    + "or raise --account-timeout", null);
+            if (slot.result.complete(new AccountResult(slot.account, null, late))) {
+                work.cancel(true);
+            }
+        }, accountTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        slot.result.whenComplete((result, error) -> deadline.cancel(false));
     }
 
     private AccountResult fetch(Account account) {
@@ -92,18 +202,114 @@ final class MultiAccountFetch {
         } catch (CredreportException e) {
             return new AccountResult(account, null, e);
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return new AccountResult(account, null, CredreportException.awsFailed("interrupted", e));
+            }
             return new AccountResult(account, null, new CredreportException(ExitCode.INTERNAL_ERROR,
                     "internal error: " + e, e));
         }
     }
 
-    private static AccountResult await(Future<AccountResult> future) {
+    /**
+     * One account's place in the output: its result once there is one, kept in memory or, past the
+     * bound, in a temporary file until its turn.
+     */
+    private final class Slot {
+        final Account account;
+        final CompletableFuture<AccountResult> result = new CompletableFuture<>();
+        private volatile Path spooled;
+        private volatile Instant spooledTime;
+
+        Slot(Account account) {
+            this.account = account;
+        }
+
+        AccountResult spool(AccountResult result) {
+            try (ReportInput report = result.report()) {
+                Path file = Files.createTempFile("credreport-account-", ".csv");
+                Files.write(file, report.bytes());
+                spooled = file;
+                spooledTime = report.generatedTime().orElse(null);
+                // Stands in for the report until its turn; only its file is held.
+                return new AccountResult(account, null, SPOOLED);
+            } catch (IOException e) {
+                return new AccountResult(account, null, CredreportException.cannotWrite("cannot spool the report of account "
+                        + account.id() + " to a temporary file: " + e.getMessage() + "; free disk space in "
+                        + System.getProperty("java.io.tmpdir"), e));
+            }
+        }
+
+        /** The result in its turn: a spooled report read back (and checked again), a kept one as it is. */
+        AccountResult take(AtomicInteger inMemory) throws IOException {
+            AccountResult taken = await(result);
+            if (taken.failure() == SPOOLED) {
+                Path file = spooled;
+                try {
+                    ReportInput report = ReportInput.fromAws(Files.readAllBytes(file), spooledTime, "account " + account.id());
+                    report.validate(budget);
+                    return new AccountResult(account, report, null);
+                } catch (CredreportException e) {
+                    return new AccountResult(account, null, e);
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            }
+            if (taken.succeeded()) {
+                inMemory.decrementAndGet();
+            }
+            return taken;
+        }
+
+        void discard() {
+            AccountResult left = result.getNow(null);
+            if (left != null && left.succeeded()) {
+                left.report().close();
+            }
+            deleteSpool();
+        }
+
+        void deleteSpool() {
+            Path file = spooled;
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    /** Marks a result kept in a temporary file: never shown, as {@link Slot#take} reads the report back. */
+    private static final CredreportException SPOOLED = new CredreportException(ExitCode.INTERNAL_ERROR, "spooled", null);
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static Slot take(BlockingQueue<Slot> order) {
+        try {
+            return order.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
             throw new IllegalStateException(e.getCause());
         }
     }

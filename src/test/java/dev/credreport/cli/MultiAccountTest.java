@@ -193,6 +193,34 @@ class MultiAccountTest {
     }
 
     @Test
+    void should_fetch_every_account_in_order_when_sts_organizations_and_iam_throttle() {
+        List<String> accounts = FakeOrganization.accounts(60);
+        // Two roles of three refused as throttled, half the pages, a fifth of IAM's answers.
+        organization(accounts, Set.of(), 7).throttleEvery("AssumeRole", -3).throttleEvery("ListAccounts", 2)
+                .throttleEvery("GenerateCredentialReport", 5).throttleEvery("GetCredentialReport", 5);
+
+        Result result = run("--org", "--format", "csv", "-q", "--concurrency", "8");
+
+        assertEquals(0, result.exitCode(), result::toString);
+        List<String> expected = new ArrayList<>(accounts);
+        expected.add(FakeOrganization.MANAGEMENT);
+        assertEquals(expected, accountsIn(result));
+        assertTrue(organization.throttled() > 60, "the fake throttled: " + organization.throttled());
+    }
+
+    @Test
+    void should_fail_an_account_throttled_past_the_run_patience_and_say_so() {
+        organization(ACCOUNTS, Set.of(), 100).throttle(ACCOUNTS.get(2), 1_000_000);
+
+        Result result = run("--accounts", String.join(",", ACCOUNTS), "--format", "csv", "-q", "--throttle-patience", "2m");
+
+        assertEquals(9, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("account " + ACCOUNTS.get(2) + ": ") && result.err().contains("--throttle-patience"),
+                result::toString);
+        assertEquals(ACCOUNTS.size() - 1, accountsIn(result).size());
+    }
+
+    @Test
     void should_keep_no_more_accounts_in_flight_than_the_concurrency() {
         List<String> accounts = FakeOrganization.accounts(12);
         // The first answers wait until three requests are in flight: a run that keeps fewer never gets there.

@@ -37,6 +37,11 @@ public final class FakeOrganization implements AutoCloseable {
     public static final String BAD_ROW = SampleReports.CAROL.replace("2023-03-03T03:03:03+00:00,true", "yesterday,true");
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicInteger mostBusy = new AtomicInteger();
+    private final Map<String, Integer> throttleEvery = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final AtomicInteger throttles = new AtomicInteger();
+    private volatile RateLimit assumeRoleLimit;
+    private final Map<String, Duration> slow = new ConcurrentHashMap<>();
     private final Object hold = new Object();
     private int holdUntil;
     private boolean held;
@@ -106,6 +111,35 @@ public final class FakeOrganization implements AutoCloseable {
         return this;
     }
 
+    /**
+     * All but every {@code n}th call of the action (ListAccounts, AssumeRole, GenerateCredentialReport,
+     * GetCredentialReport) is throttled when {@code n} is negative; every {@code n}th is when positive:
+     * {@code throttleEvery("ListAccounts", 2)} throttles half the pages asked for,
+     * {@code throttleEvery("AssumeRole", -3)} lets only a third of the roles through. Each service
+     * answers as AWS does: Throttling (STS, IAM), TooManyRequestsException (Organizations).
+     */
+    public FakeOrganization throttleEvery(String action, int n) {
+        throttleEvery.put(action, n);
+        return this;
+    }
+
+    /** AssumeRole answers at most {@code perSecond} calls a second (in real time) and throttles the rest. */
+    public FakeOrganization limitAssumeRole(int perSecond) {
+        assumeRoleLimit = new RateLimit(perSecond);
+        return this;
+    }
+
+    /** The account's IAM requests are answered only after {@code delay}; a very long one is a hung account. */
+    public FakeOrganization slow(String account, Duration delay) {
+        slow.put(account, delay);
+        return this;
+    }
+
+    /** How many calls were throttled in all. */
+    public int throttled() {
+        return throttles.get();
+    }
+
     /** Organizations refuses ListAccounts, as for a caller outside the management account. */
     public FakeOrganization denyListing() {
         listingDenied = true;
@@ -163,6 +197,14 @@ public final class FakeOrganization implements AutoCloseable {
     }
 
     private FakeIam.Reply answer(FakeIam.Request request) {
+        if (throttledNow(request.action())) {
+            throttles.incrementAndGet();
+            return request.action().equals("ListAccounts")
+                    ? FakeIam.raw(400, "application/x-amz-json-1.1", "{\"__type\":\"TooManyRequestsException\","
+                            + "\"Message\":\"AWS Organizations can't complete your request because another request is "
+                            + "already in progress. Try again later.\"}")
+                    : FakeIam.error(400, "Throttling", "Rate exceeded");
+        }
         switch (request.action()) {
             case "ListAccounts":
                 return listingDenied
@@ -181,6 +223,38 @@ public final class FakeOrganization implements AutoCloseable {
                 return iam(request);
             default:
                 return FakeIam.error(400, "InvalidAction", "no such action " + request.action());
+        }
+    }
+
+    private boolean throttledNow(String action) {
+        if (action.equals("AssumeRole") && assumeRoleLimit != null && !assumeRoleLimit.take()) {
+            return true;
+        }
+        Integer every = throttleEvery.get(action);
+        if (every == null) {
+            return false;
+        }
+        int call = calls.computeIfAbsent(action, a -> new AtomicInteger()).incrementAndGet();
+        return every > 0 ? call % every == 0 : call % -every != 0;
+    }
+
+    /** A fixed window of one real second: what STS's per-account request rate looks like from outside. */
+    private static final class RateLimit {
+        private final int perSecond;
+        private long window;
+        private int used;
+
+        RateLimit(int perSecond) {
+            this.perSecond = perSecond;
+        }
+
+        synchronized boolean take() {
+            long now = System.nanoTime() / 1_000_000_000L;
+            if (now != window) {
+                window = now;
+                used = 0;
+            }
+            return ++used <= perSecond;
         }
     }
 
@@ -229,7 +303,9 @@ public final class FakeOrganization implements AutoCloseable {
         beforeIamAnswer.accept(request);
         String key = request.accessKey();
         String account = key.startsWith("ASIA") ? key.substring(4) : MANAGEMENT;
-        FakeIam.Reply reply = iamReply(request.action(), account);
+        FakeIam.Reply answer = iamReply(request.action(), account);
+        Duration slowness = slow.get(account);
+        FakeIam.Reply reply = slowness == null ? answer : FakeIam.stall(slowness, answer);
         Duration delay = latency;
         return (socket, out) -> {
             mostBusy.accumulateAndGet(busy.incrementAndGet(), Math::max);
