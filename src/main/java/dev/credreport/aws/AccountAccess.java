@@ -102,31 +102,70 @@ public final class AccountAccess implements AutoCloseable {
 
     /** Every account of the Organization, every page followed; needs organizations:ListAccounts. */
     public OrganizationAccounts organizationAccounts() {
-        var builder = OrganizationsClient.builder().httpClient(http).credentialsProvider(caller);
-        configure(builder, settings.organizationsEndpoint());
         List<Account> active = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        try (OrganizationsClient organizations = builder.build()) {
-            AwsCall call = AwsCall.listAccounts(settings);
-            String token = null;
-            do {
-                String next = token;
-                // Each page through the run's throttle: a throttled page is retried, not the run failed.
-                var page = throttle.call(call, settings.iamRegion().id(),
-                        () -> organizations.listAccounts(request -> request.nextToken(next)));
-                token = page.nextToken();
-                for (var account : page.accounts()) {
-                    if ("ACTIVE".equals(account.statusAsString())) {
-                        active.add(new Account(account.id(), account.name()));
-                    } else {
-                        skipped.add(account.id() + " (" + account.statusAsString() + ")");
-                    }
-                }
-            } while (token != null && !token.isEmpty());
-        } catch (SdkException e) {
-            throw ErrorClassifier.classify(e, AwsCall.listAccounts(settings));
+        try (AccountPages pages = organizationPages()) {
+            for (OrganizationAccounts page = pages.next(); page != null; page = pages.next()) {
+                active.addAll(page.active());
+                skipped.addAll(page.skipped());
+            }
         }
         return new OrganizationAccounts(active, skipped);
+    }
+
+    /** The Organization's accounts a page at a time, so that a run can start on each page as it comes. */
+    public interface AccountPages extends AutoCloseable {
+        /** The next page's accounts, or null after the last. */
+        OrganizationAccounts next();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * The Organization's accounts page by page; each page is asked for through the run's throttle,
+     * so that a throttled page is retried rather than the run failed.
+     */
+    public AccountPages organizationPages() {
+        var builder = OrganizationsClient.builder().httpClient(http).credentialsProvider(caller);
+        configure(builder, settings.organizationsEndpoint());
+        OrganizationsClient organizations = builder.build();
+        AwsCall call = AwsCall.listAccounts(settings);
+        return new AccountPages() {
+            private String token;
+            private boolean last;
+
+            @Override
+            public synchronized OrganizationAccounts next() {
+                if (last) {
+                    return null;
+                }
+                String asked = token;
+                try {
+                    var page = throttle.call(call, settings.iamRegion().id(),
+                            () -> organizations.listAccounts(request -> request.nextToken(asked)));
+                    token = page.nextToken();
+                    last = token == null || token.isEmpty();
+                    List<Account> active = new ArrayList<>();
+                    List<String> skipped = new ArrayList<>();
+                    for (var account : page.accounts()) {
+                        if ("ACTIVE".equals(account.statusAsString())) {
+                            active.add(new Account(account.id(), account.name()));
+                        } else {
+                            skipped.add(account.id() + " (" + account.statusAsString() + ")");
+                        }
+                    }
+                    return new OrganizationAccounts(active, skipped);
+                } catch (SdkException e) {
+                    throw ErrorClassifier.classify(e, call);
+                }
+            }
+
+            @Override
+            public void close() {
+                organizations.close();
+            }
+        };
     }
 
     /** Credentials for an account: the caller's own in its own account, else the assumed role's. */

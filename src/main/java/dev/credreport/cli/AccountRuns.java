@@ -22,7 +22,7 @@ final class AccountRuns {
             settings.regionWarning().ifPresent(warning -> err.println("credreport: warning: " + warning));
         }
         AccountRun run = new AccountRun(settings, multi.roles(), multi.selection(),
-                multi.plan(source.fetchPlan(multi.concurrency)), quiet, environment.clock());
+                multi.plan(source.fetchPlan(multi.concurrency)), quiet, environment.clock()).failedAccountsTo(multi.failedAccounts);
         return run.run(ProgressLine.of(environment, err, quiet), err, sink);
     }
 }

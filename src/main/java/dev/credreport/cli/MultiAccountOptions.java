@@ -63,6 +63,11 @@ public final class MultiAccountOptions {
                     + "failed and the run goes on, e.g. 90s, 10m. Default: 20m.")
     Duration accountTimeout;
 
+    @Option(names = "--failed-accounts", paramLabel = "FILE", order = 11,
+            description = "Write the accounts that failed, each with why as a comment, to FILE in the form "
+                    + "--accounts-file reads, so that the next run can retry just those.")
+    Path failedAccounts;
+
     static final String DEFAULT_SESSION_NAME = "credreport";
     static final int DEFAULT_CONCURRENCY = 8;
 
@@ -80,7 +85,7 @@ public final class MultiAccountOptions {
             String pointless = firstGiven();
             if (pointless != null) {
                 throw CredreportException.usage(pointless + " applies only to runs over many accounts (--accounts, "
-                        + "--accounts-file or --org)" + (java.util.Set.of("--concurrency", "--throttle-patience", "--account-timeout").contains(pointless) ? ""
+                        + "--accounts-file or --org)" + (java.util.Set.of("--concurrency", "--throttle-patience", "--account-timeout", "--failed-accounts").contains(pointless) ? ""
                                 : "; to assume a role in one account, give a profile role_arn"
                                 + (pointless.equals("--external-id") ? " and external_id" : "")
                                 + " in ~/.aws/config and pass --profile"));
@@ -103,6 +108,9 @@ public final class MultiAccountOptions {
             if (option[1] != null && (((Duration) option[1]).isZero() || ((Duration) option[1]).isNegative())) {
                 throw CredreportException.usage(option[0] + " must be longer than 0s (e.g. 10m)");
             }
+        }
+        if (failedAccounts != null) {
+            dev.credreport.io.AtomicFileWriter.checkTarget(failedAccounts);
         }
         if (roleArnTemplate != null && !roleArnTemplate.contains("{account}")) {
             throw CredreportException.usage("--role-arn-template must contain {account}");
@@ -127,6 +135,9 @@ public final class MultiAccountOptions {
         }
         if (accountTimeout != null) {
             return "--account-timeout";
+        }
+        if (failedAccounts != null) {
+            return "--failed-accounts";
         }
         return concurrencyGiven ? "--concurrency" : null;
     }

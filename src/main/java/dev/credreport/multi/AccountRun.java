@@ -28,6 +28,7 @@ public final class AccountRun {
     private final FetchPlan plan;
     private final boolean quiet;
     private final Clock clock;
+    private java.nio.file.Path failedAccounts;
 
     /** @param clock the time role sessions are counted on (a fake one in tests) */
     public AccountRun(AwsSettings settings, AccountAccess.RoleSettings roles, AccountSelection selection, FetchPlan plan,
@@ -40,15 +41,43 @@ public final class AccountRun {
         this.quiet = quiet;
     }
 
+    /**
+     * Writes the accounts that failed, with why, to {@code file} in the form --accounts-file reads
+     * (--failed-accounts), so that the next run can retry just those; the file is written (empty of
+     * ids when none failed) before the summary, also when every account failed.
+     */
+    public AccountRun failedAccountsTo(java.nio.file.Path file) {
+        this.failedAccounts = file;
+        return this;
+    }
+
     /** How a run went: what the command prints last and exits with. */
-    public record Outcome(int asked, int succeeded, int failed) {
+    public record Outcome(int asked, int succeeded, int failed, List<String> failedIds) {
+        /** The names of the failed accounts the summary lists, at most this many. */
+        static final int NAMED = 10;
+
+        public Outcome(int asked, int succeeded, int failed) {
+            this(asked, succeeded, failed, List.of());
+        }
+
+        public Outcome {
+            failedIds = List.copyOf(failedIds);
+        }
+
         /** 0, or 9 when some accounts failed. */
         public int exitCode() {
             return failed == 0 ? ExitCode.SUCCESS.code() : ExitCode.SOME_ACCOUNTS_FAILED.code();
         }
 
         public String summary() {
-            return asked + (asked == 1 ? " account" : " accounts") + " asked, " + succeeded + " succeeded, " + failed + " failed";
+            String counts = asked + (asked == 1 ? " account" : " accounts") + " asked, " + succeeded + " succeeded, " + failed
+                    + " failed";
+            if (failedIds.isEmpty()) {
+                return counts;
+            }
+            String named = String.join(", ", failedIds.subList(0, Math.min(NAMED, failedIds.size())));
+            return counts + ": " + named + (failedIds.size() > NAMED ? " and " + (failedIds.size() - NAMED) + " more" : "")
+                    + " (why is above; --failed-accounts FILE lists them for a retry with --accounts-file FILE)";
         }
 
         /** Prints the summary (always when accounts failed, else unless quiet) and gives the exit code. */
@@ -69,14 +98,14 @@ public final class AccountRun {
      */
     public Outcome run(Progress progress, PrintWriter err, AccountSink sink) throws IOException {
         try (AccountAccess access = new AccountAccess(settings, roles, clock, plan.throttlePatience(), plan.accountTimeout())) {
-            List<Account> accounts = selection.resolve(access,
-                    skipped -> err.println("credreport: skipped account " + skipped + ": not ACTIVE"));
-            Tally tally = new Tally(accounts.size(), progress);
+            Tally tally = new Tally(progress);
             // Shown from the start and ticking, not only when the first account is done.
             progress.tickEverySecond();
-            progress.update("0/" + accounts.size() + " accounts done, 0 failed");
-            try {
-                new MultiAccountFetch(access, plan).run(accounts, result -> {
+            int asked;
+            try (MultiAccountFetch.Accounts accounts = selection.stream(access,
+                    skipped -> progress.printAbove("credreport: skipped account " + skipped + ": not ACTIVE"))) {
+                progress.update(accounts.total(0) + " accounts done, 0 failed");
+                asked = new MultiAccountFetch(access, plan).run(accounts, result -> {
                     if (!result.succeeded()) {
                         tally.failed(result.accountId(), result.failure());
                         progress.without(() -> sink.failed(result.account(), result.failure()));
@@ -99,23 +128,25 @@ public final class AccountRun {
                 // Before the output is finished and the summary printed, so neither is glued to it.
                 progress.clear();
             }
+            if (failedAccounts != null) {
+                tally.writeFailed(failedAccounts);
+            }
             if (tally.succeeded == 0) {
-                throw tally.allFailed();
+                throw tally.allFailed(asked);
             }
             sink.finish();
-            return new Outcome(accounts.size(), tally.succeeded, tally.failures.size());
+            return new Outcome(asked, tally.succeeded, tally.failures.size(), tally.failedIds);
         }
     }
 
     /** The accounts done so far; failures are listed on standard error as they happen. */
     private static final class Tally {
-        private final int asked;
         private final Progress progress;
         private final List<CredreportException> failures = new java.util.ArrayList<>();
+        private final List<String> failedIds = new java.util.ArrayList<>();
         private int succeeded;
 
-        Tally(int asked, Progress progress) {
-            this.asked = asked;
+        Tally(Progress progress) {
             this.progress = progress;
         }
 
@@ -129,11 +160,23 @@ public final class AccountRun {
 
         void failed(String accountId, CredreportException failure) {
             failures.add(failure);
+            failedIds.add(accountId);
             progress.printAbove("credreport: account " + accountId + ": " + UntrustedText.escape(
                     failure.getMessage() == null ? "" : failure.getMessage()));
         }
 
-        CredreportException allFailed() {
+        /** One failed id a line, its reason as a comment after it: what --accounts-file reads. */
+        void writeFailed(java.nio.file.Path file) {
+            dev.credreport.io.AtomicFileWriter.write(file, out -> {
+                out.write("# The accounts that failed, for: credreport ... --accounts-file " + file.getFileName() + "\n");
+                for (int i = 0; i < failedIds.size(); i++) {
+                    String why = failures.get(i).getMessage() == null ? "" : failures.get(i).getMessage();
+                    out.write(failedIds.get(i) + "  # " + UntrustedText.escape(CredreportException.firstLine(why)) + "\n");
+                }
+            });
+        }
+
+        CredreportException allFailed(int asked) {
             CredreportException first = failures.get(0);
             return new CredreportException(first.exitCode(), new Outcome(asked, 0, failures.size()).summary()
                     + "; every account failed", first);

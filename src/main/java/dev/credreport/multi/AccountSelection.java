@@ -62,6 +62,116 @@ public record AccountSelection(List<String> ids, Path file, boolean organization
         return List.copyOf(sorted.values());
     }
 
+    /**
+     * The accounts to run in as they come: ids given sorted at once, the file line by line, the
+     * Organization page by page, each account once, so that the run starts on the first before the
+     * last is known.
+     *
+     * @param skipped told of each Organization account left out because it is not ACTIVE
+     */
+    MultiAccountFetch.Accounts stream(AccountAccess access, Consumer<String> skipped) {
+        if (file == null && !organization) {
+            return MultiAccountFetch.of(resolve(access, skipped));
+        }
+        return new MultiAccountFetch.Accounts() {
+            private final java.util.Set<String> seen = new java.util.HashSet<>();
+            private final java.util.ArrayDeque<Account> ahead = new java.util.ArrayDeque<>();
+            private java.io.BufferedReader lines;
+            private AccountAccess.AccountPages pages;
+            private volatile boolean last;
+            private volatile int known;
+
+            @Override
+            public synchronized Account next() {
+                while (ahead.isEmpty() && !last) {
+                    fill();
+                }
+                if (ahead.isEmpty()) {
+                    if (known == 0) {
+                        throw CredreportException.usage("no accounts to run in");
+                    }
+                    return null;
+                }
+                return ahead.poll();
+            }
+
+            private void fill() {
+                if (organization) {
+                    if (pages == null) {
+                        pages = access.organizationPages();
+                    }
+                    AccountAccess.OrganizationAccounts page = pages.next();
+                    if (page == null) {
+                        last = true;
+                        return;
+                    }
+                    page.active().forEach(this::add);
+                    page.skipped().forEach(skipped);
+                    return;
+                }
+                String id = readLine();
+                if (id == null) {
+                    last = true;
+                } else if (!id.isEmpty()) {
+                    if (!Arns.isAccountId(id)) {
+                        throw CredreportException.usage("'" + id + "' is not an AWS account id (twelve digits)");
+                    }
+                    add(Account.of(id));
+                }
+            }
+
+            private void add(Account account) {
+                if (seen.add(account.id())) {
+                    ahead.add(account);
+                    known++;
+                }
+            }
+
+            private String readLine() {
+                try {
+                    if (lines == null) {
+                        lines = Files.newBufferedReader(file);
+                    }
+                    String line = lines.readLine();
+                    if (line == null) {
+                        return null;
+                    }
+                    int comment = line.indexOf('#');
+                    return (comment < 0 ? line : line.substring(0, comment)).trim();
+                } catch (NoSuchFileException e) {
+                    throw CredreportException.usage("--accounts-file " + file + " does not exist");
+                } catch (IOException e) {
+                    throw CredreportException.usage("cannot read --accounts-file " + file + ": "
+                            + CredreportException.firstLine(e.getMessage()));
+                }
+            }
+
+            @Override
+            public String total(int done) {
+                return known == 0 && !last ? String.valueOf(done) : done + "/" + known + (last ? "" : "+");
+            }
+
+            @Override
+            public boolean sorted() {
+                return false;
+            }
+
+            @Override
+            public synchronized void close() {
+                if (pages != null) {
+                    pages.close();
+                }
+                if (lines != null) {
+                    try {
+                        lines.close();
+                    } catch (IOException e) {
+                        // read only
+                    }
+                }
+            }
+        };
+    }
+
     /** One id a line; '#' starts a comment. */
     private List<String> readFile() {
         try {

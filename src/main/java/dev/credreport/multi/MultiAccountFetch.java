@@ -50,12 +50,22 @@ final class MultiAccountFetch {
     }
 
     /** The accounts of a run as they come (listed page by page, read line by line), and how many so far. */
-    interface Accounts {
+    interface Accounts extends AutoCloseable {
         /** The next account, or null after the last; may block while the next page is asked for. */
         Account next();
 
         /** The accounts known so far, and whether that is all of them: "12/40" or "12/40+". */
         String total(int done);
+
+        /**
+         * Whether they come in the output's order (by id); when not, every account is started as it
+         * comes and the output waits for the last before it begins, in id order.
+         */
+        boolean sorted();
+
+        @Override
+        default void close() {
+        }
     }
 
     private final AccountAccess access;
@@ -92,6 +102,11 @@ final class MultiAccountFetch {
             public String total(int done) {
                 return done + "/" + accounts.size();
             }
+
+            @Override
+            public boolean sorted() {
+                return true;
+            }
         };
     }
 
@@ -115,6 +130,7 @@ final class MultiAccountFetch {
         BlockingQueue<Slot> order = new LinkedBlockingQueue<>();
         Slot end = new Slot(null);
         CompletableFuture<Void> listing = new CompletableFuture<>();
+        long started = System.nanoTime();
         Thread starter = daemon("credreport-starter").newThread(() -> {
             try {
                 for (Account account = accounts.next(); account != null; account = accounts.next()) {
@@ -127,7 +143,8 @@ final class MultiAccountFetch {
                         int finished = done.incrementAndGet();
                         boolean ok = result != null && (result.succeeded() || result.failure() == SPOOLED);
                         int failures = ok ? failed.get() : failed.incrementAndGet();
-                        progress.accept(accounts.total(finished) + " accounts done, " + failures + " failed");
+                        progress.accept(accounts.total(finished) + " accounts done, " + failures + " failed"
+                                + waitingAndLeft(accounts, finished, started));
                     });
                 }
                 listing.complete(null);
@@ -142,15 +159,29 @@ final class MultiAccountFetch {
         starter.start();
         int count = 0;
         try {
-            while (true) {
-                Slot slot = take(order);
-                if (slot == end) {
-                    break;
+            if (accounts.sorted()) {
+                for (Slot slot = take(order); slot != end; slot = take(order)) {
+                    count++;
+                    results.accept(slot.take(inMemory));
                 }
+                await(listing);
+                return count;
+            }
+            // Started as they came; written in id order once the last is known (a failed listing writes nothing).
+            java.util.List<Slot> all = new java.util.ArrayList<>();
+            for (Slot slot = take(order); slot != end; slot = take(order)) {
+                all.add(slot);
+            }
+            await(listing);
+            all.sort(java.util.Comparator.comparing(slot -> slot.account.id()));
+            for (Slot slot : all) {
+                order.add(slot);
+            }
+            for (Slot slot : all) {
+                order.remove(slot);
                 count++;
                 results.accept(slot.take(inMemory));
             }
-            await(listing);
             return count;
         } finally {
             starter.interrupt();
@@ -163,6 +194,28 @@ final class MultiAccountFetch {
                 }
             }
         }
+    }
+
+    /**
+     * ", 3 waiting on throttling" while calls wait out AWS's throttling, and ", about 4m left" once
+     * the number of accounts is known, from the pace so far.
+     */
+    private String waitingAndLeft(Accounts accounts, int finished, long started) {
+        StringBuilder more = new StringBuilder();
+        int waiting = access.throttle().waiting();
+        if (waiting > 0) {
+            more.append(", ").append(waiting).append(" waiting on throttling");
+        }
+        String total = accounts.total(finished);
+        int slash = total.indexOf('/');
+        if (slash > 0 && !total.endsWith("+")) {
+            int all = Integer.parseInt(total.substring(slash + 1));
+            if (finished > 0 && finished < all) {
+                long left = (System.nanoTime() - started) / finished * (all - finished);
+                more.append(", about ").append(HumanTime.span(Duration.ofNanos(left).withNanos(0))).append(" left");
+            }
+        }
+        return more.toString();
     }
 
     private void start(Slot slot, ExecutorService pool, ScheduledExecutorService deadlines, AtomicInteger inMemory) {

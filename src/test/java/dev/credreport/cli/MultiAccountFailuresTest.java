@@ -176,7 +176,8 @@ class MultiAccountFailuresTest {
         assertEquals(List.of(fileOf(ACCOUNTS.get(0)), fileOf(ACCOUNTS.get(2))), saved(reports));
         assertEquals(reports.resolve(fileOf(ACCOUNTS.get(0))) + "\n" + reports.resolve(fileOf(ACCOUNTS.get(2))) + "\n", result.out());
         assertTrue(result.err().contains("credreport: account " + ACCOUNTS.get(1) + ": "), result::toString);
-        assertTrue(result.err().endsWith("credreport: 3 accounts asked, 2 succeeded, 1 failed\n"), result::toString);
+        assertTrue(result.err().endsWith("credreport: 3 accounts asked, 2 succeeded, 1 failed: " + ACCOUNTS.get(1)
+                + " (why is above; --failed-accounts FILE lists them for a retry with --accounts-file FILE)\n"), result::toString);
         assertEquals("not credreport's", Files.readString(blocked.resolve("keep")));
     }
 }

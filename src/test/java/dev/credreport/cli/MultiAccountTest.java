@@ -146,7 +146,29 @@ class MultiAccountTest {
         assertEquals(5, accountsIn(result).size());
         assertTrue(result.err().contains("credreport: account " + ACCOUNTS.get(3) + ": cannot assume role arn:aws:iam::"
                 + ACCOUNTS.get(3) + ":role/OrganizationAccountAccessRole: "), result::toString);
-        assertTrue(result.err().endsWith("credreport: 6 accounts asked, 5 succeeded, 1 failed\n"), result::toString);
+        assertTrue(result.err().endsWith("credreport: 6 accounts asked, 5 succeeded, 1 failed: " + ACCOUNTS.get(3)
+                + " (why is above; --failed-accounts FILE lists them for a retry with --accounts-file FILE)\n"), result::toString);
+    }
+
+    @Test
+    void should_write_the_failed_accounts_with_why_for_the_next_run_to_retry() throws IOException {
+        organization(ACCOUNTS, Set.of(), 100).refuseRole(ACCOUNTS.get(3)).refuseRole(ACCOUNTS.get(1));
+        Path failed = dir.resolve("failed.txt");
+
+        Result result = run("--accounts", String.join(",", ACCOUNTS), "--format", "csv", "-q",
+                "--failed-accounts", failed.toString());
+
+        assertEquals(9, result.exitCode(), result::toString);
+        List<String> lines = Files.readAllLines(failed);
+        assertTrue(lines.get(0).startsWith("#"), lines::toString);
+        assertEquals(3, lines.size(), lines::toString);
+        assertTrue(lines.get(1).startsWith(ACCOUNTS.get(1) + "  # cannot assume role"), lines::toString);
+        assertTrue(lines.get(2).startsWith(ACCOUNTS.get(3) + "  # cannot assume role"), lines::toString);
+
+        // The file is what --accounts-file reads: the next run retries just those.
+        Result retry = run("--accounts-file", failed.toString(), "--format", "csv", "-q");
+        assertEquals(List.of(), accountsIn(retry));
+        assertTrue(retry.err().contains("2 accounts asked, 0 succeeded, 2 failed; every account failed"), retry::toString);
     }
 
     @Test
