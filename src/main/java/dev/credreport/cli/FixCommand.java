@@ -11,6 +11,7 @@ import dev.credreport.core.CredreportException;
 import dev.credreport.core.ExitCode;
 import dev.credreport.fix.Action;
 import dev.credreport.fix.Applier;
+import dev.credreport.fix.ExceptedCredentials;
 import dev.credreport.fix.Exemptions;
 import dev.credreport.fix.IamFixes;
 import dev.credreport.fix.Outcome;
@@ -135,6 +136,7 @@ final class FixCommand implements Callable<Integer> {
             this.environment = environment;
         }
 
+        /** The exceptions file the apply honours; none for undo, which only restores. */
         Exemptions exemptions() {
             return Exemptions.NONE;
         }
@@ -283,6 +285,12 @@ final class FixCommand implements Callable<Integer> {
         }
     }
 
+    /** The exceptions file as the safety rule asks it: any entry in force, for any rule, protects its credentials. */
+    static Exemptions exempted(dev.credreport.audit.Exceptions exceptions, Environment environment) {
+        return new ExceptedCredentials(exceptions, dev.credreport.audit.rules.Rules.all().stream()
+                .map(dev.credreport.audit.Rule::info).toList(), environment.clock());
+    }
+
     @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
             description = {"Read the report (fetched as 'fetch' does, or --input) and the audit's findings, and write a plan "
                     + "(-o FILE, JSON) of one action per credential not in use; print it for people."})
@@ -329,10 +337,6 @@ final class FixCommand implements Callable<Integer> {
             this.environment = environment;
         }
 
-        Exemptions exemptions() {
-            return Exemptions.NONE;
-        }
-
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
@@ -345,8 +349,8 @@ final class FixCommand implements Callable<Integer> {
             Auditor auditor = rules.auditor();
             multi.check();
             output.check();
-            Planner planner = new Planner(Duration.ofDays(minIdle), Duration.ofDays(quarantine), exemptions(),
-                    environment.clock());
+            Planner planner = new Planner(Duration.ofDays(minIdle), Duration.ofDays(quarantine),
+                    exempted(ExceptionsReading.read(rules, source.aws, environment), environment), environment.clock());
             Instant[] asOf = {null};
             int code = ExitCode.SUCCESS.code();
             AwsSettings settings = source.aws.toSettings(environment);
@@ -427,14 +431,29 @@ final class FixCommand implements Callable<Integer> {
                 order = 5, description = "Refuse a plan older than this (30m, 24h, 2d). Default: ${DEFAULT-VALUE}.")
         Duration maxPlanAge = Safety.MAX_PLAN_AGE;
 
+        @Option(names = "--exceptions", paramLabel = "FILE", order = 6,
+                description = "The exceptions file (a path or s3:// URI, as audit takes it; else CREDREPORT_EXCEPTIONS): a user "
+                        + "or credential covered by an entry in force is skipped, even if the plan names it.")
+        String exceptionsFile;
+
         ApplyCommand(Environment environment) {
             super(environment);
+        }
+
+        private Exemptions exemptions;
+
+        @Override
+        Exemptions exemptions() {
+            return exemptions;
         }
 
         @Override
         public Integer call() {
             Plan read = read(plan);
             Applier.checkAge(read, maxPlanAge, environment.clock());
+            RuleOptions file = new RuleOptions();
+            file.exceptionsFile = exceptionsFile;
+            exemptions = exempted(ExceptionsReading.read(file, aws, environment), environment);
             return run(plan, read, read.actions(), "apply");
         }
     }

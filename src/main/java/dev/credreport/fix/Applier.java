@@ -62,7 +62,7 @@ public final class Applier {
             Optional<String> refused = Safety.withinMaxActions(position, maxActions)
                     .or(() -> Safety.notRoot(action.user()))
                     .or(() -> action.kind() == ActionKind.ACTIVATE_KEY ? Optional.empty()
-                            : Safety.notExcepted(exemptions, action.account(), action.user(), action.accessKeyId()));
+                            : Safety.notExcepted(exemptions, action.account(), action.user(), Exemptions.credentialOf(action)));
             Outcome outcome;
             if (refused.isPresent()) {
                 outcome = new Outcome(action, Outcome.State.SKIPPED, refused.get());

@@ -6,9 +6,15 @@ public interface Exemptions {
     Exemptions NONE = (account, user, accessKeyId) -> false;
 
     /**
-     * Whether a user, or one of its keys, is excepted.
+     * Whether a user, or one of its credentials, is excepted.
      *
-     * @param accessKeyId the key, or null for the user as a whole (its password)
+     * @param credential the credential as the exceptions file names it (access_key_1, access_key_2, password),
+     *     or null for the user as a whole
      */
-    boolean covers(String account, String user, String accessKeyId);
+    boolean covers(String account, String user, String credential);
+
+    /** The exceptions file's name for an action's credential. */
+    static String credentialOf(Action action) {
+        return action.accessKeyId() == null ? "password" : action.slot() == 0 ? null : "access_key_" + action.slot();
+    }
 }

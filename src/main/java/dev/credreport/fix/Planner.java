@@ -62,7 +62,10 @@ public final class Planner {
                 }
                 continue;
             }
-            planUser(account, row, entry.getValue(), iam);
+            // Findings that a credential is unused first: a key both old and unused is deactivated, not left to people.
+            List<Finding> ordered = new ArrayList<>(entry.getValue());
+            ordered.sort(java.util.Comparator.comparing(finding -> !finding.rule().id().equals(RuleIds.CREDENTIALS_UNUSED)));
+            planUser(account, row, ordered, iam);
         }
         // Keys inactive in the report that credreport deactivated long enough ago: delete.
         for (UserCredentials row : users.values()) {
@@ -110,9 +113,9 @@ public final class Planner {
                 }
                 Instant lastUsed = iam.lastUsed(row.user(), facts.accessKeyId()).orElse(null);
                 Optional<String> refusal = Safety.idleLongEnough(lastUsed, minIdle, clock)
-                        .or(() -> Safety.notExcepted(exemptions, account, row.user(), facts.accessKeyId()));
+                        .or(() -> Safety.notExcepted(exemptions, account, row.user(), "access_key_" + slot));
                 if (!unused || refusal.isPresent() || !facts.active()) {
-                    planned.remove(account + "/" + facts.accessKeyId());
+                    // Decided: a step for people (or nothing, when it is inactive already); later findings on it add nothing.
                     if (facts.active()) {
                         manual.add(prefix(account) + row.user() + ": access key " + slot + " (" + facts.accessKeyId() + "): "
                                 + evidence + "; " + refusal.orElse("in use") + ": rotating it needs its application's owner");
@@ -124,7 +127,7 @@ public final class Planner {
             } else if (evidence.startsWith("password") && unused) {
                 Instant lastUsed = row.password().lastUsed().isPresent() ? row.password().lastUsed().value() : null;
                 Optional<String> refusal = Safety.idleLongEnough(lastUsed, minIdle, clock)
-                        .or(() -> Safety.notExcepted(exemptions, account, row.user(), null));
+                        .or(() -> Safety.notExcepted(exemptions, account, row.user(), "password"));
                 if (refusal.isPresent()) {
                     manual.add(prefix(account) + row.user() + ": " + evidence + "; " + refusal.get());
                 } else if (planned.add(account + "/" + row.user() + "/password")) {
@@ -145,7 +148,7 @@ public final class Planner {
         Instant lastUsed = iam.lastUsed(row.user(), facts.accessKeyId()).orElse(null);
         if (deactivated == null || Safety.quarantined(facts, deactivated, quarantine, clock).isPresent()
                 || Safety.idleLongEnough(lastUsed, minIdle, clock).isPresent()
-                || Safety.notExcepted(exemptions, account, row.user(), facts.accessKeyId()).isPresent()) {
+                || Safety.notExcepted(exemptions, account, row.user(), "access_key_" + key.slot()).isPresent()) {
             planned.remove(account + "/" + facts.accessKeyId());
             return;
         }

@@ -37,8 +37,8 @@ public final class Safety {
     }
 
     /** Never a user or key covered by an exception. */
-    public static Optional<String> notExcepted(Exemptions exemptions, String account, String user, String accessKeyId) {
-        if (exemptions.covers(account, user, null) || (accessKeyId != null && exemptions.covers(account, user, accessKeyId))) {
+    public static Optional<String> notExcepted(Exemptions exemptions, String account, String user, String credential) {
+        if (exemptions.covers(account, user, null) || (credential != null && exemptions.covers(account, user, credential))) {
             return Optional.of("covered by an exception");
         }
         return Optional.empty();

@@ -155,11 +155,14 @@ class FixAgainstMotoTest {
     void apply_skips_what_changed_since_the_plan_and_undo_restores_every_key_it_deactivated() throws IOException {
         Path file = dir.resolve("plan.json");
         assertEquals(0, plan(file).exitCode());
-        // The world changes: solo's key is used, pair's old key deactivated by hand.
+        // The world changes: solo's key is used, pair's old key deactivated by hand, webby's password excepted.
         use(soloKey);
         account.deactivate("pair", pairOld);
+        Path exceptions = dir.resolve("exceptions.yaml");
+        Files.writeString(exceptions, "exceptions:\n  - rule: credentials-unused\n    user: webby\n    credential: password\n"
+                + "    reason: break-glass console user\n    expires: " + java.time.LocalDate.now().plusDays(30) + "\n");
 
-        Result applied = act("apply", file, "--yes");
+        Result applied = act("apply", file, "--yes", "--exceptions", exceptions.toString());
 
         assertEquals(10, applied.exitCode(), applied::toString);
         Path resultFile = dir.resolve("plan.result.json");
@@ -167,13 +170,13 @@ class FixAgainstMotoTest {
         assertEquals(Outcome.State.SKIPPED, outcomes.get(soloKey.accessKeyId()), outcomes::toString);
         assertEquals(Outcome.State.SKIPPED, outcomes.get(pairOld.accessKeyId()), outcomes::toString);
         assertEquals(Outcome.State.DONE, outcomes.get(spareKey.accessKeyId()), outcomes::toString);
-        assertEquals(Outcome.State.DONE, outcomes.get("webby/password"), outcomes::toString);
+        assertEquals(Outcome.State.SKIPPED, outcomes.get("webby/password"), outcomes::toString);
         // No key in use was touched; the unused one is inactive, the password gone.
         assertEquals(StatusType.ACTIVE, status("solo", soloKey));
         assertEquals(StatusType.ACTIVE, status("pair", pairUsed));
         assertEquals(StatusType.ACTIVE, status("busy", busyKey));
         assertEquals(StatusType.INACTIVE, status("spare", spareKey));
-        assertTrue(hasNoLoginProfile("webby"));
+        assertFalse(hasNoLoginProfile("webby"), "the excepted password is kept");
 
         Result undone = act("undo", resultFile, "--yes");
 
@@ -181,6 +184,20 @@ class FixAgainstMotoTest {
         assertEquals(StatusType.ACTIVE, status("spare", spareKey));
         // The hand-deactivated key was not credreport's to restore.
         assertEquals(StatusType.INACTIVE, status("pair", pairOld));
+    }
+
+    @Test
+    void an_excepted_user_is_not_planned() throws IOException {
+        Path exceptions = dir.resolve("exceptions.yaml");
+        Files.writeString(exceptions, "exceptions:\n  - rule: access-key-not-rotated\n    user: spare\n"
+                + "    reason: vendor key\n    expires: " + java.time.LocalDate.now().plusDays(30) + "\n");
+        Path file = dir.resolve("plan.json");
+
+        Result result = plan(file, "--exceptions", exceptions.toString());
+
+        assertEquals(0, result.exitCode(), result::toString);
+        assertTrue(readPlan(file).actions().stream().noneMatch(action -> action.user().equals("spare")), result::toString);
+        assertTrue(readPlan(file).actions().stream().anyMatch(action -> action.user().equals("solo")), result::toString);
     }
 
     @Test

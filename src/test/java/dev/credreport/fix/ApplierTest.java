@@ -85,6 +85,10 @@ class ApplierTest {
         return new Action(id, ActionKind.DEACTIVATE_KEY, "111122223333", "alice", key, 1, CREATED, null, "credentials-unused");
     }
 
+    static Action slot2(int id, String key) {
+        return new Action(id, ActionKind.DEACTIVATE_KEY, "111122223333", "alice", key, 2, CREATED, null, "credentials-unused");
+    }
+
     static Action delete(int id, String key) {
         return new Action(id, ActionKind.DELETE_KEY, "111122223333", "alice", key, 1, CREATED, null, "quarantined");
     }
@@ -172,9 +176,9 @@ class ApplierTest {
     @Test
     void max_actions_exceptions_and_dry_run_are_honoured_at_apply() {
         MemoryIam iam = new MemoryIam().key("A", true).key("B", true).key("C", true);
-        Exemptions exceptB = (account, user, key) -> "B".equals(key);
+        Exemptions exceptB = (account, user, key) -> "access_key_2".equals(key);
         Result result = applier(iam, 2, true, () -> { }, exceptB)
-                .apply(start(), List.of(deactivate(1, "A"), deactivate(2, "B"), deactivate(3, "C")), Duration.ofDays(7));
+                .apply(start(), List.of(deactivate(1, "A"), slot2(2, "B"), deactivate(3, "C")), Duration.ofDays(7));
 
         assertEquals(List.of(Outcome.State.CHECKED, Outcome.State.SKIPPED, Outcome.State.SKIPPED),
                 result.outcomes().stream().map(Outcome::state).toList());

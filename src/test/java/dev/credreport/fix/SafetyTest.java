@@ -40,11 +40,11 @@ class SafetyTest {
     @Test
     void excepted_users_and_keys_are_never_touched() {
         Exemptions user = (account, name, key) -> name.equals("alice") && key == null;
-        Exemptions oneKey = (account, name, key) -> "AKIA1".equals(key);
-        assertTrue(Safety.notExcepted(user, "1", "alice", "AKIA1").isPresent(), "a user's exception covers its keys");
-        assertTrue(Safety.notExcepted(oneKey, "1", "alice", "AKIA1").isPresent());
-        assertFalse(Safety.notExcepted(oneKey, "1", "alice", "AKIA2").isPresent());
-        assertFalse(Safety.notExcepted(Exemptions.NONE, "1", "alice", "AKIA1").isPresent());
+        Exemptions oneKey = (account, name, key) -> "access_key_1".equals(key);
+        assertTrue(Safety.notExcepted(user, "1", "alice", "access_key_2").isPresent(), "a user's exception covers its keys");
+        assertTrue(Safety.notExcepted(oneKey, "1", "alice", "access_key_1").isPresent());
+        assertFalse(Safety.notExcepted(oneKey, "1", "alice", "access_key_2").isPresent());
+        assertFalse(Safety.notExcepted(Exemptions.NONE, "1", "alice", "access_key_1").isPresent());
     }
 
     @Test
