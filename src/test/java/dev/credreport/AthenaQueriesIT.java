@@ -39,7 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The DDL 'athena-ddl' prints and the README's Athena queries, run on Trino (the engine of Athena's
+ * The DDL 'athena-ddl' prints and the Athena queries of src/docs/athena.md, run on Trino (the engine of Athena's
  * version 3) over reports 'fetch --output-dir s3://' saved, the results compared with the rows
  * credreport itself reads from the same saved objects ('fetch --input s3://… --format json').
  *
@@ -208,11 +208,10 @@ class AthenaQueriesIT {
         return statements;
     }
 
-    /** The README's Athena queries, in order. */
+    /** The Athena queries of src/docs/athena.md (which the README links to), in order. */
     static List<String> readmeQueries() throws IOException {
-        String readme = Files.readString(Path.of(System.getProperty("user.dir"), "README.md"));
-        String section = readme.substring(readme.indexOf("### Athena\n"));
-        section = section.substring(0, section.indexOf("\n## "));
+        String doc = Files.readString(Path.of(System.getProperty("user.dir"), "src", "docs", "athena.md"));
+        String section = doc.substring(doc.indexOf("## Athena\n"));
         List<String> queries = new ArrayList<>();
         Matcher block = Pattern.compile("```sql\n(.*?)```", Pattern.DOTALL).matcher(section);
         while (block.find()) {
@@ -321,7 +320,7 @@ class AthenaQueriesIT {
     @Test
     void should_answer_the_readme_queries_as_the_rows_credreport_printed() throws IOException {
         List<String> queries = readmeQueries();
-        assertEquals(3, queries.size(), "the README's Athena queries");
+        assertEquals(3, queries.size(), "the Athena queries of src/docs/athena.md");
 
         // 1: console users (root included) without MFA in each account's latest report today.
         Map<String, Saved> latest = new TreeMap<>();

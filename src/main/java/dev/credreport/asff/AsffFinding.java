@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param resourceId the user's ARN, or {@code AWS::::Account:ACCOUNT}
  * @param userArn the user's ARN, or the account's root ARN
  * @param relatedRequirements the rule's controls (CIS, Security Hub)
+ * @param suppressedNote for a finding an exceptions-file entry accepts, the note Security Hub shows with
+ *     Workflow.Status SUPPRESSED (the reason, owner and expiry); else null
  */
 public record AsffFinding(
         String id,
@@ -34,7 +36,11 @@ public record AsffFinding(
         Instant firstObservedAt,
         Instant lastObservedAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String suppressedNote) {
+
+    /** Security Hub keeps at most 512 characters of a note. */
+    public static final int MAX_NOTE = 512;
 
     public static final String SCHEMA_VERSION = "2018-10-08";
     public static final String TYPE = "Software and Configuration Checks/AWS Security Best Practices";
@@ -69,6 +75,14 @@ public record AsffFinding(
         Objects.requireNonNull(lastObservedAt, "lastObservedAt");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        if (suppressedNote != null && suppressedNote.length() > MAX_NOTE) {
+            suppressedNote = suppressedNote.substring(0, MAX_NOTE - 1) + "…";
+        }
+    }
+
+    /** Whether an exceptions-file entry accepts it: Workflow.Status SUPPRESSED, with {@link #suppressedNote}. */
+    public boolean suppressed() {
+        return suppressedNote != null;
     }
 
     public boolean aboutUser() {
@@ -78,6 +92,7 @@ public record AsffFinding(
     /** The same finding as seen before: its first sighting and creation are kept. */
     public AsffFinding seenBefore(Instant firstObserved, Instant created) {
         return new AsffFinding(id, productArn, generatorId, accountId, region, partition, title, description, severityLabel,
-                resourceType, resourceId, userArn, userName, relatedRequirements, remediation, firstObserved, lastObservedAt, created, updatedAt);
+                resourceType, resourceId, userArn, userName, relatedRequirements, remediation, firstObserved, lastObservedAt, created, updatedAt,
+                suppressedNote);
     }
 }

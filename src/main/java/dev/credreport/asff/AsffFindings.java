@@ -2,6 +2,7 @@ package dev.credreport.asff;
 
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Control;
+import dev.credreport.audit.ExceptionEntry;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.Findings;
 import dev.credreport.audit.Severity;
@@ -90,7 +91,16 @@ public final class AsffFindings {
                 observed,
                 observed,
                 now,
-                now);
+                now,
+                finding.isExcepted() ? note(finding.exception()) : null);
+    }
+
+    /** The note of a suppressed finding: the exception's reason, owner, ticket and expiry, and where it is written. */
+    static String note(ExceptionEntry entry) {
+        return "Accepted risk until " + entry.expiresText() + ": " + entry.reason()
+                + (entry.owner() == null ? "" : " (owner " + entry.owner() + ")")
+                + (entry.ticket() == null ? "" : " [" + entry.ticket() + "]")
+                + " - credreport exceptions " + entry.source() + " line " + entry.line();
     }
 
     /** ASFF's Severity.Label: INFORMATIONAL, LOW, MEDIUM, HIGH or CRITICAL. */

@@ -24,10 +24,21 @@ import java.util.Objects;
  * @param counts findings per severity
  * @param rootWithoutCredentials whether the root user has no password, access key or signing certificate
  *     (AWS Organizations' central root access), so that no root finding is expected; null without a root row
+ * @param excepted of {@code counts}, the findings an exceptions-file entry in force accepts (no --fail-on)
+ * @param exceptionsMatched the exceptions-file entries that matched a finding, in force or expired
  */
 public record AuditResult(String accountId, Instant generatedTime, ReportInput.Origin origin, String source,
         AuditSettings settings, List<RuleInfo> rules, int usersChecked, List<IgnoredUser> ignored, int ignoredCount,
-        Map<Severity, Integer> counts, Boolean rootWithoutCredentials) {
+        Map<Severity, Integer> counts, Boolean rootWithoutCredentials, Map<Severity, Integer> excepted,
+        List<ExceptionEntry> exceptionsMatched) {
+
+    /** A result without exceptions file. */
+    public AuditResult(String accountId, Instant generatedTime, ReportInput.Origin origin, String source,
+            AuditSettings settings, List<RuleInfo> rules, int usersChecked, List<IgnoredUser> ignored, int ignoredCount,
+            Map<Severity, Integer> counts, Boolean rootWithoutCredentials) {
+        this(accountId, generatedTime, origin, source, settings, rules, usersChecked, ignored, ignoredCount, counts,
+                rootWithoutCredentials, Map.of(), List.of());
+    }
 
     /** How many ignored users the summary names one by one. */
     public static final int IGNORED_NAMED = 20;
@@ -47,18 +58,30 @@ public record AuditResult(String accountId, Instant generatedTime, ReportInput.O
             all.put(severity, counts.getOrDefault(severity, 0));
         }
         counts = java.util.Collections.unmodifiableMap(all);
+        EnumMap<Severity, Integer> accepted = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            accepted.put(severity, excepted.getOrDefault(severity, 0));
+        }
+        excepted = java.util.Collections.unmodifiableMap(accepted);
+        exceptionsMatched = List.copyOf(exceptionsMatched);
+    }
+
+    /** How many findings an exceptions-file entry in force accepts. */
+    public int exceptedCount() {
+        return excepted.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     public int findingCount() {
         return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** Whether any finding is at {@code threshold} or worse; never with no threshold. */
+    /** Whether any finding not excepted is at {@code threshold} or worse; never with no threshold. */
     public boolean anyAtLeast(Severity threshold) {
         if (threshold == null) {
             return false;
         }
-        return counts.entrySet().stream().anyMatch(count -> count.getKey().atLeast(threshold) && count.getValue() > 0);
+        return counts.entrySet().stream().anyMatch(count -> count.getKey().atLeast(threshold)
+                && count.getValue() - excepted.get(count.getKey()) > 0);
     }
 
     /** The summary line: users checked, findings per severity, and who was ignored. */
@@ -71,6 +94,10 @@ public record AuditResult(String accountId, Instant generatedTime, ReportInput.O
         for (Map.Entry<Severity, Integer> count : counts.entrySet()) {
             summary.append(first ? "" : ", ").append(count.getValue()).append(' ').append(count.getKey().label());
             first = false;
+        }
+        int accepted = exceptedCount();
+        if (accepted > 0) {
+            summary.append("; ").append(accepted).append(" excepted (accepted risks, not counted for --fail-on)");
         }
         if (Boolean.TRUE.equals(rootWithoutCredentials)) {
             summary.append("; root user").append(accountId == null ? "" : " of " + accountId)

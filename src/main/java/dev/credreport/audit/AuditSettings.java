@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param asOf the report's generated time, or --as-of
  * @param cisVersion one of {@link ControlTable#CIS_VERSIONS}
  */
-public record AuditSettings(Instant asOf, int rootUseDays, int unusedDays, int rotationDays, String cisVersion) {
+public record AuditSettings(Instant asOf, int rootUseDays, int unusedDays, int rotationDays, String cisVersion,
+        RootFacts root) {
     public static final int DEFAULT_ROOT_USE_DAYS = 90;
     public static final int DEFAULT_UNUSED_DAYS = 45;
     public static final int DEFAULT_ROTATION_DAYS = 90;
@@ -23,6 +24,21 @@ public record AuditSettings(Instant asOf, int rootUseDays, int unusedDays, int r
             throw new IllegalArgumentException("thresholds are whole days, 1 or more");
         }
         ControlTable.checkCisVersion(Objects.requireNonNull(cisVersion, "cisVersion"));
+    }
+
+    /** Settings without root facts from iam:GetAccountSummary (not asked). */
+    public AuditSettings(Instant asOf, int rootUseDays, int unusedDays, int rotationDays, String cisVersion) {
+        this(asOf, rootUseDays, unusedDays, rotationDays, cisVersion, null);
+    }
+
+    /** These settings with the account's root facts (see {@link RootFacts}). */
+    public AuditSettings withRoot(RootFacts facts) {
+        return new AuditSettings(asOf, rootUseDays, unusedDays, rotationDays, cisVersion, facts);
+    }
+
+    /** What a root finding adds about the account summary, or "" when it was not asked or not read. */
+    public String rootEvidence() {
+        return root == null || !root.known() ? "" : "; " + root.evidence();
     }
 
     /** Settings that show the newest CIS version's numbers. */

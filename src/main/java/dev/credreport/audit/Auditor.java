@@ -4,6 +4,9 @@ import dev.credreport.report.ReportRows;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.UserCredentials;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.IdentityHashMap;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,15 +22,57 @@ import java.util.function.Consumer;
 public final class Auditor {
     private final List<Rule> rules;
     private final List<UserPattern> ignore;
+    private final Exceptions exceptions;
+    private final Clock clock;
 
     public Auditor(List<Rule> rules, List<UserPattern> ignore) {
+        this(rules, ignore, Exceptions.none(), Clock.systemUTC());
+    }
+
+    /** An auditor whose findings an exceptions file may accept, judged on the clock's day. */
+    public Auditor(List<Rule> rules, List<UserPattern> ignore, Exceptions exceptions, Clock clock) {
         this.rules = List.copyOf(rules);
         this.ignore = List.copyOf(ignore);
+        this.exceptions = Objects.requireNonNull(exceptions);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** This auditor with an exceptions file. */
+    public Auditor withExceptions(Exceptions file, Clock today) {
+        return new Auditor(rules, ignore, file, today);
+    }
+
+    public Exceptions exceptions() {
+        return exceptions;
+    }
+
+    /**
+     * The finding as the exceptions file has it: accepted by an entry in force, or noted as counting
+     * again when the entry that covers it has expired.
+     */
+    Finding judged(Finding finding) {
+        if (exceptions.isEmpty()) {
+            return finding;
+        }
+        return exceptions.match(finding, clock).map(entry -> entry.state(clock, 0) == ExceptionEntry.State.EXPIRED
+                ? finding.noted("exception " + entry.label() + " has expired, so this finding counts again")
+                : finding.excepted(entry)).orElse(finding);
     }
 
     /** Reads the whole report and counts what the rules find. */
     public AuditResult audit(ReportInput input, AuditSettings settings) {
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        Map<Severity, Integer> excepted = new EnumMap<>(Severity.class);
+        Map<ExceptionEntry, Boolean> hit = new IdentityHashMap<>();
+        Consumer<Finding> count = found -> {
+            counts.merge(found.severity(), 1, Integer::sum);
+            if (!exceptions.isEmpty()) {
+                exceptions.match(found, clock).ifPresent(entry -> hit.put(entry, true));
+                if (judged(found).isExcepted()) {
+                    excepted.merge(found.severity(), 1, Integer::sum);
+                }
+            }
+        };
         List<AuditResult.IgnoredUser> ignored = new ArrayList<>();
         String account = null;
         int checked = 0;
@@ -50,15 +95,17 @@ public final class Auditor {
                 if (user.isRoot()) {
                     rootWithoutCredentials = RootCredentials.absent(user);
                 }
-                check(user, settings, finding -> counts.merge(finding.severity(), 1, Integer::sum));
+                check(user, settings, count);
                 tallies.forEach(tally -> tally.add(user));
             }
         }
         for (AccountRule.Tally tally : tallies) {
-            tally.finish(settings, finding -> counts.merge(finding.severity(), 1, Integer::sum));
+            tally.finish(settings, count);
         }
+        List<ExceptionEntry> used = exceptions.entries().stream().filter(hit::containsKey).toList();
         return new AuditResult(account, input.generatedTime().orElse(null), input.origin(), input.name(), settings,
-                rules.stream().map(Rule::info).toList(), checked, ignored, ignoredCount, counts, rootWithoutCredentials);
+                rules.stream().map(Rule::info).toList(), checked, ignored, ignoredCount, counts, rootWithoutCredentials,
+                excepted, used);
     }
 
     /** The findings an audit counted, worst first, in report order within a severity. */
@@ -89,7 +136,7 @@ public final class Auditor {
                     }
                 });
                 for (Finding finding : ofUser) {
-                    consumer.accept(finding);
+                    consumer.accept(judged(finding));
                 }
                 tallies.forEach(tally -> tally.add(user));
             }
@@ -100,7 +147,7 @@ public final class Auditor {
             tally.finish(settings, ofAccount::add);
         }
         for (Finding finding : ofAccount) {
-            consumer.accept(finding);
+            consumer.accept(judged(finding));
         }
     }
 

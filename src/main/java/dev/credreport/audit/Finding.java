@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param arn the user's ARN, or the account's ({@code arn:aws:iam::123456789012:root}, the account as a principal)
  * @param line the report line the user stands on, or 0 for a finding about the whole report
  * @param evidence the values and ages that made the rule fire
+ * @param exception the exceptions-file entry in force that accepts this finding (it then counts for no
+ *     --fail-on), or null
  */
-public record Finding(RuleInfo rule, String user, String arn, long line, String evidence) {
+public record Finding(RuleInfo rule, String user, String arn, long line, String evidence, ExceptionEntry exception) {
     /** The user of a finding about the whole account; no IAM user name has parentheses. */
     public static final String ACCOUNT = "(account)";
 
@@ -20,6 +22,25 @@ public record Finding(RuleInfo rule, String user, String arn, long line, String 
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(arn, "arn");
         Objects.requireNonNull(evidence, "evidence");
+    }
+
+    public Finding(RuleInfo rule, String user, String arn, long line, String evidence) {
+        this(rule, user, arn, line, evidence, null);
+    }
+
+    /** This finding accepted by an entry in force. */
+    public Finding excepted(ExceptionEntry entry) {
+        return new Finding(rule, user, arn, line, evidence, entry);
+    }
+
+    /** This finding with a note added to its evidence. */
+    public Finding noted(String note) {
+        return new Finding(rule, user, arn, line, evidence + "; " + note, exception);
+    }
+
+    /** Whether an exceptions-file entry in force accepts it. */
+    public boolean isExcepted() {
+        return exception != null;
     }
 
     /** A finding about the account whose principal ARN is given. */

@@ -85,6 +85,25 @@ record AwsCall(Service service, String operation, String permission, String cont
     }
 
     /**
+     * A call of fix plan, apply or undo on one user's credentials.
+     *
+     * @param operation the IAM API (ListAccessKeys, UpdateAccessKey, DeleteAccessKey, DeleteLoginProfile, TagUser ...)
+     * @param user the user acted on
+     * @param settings the settings, for the endpoint and timeouts
+     */
+    static AwsCall iamFix(String operation, String user, AwsSettings settings) {
+        String permission = "iam:" + operation;
+        String doing = switch (operation) {
+            case "ListAccessKeys", "GetAccessKeyLastUsed", "ListUserTags", "GetUser" -> "cannot check";
+            default -> "cannot change";
+        };
+        return new AwsCall(Service.IAM, operation, permission, doing + " the credentials of user " + user + " (" + operation + ")",
+                mayNotCall(permission), "grant " + permission + " on the user to this identity (README: 'Fixing')", null, false,
+                new Endpoint(settings.endpointDescription(), settings.endpoint() != null ? "--endpoint-url" : "--region",
+                        settings.connectTimeout(), settings.readTimeout()));
+    }
+
+    /**
      * AssumeRole of a multi-account run or a role profile.
      *
      * @param caller whose credentials asked, for the advice ("the caller", "the credentials of profile 'base'")

@@ -4,7 +4,9 @@ package dev.credreport.aws;
 enum IamAction {
     GENERATE("GenerateCredentialReport",
             "grant it, or pass --no-generate to read an existing report with iam:GetCredentialReport alone"),
-    GET("GetCredentialReport", "grant iam:GetCredentialReport to this identity");
+    GET("GetCredentialReport", "grant iam:GetCredentialReport to this identity"),
+    ACCOUNT_SUMMARY("GetAccountSummary", "grant iam:GetAccountSummary so that the root user is judged from the "
+            + "account's facts (MFA, keys, certificates, password)");
 
     private final String apiName;
     private final String accessDeniedAdvice;

@@ -186,6 +186,16 @@ public final class SecurityHubSink implements AutoCloseable {
                 .resources(resource.build())
                 .compliance(Compliance.builder().status(ComplianceStatus.FAILED).relatedRequirements(finding.relatedRequirements()).build())
                 .recordState(RecordState.ACTIVE)
+                .applyMutation(builder -> {
+                    if (finding.suppressed()) {
+                        // An accepted risk (--exceptions): suppressed, with its reason as the note.
+                        builder.workflow(software.amazon.awssdk.services.securityhub.model.Workflow.builder()
+                                .status(software.amazon.awssdk.services.securityhub.model.WorkflowStatus.SUPPRESSED).build())
+                                .note(software.amazon.awssdk.services.securityhub.model.Note.builder()
+                                        .text(finding.suppressedNote()).updatedBy("credreport")
+                                        .updatedAt(AsffFinding.time(finding.updatedAt())).build());
+                    }
+                })
                 .build();
     }
 

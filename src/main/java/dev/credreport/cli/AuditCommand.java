@@ -8,6 +8,8 @@ import dev.credreport.audit.Rule;
 import dev.credreport.audit.rules.Rules;
 import dev.credreport.audit.AccountAudit;
 import dev.credreport.audit.Severity;
+import dev.credreport.audit.RootFacts;
+import dev.credreport.aws.AccountSummary;
 import dev.credreport.aws.Regions;
 import dev.credreport.aws.SecurityHubDelivery;
 import dev.credreport.multi.AccountRun;
@@ -122,7 +124,7 @@ final class AuditCommand implements Callable<Integer> {
             return ExitCode.SUCCESS.code();
         }
         // Everything the user typed is checked before any AWS call is made.
-        Auditor auditor = rules.auditor();
+        Auditor auditor = ExceptionsReading.apply(rules.auditor(), rules, source.aws, environment);
         multi.check();
         output.check();
         AccountsFormat<AccountAudit> chosen = chosen();
@@ -144,31 +146,47 @@ final class AuditCommand implements Callable<Integer> {
         if (multi.active()) {
             boolean[] flagged = {false};
             AccountRun.Outcome[] outcome = {null};
+            java.util.List<AuditResult> results = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             output.target().write(out, writer -> {
                 ManyAccounts<AccountAudit> document = new ManyAccounts<>(chosen, writer, context);
                 outcome[0] = AccountRuns.run(environment, err, source, multi, common.quiet,
                         AccountSink.into(document, (account, report, access) -> {
-                            AccountAudit audit = audit(auditor, report, cis);
+                            AccountAudit audit = audit(auditor, report, cis, AccountSummary.read(
+                                    source.aws.toSettings(environment), access.credentialsFor(account.id()), access.http()));
                             if (sending != null) {
                                 // An import that fails fails its account, which is then listed as failed.
                                 sending.send(audit, access, account.id());
                             }
                             flagged[0] |= audit.result().anyAtLeast(failOn);
+                            results.add(audit.result());
                             return audit;
                         }));
             });
+            ExceptionsReading.tell(ExceptionsReading.notes(auditor.exceptions(), results, rules, environment), err,
+                    common.quiet);
             int code = outcome[0].report(err, common.quiet);
             return code == ExitCode.SUCCESS.code() && flagged[0] ? ExitCode.FLAGGED.code() : code;
         }
 
         try (ReportInput report = ReportReading.read(source, environment, err, common.quiet)) {
-            AccountAudit audit = audit(auditor, report, cis);
+            // Root is judged from iam:GetAccountSummary when the report came from AWS; a file's account may be any.
+            RootFacts root = report.origin() == ReportInput.Origin.AWS
+                    ? AccountSummary.read(source.aws.toSettings(environment))
+                    : RootFacts.unavailable("the report was read from " + (report.origin() == ReportInput.Origin.FILE
+                            ? "a file" : "standard input") + ", not fetched from the account");
+            AccountAudit audit = audit(auditor, report, cis, root);
             if (sending != null) {
                 // Before any output, so that a failed import leaves nothing on standard output.
                 sending.send(audit, null, null);
             }
             output.target().write(out, writer -> chosen.write(audit, writer, context));
             AuditResult result = audit.result();
+            ExceptionsReading.tell(ExceptionsReading.notes(auditor.exceptions(), java.util.List.of(result), rules,
+                    environment), err, common.quiet);
+            if (!common.quiet && !root.known() && result.rootWithoutCredentials() != null) {
+                err.println("credreport: note: root judged from the report alone: could not check "
+                        + String.join(", ", root.unchecked()) + " with " + RootFacts.SOURCE + ": " + root.unavailable());
+            }
             if (!common.quiet && result.rootWithoutCredentials() == null) {
                 // AWS always lists the root user: a report without it is cut short or hand-edited, and a
                 // clean audit of it would look like a clean account.
@@ -191,8 +209,8 @@ final class AuditCommand implements Callable<Integer> {
         return format != null ? format : Formats.audits().byDefault(output.tableByDefault(environment));
     }
 
-    private AccountAudit audit(Auditor auditor, ReportInput report, String cis) {
-        AuditResult result = auditor.audit(report, rules.settingsFor(report, environment.clock(), cis));
+    private AccountAudit audit(Auditor auditor, ReportInput report, String cis, RootFacts root) {
+        AuditResult result = auditor.audit(report, rules.settingsFor(report, environment.clock(), cis).withRoot(root));
         return new AccountAudit(result, auditor.findings(report, result));
     }
 

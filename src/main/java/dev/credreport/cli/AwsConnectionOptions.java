@@ -22,7 +22,8 @@ public class AwsConnectionOptions {
     String profile;
 
     @Option(names = "--region", paramLabel = "REGION", converter = NonEmpty.class,
-            description = "Any region of the partition to use: it picks the partition's global IAM endpoint "
+            description = "The region S3 requests go to first (a bucket elsewhere is reached in its own region), "
+                    + "and for IAM any region of the partition: it picks the partition's global IAM endpoint "
                     + "(aws, aws-cn, aws-us-gov). Default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, "
                     + "else the aws partition.")
     String region;

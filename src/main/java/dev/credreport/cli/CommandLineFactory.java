@@ -75,6 +75,9 @@ public final class CommandLineFactory {
         commands.put("audit", () -> new AuditCommand(environment));
         commands.put("diff", () -> new DiffCommand(environment));
         commands.put("report", () -> new ReportCommand(environment));
+        commands.put("fix", () -> FixCommand.create(environment));
+        commands.put("exceptions", () -> new CommandLine(new ExceptionsCommand())
+                .addSubcommand("check", new ExceptionsCommand.Check(environment)));
         commands.put("athena-ddl", AthenaDdlCommand::new);
         commands.put("completion", () -> new CompletionCommand(() -> create(environment, out, err, null)));
         commands.put("cds-training", TrainingCommand::new);

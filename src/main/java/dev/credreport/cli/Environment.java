@@ -47,6 +47,11 @@ public record Environment(
                 () -> systemWidth(System.getenv(), stdoutTerminal), Clock.systemUTC(), Sleeper.SYSTEM, Ticker.SYSTEM);
     }
 
+    /** Whether standard input is a terminal a person can answer on (never for a supplied stream). */
+    public boolean stdinIsTerminal() {
+        return stdin == System.in && isTerminal(0);
+    }
+
     /** What standard input reads as when the process was started with it closed ({@code <&-}). */
     static final InputStream CLOSED_STDIN = new InputStream() {
         @Override

@@ -52,8 +52,9 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
     public int handleParseException(ParameterException exception, String[] args) {
         CommandLine commandLine = exception.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("credreport: " + oneLine(describe(exception, args)));
-        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+        // One line, which says where to look: a second line of advice is one more to read past.
+        err.println("credreport: " + oneLine(describe(exception, args)) + " (see '"
+                + commandLine.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCode.USAGE.code();
     }

@@ -77,7 +77,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         // Everything the user typed is checked before any AWS call is made.
         String cis = RuleOptions.cisVersion(cisVersion);
-        Auditor auditor = rules.auditor();
+        Auditor auditor = ExceptionsReading.apply(rules.auditor(), rules, source.aws, environment);
         multi.check();
         if (output.toStdout() && environment.stdoutIsTerminal()) {
             throw CredreportException.usage("the page is HTML for a browser, not a terminal: write it to a file with "

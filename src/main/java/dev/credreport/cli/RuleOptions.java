@@ -5,6 +5,7 @@ import dev.credreport.core.HumanTime;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Auditor;
 import dev.credreport.audit.ControlTable;
+import dev.credreport.audit.Exceptions;
 import dev.credreport.audit.Rule;
 import dev.credreport.audit.rules.Rules;
 import dev.credreport.audit.UserPattern;
@@ -55,6 +56,34 @@ class RuleOptions {
             description = "Count ages to this time (2024-06-01 or 2024-06-01T12:00:00Z) instead of the report's "
                     + "generated time, or now for a saved report.")
     String asOf;
+
+    @Option(names = "--exceptions", paramLabel = "FILE", order = 9,
+            description = "Accepted risks, each with a reason and an expiry: a YAML file or s3://BUCKET/KEY (README, "
+                    + "'Exceptions'). Findings it covers stay listed, marked excepted, and count for no --fail-on. "
+                    + "Default: the CREDREPORT_EXCEPTIONS variable, else none.")
+    String exceptionsFile;
+
+    @Option(names = "--max-exception-days", paramLabel = "DAYS", defaultValue = "365", order = 10,
+            description = "Refuse an exception that expires more than this many days from today. Default: ${DEFAULT-VALUE}.")
+    int maxExceptionDays = Exceptions.DEFAULT_MAX_DAYS;
+
+    @Option(names = "--exception-warn-days", paramLabel = "DAYS", defaultValue = "14", order = 11,
+            description = "List exceptions that expire within this many days as expiring soon. Default: ${DEFAULT-VALUE}.")
+    int exceptionWarnDays = Exceptions.DEFAULT_SOON_DAYS;
+
+    /** --exceptions, else CREDREPORT_EXCEPTIONS, else null; checks the day counts. */
+    String exceptionsFile(Environment environment) {
+        if (maxExceptionDays < 1 || exceptionWarnDays < 0) {
+            throw CredreportException.usage("--max-exception-days takes 1 or more days, --exception-warn-days 0 or more");
+        }
+        if (exceptionsFile != null) {
+            return exceptionsFile;
+        }
+        String variable = environment.variable(EXCEPTIONS_VARIABLE);
+        return variable == null || variable.isBlank() ? null : variable;
+    }
+
+    static final String EXCEPTIONS_VARIABLE = "CREDREPORT_EXCEPTIONS";
 
     /** Checks everything the user typed, before any AWS call, and gives the auditor it asks for. */
     Auditor auditor() {

@@ -12,6 +12,8 @@ public enum ExitCode {
     BAD_INPUT(7, "the input is not a readable credential report: missing file, bad CSV, missing column (the message gives the line and column)"),
     CANNOT_WRITE(8, "the output could not be written: no permission, a read-only file system, disk full, or a destination gone while writing"),
     SOME_ACCOUNTS_FAILED(9, "a multi-account run finished but some accounts failed (each failure listed on standard error)"),
+    SOME_SKIPPED(10, "fix apply or undo skipped some actions because their facts changed since the plan (a key used, "
+            + "deactivated by hand, gone, or now excepted); the result file says why for each"),
     /**
      * The reader of standard output went away (credreport fetch | head): not a failure to write,
      * so not 8, but what a Unix tool ended by SIGPIPE reports, 128 + 13, so that `set -o pipefail`

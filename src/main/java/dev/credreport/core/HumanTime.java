@@ -115,6 +115,33 @@ public final class HumanTime {
         return generatedTime.orElseGet(now);
     }
 
+    /**
+     * A time for people, the one style of every text output: {@code 2024-05-21 10:00 UTC (12d ago)},
+     * its age counted to {@code now}. Machine formats write ISO 8601 instead.
+     */
+    public static String moment(Instant time, Instant now) {
+        return minute(time) + " (" + age(time, now) + ")";
+    }
+
+    /**
+     * What text for people says of the time its ages count to, and why that one: {@code ages as of
+     * the report, generated 2024-05-21 10:00 UTC (12d ago)}; {@code ages as of 2024-06-01 00:00 UTC
+     * (--as-of), the report generated ...}; {@code ages as of now, 2024-06-02 08:00 UTC (the report
+     * does not say when it was generated)}.
+     *
+     * @param generated the report's generated time, or null when it does not say
+     */
+    public static String agesAsOf(Instant reference, Instant generated, Instant now) {
+        if (generated == null) {
+            return reference.equals(now)
+                    ? "ages as of now, " + minute(reference) + " (the report does not say when it was generated)"
+                    : "ages as of " + minute(reference) + " (--as-of; the report does not say when it was generated)";
+        }
+        return reference.equals(generated)
+                ? "ages as of the report, generated " + moment(generated, now)
+                : "ages as of " + minute(reference) + " (--as-of), the report generated " + moment(generated, now);
+    }
+
     /** What output says wherever it shows ages: {@code ages as of 2024-05-21 10:00 UTC}. */
     public static String agesAsOf(Instant reference) {
         return "ages as of " + minute(reference);

@@ -86,13 +86,45 @@ public final class Lines {
         if (width <= 0 || line.length() <= width || indent >= width - 10) {
             return line + "\n";
         }
+        return fitted(line, width, indent, false).text();
+    }
+
+    /**
+     * Text fitted to a terminal: its lines, each ending with a line break, and whether a piece was cut.
+     *
+     * @param cut whether a piece was cut short (its last character an ellipsis): the output must then say so
+     */
+    public record Fitted(String text, boolean cut) {
+    }
+
+    /**
+     * A line for people that must fit {@code width} columns (0 for no limit) whatever it holds: wrapped
+     * at spaces with a hanging indent as {@link #hanging}, never in the middle of a word, and a word
+     * wider than its line (a long ARN at 40 columns) cut with an ellipsis, which {@link Fitted#cut} tells.
+     * A narrow width shortens the indent to half the width, so that every line keeps room for text.
+     */
+    public static Fitted fit(String line, int width, int indent) {
+        if (width <= 0 || line.length() <= width) {
+            return new Fitted(line + "\n", false);
+        }
+        return fitted(line, width, Math.min(indent, width / 2), true);
+    }
+
+    private static Fitted fitted(String line, int width, int indent, boolean cutLong) {
         StringBuilder out = new StringBuilder(line.length() + 16);
         String pad = " ".repeat(indent);
         List<Line> lines = lines(line, width, width - indent, spaces(line));
+        boolean cut = false;
         for (int i = 0; i < lines.size(); i++) {
-            out.append(i == 0 ? "" : pad).append(line, lines.get(i).start(), lines.get(i).end()).append('\n');
+            String piece = line.substring(lines.get(i).start(), lines.get(i).end());
+            int room = i == 0 ? width : width - indent;
+            if (cutLong && piece.length() > room) {
+                piece = cut(piece, room);
+                cut = true;
+            }
+            out.append(i == 0 ? "" : pad).append(piece).append('\n');
         }
-        return out.toString();
+        return new Fitted(out.toString(), cut);
     }
 
     /** The lines of {@link #wrap}, each ending with a line break. */

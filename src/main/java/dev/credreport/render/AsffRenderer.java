@@ -128,6 +128,17 @@ final class AsffRenderer implements AccountsFormat<AccountAudit> {
         json.writeEndArray();
         json.writeEndObject();
         json.writeStringField("RecordState", "ACTIVE");
+        if (finding.suppressed()) {
+            // An accepted risk (--exceptions): Security Hub shows the same decision, with its reason.
+            json.writeObjectFieldStart("Workflow");
+            json.writeStringField("Status", "SUPPRESSED");
+            json.writeEndObject();
+            json.writeObjectFieldStart("Note");
+            json.writeStringField("Text", finding.suppressedNote());
+            json.writeStringField("UpdatedBy", "credreport");
+            json.writeStringField("UpdatedAt", time(finding.updatedAt()));
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

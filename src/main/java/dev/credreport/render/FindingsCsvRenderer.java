@@ -16,7 +16,8 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class FindingsCsvRenderer implements AccountsFormat<AccountAudit> {
     private static final String[] HEADER = {
-        "severity", "rule_id", "title", "user", "arn", "evidence", "remediation", "controls", "line"
+        "severity", "rule_id", "title", "user", "arn", "evidence", "remediation", "controls", "line",
+        "excepted", "exception_reason", "exception_owner", "exception_expires"
     };
 
     @Override
@@ -73,7 +74,11 @@ final class FindingsCsvRenderer implements AccountsFormat<AccountAudit> {
             safe(finding.evidence()),
             finding.rule().remediation(),
             Controls.labels(finding.rule().controlsShown(cisVersion), "; "),
-            finding.aboutAccount() ? "" : finding.line()};
+            finding.aboutAccount() ? "" : finding.line(),
+            finding.isExcepted(),
+            finding.isExcepted() ? safe(finding.exception().reason()) : "",
+            finding.isExcepted() && finding.exception().owner() != null ? safe(finding.exception().owner()) : "",
+            finding.isExcepted() ? finding.exception().expiresText() : ""};
         if (account == null) {
             return row;
         }

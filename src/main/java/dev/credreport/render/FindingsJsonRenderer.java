@@ -8,7 +8,9 @@ import java.io.StringWriter;
 import dev.credreport.audit.Control;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.credreport.audit.AuditResult;
+import dev.credreport.audit.ExceptionEntry;
 import dev.credreport.audit.Finding;
+import dev.credreport.audit.RootFacts;
 import dev.credreport.audit.Findings;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
@@ -80,6 +82,19 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
             json.writeNumberField("rotation_days", result.settings().rotationDays());
             json.writeEndObject();
             json.writeStringField("cis_version", result.settings().cisVersion());
+            RootFacts root = result.settings().root();
+            if (root != null) {
+                // What iam:GetAccountSummary said about root, or why it was not asked.
+                json.writeObjectFieldStart("root_facts");
+                json.writeStringField("source", RootFacts.SOURCE);
+                writeFlag(json, "AccountMFAEnabled", root.mfaEnabled());
+                writeFlag(json, "AccountAccessKeysPresent", root.accessKeysPresent());
+                writeFlag(json, "AccountSigningCertificatesPresent", root.certificatesPresent());
+                writeFlag(json, "AccountPasswordPresent", root.passwordPresent());
+                json.writeBooleanField("centrally_managed", root.centrallyManaged());
+                json.writeStringField("unavailable", root.unavailable());
+                json.writeEndObject();
+            }
             json.writeArrayFieldStart("rules");
             for (RuleInfo rule : result.rules()) {
                 json.writeString(rule.id());
@@ -133,6 +148,26 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
         }
         json.writeStringField("evidence", finding.evidence());
         json.writeStringField("remediation", finding.rule().remediation());
+        json.writeBooleanField("excepted", finding.isExcepted());
+        if (finding.isExcepted()) {
+            ExceptionEntry entry = finding.exception();
+            json.writeObjectFieldStart("exception");
+            json.writeStringField("reason", entry.reason());
+            json.writeStringField("expires", entry.expiresText());
+            json.writeStringField("owner", entry.owner());
+            json.writeStringField("ticket", entry.ticket());
+            json.writeStringField("file", entry.source());
+            json.writeNumberField("line", entry.line());
+            json.writeEndObject();
+        }
         json.writeEndObject();
+    }
+
+    private static void writeFlag(JsonGenerator json, String name, Boolean value) throws IOException {
+        if (value == null) {
+            json.writeNullField(name);
+        } else {
+            json.writeBooleanField(name, value);
+        }
     }
 }

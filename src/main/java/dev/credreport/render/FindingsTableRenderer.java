@@ -1,7 +1,6 @@
 package dev.credreport.render;
 
 import dev.credreport.report.Account;
-import dev.credreport.core.Lines;
 
 import dev.credreport.audit.AccountAudit;
 import dev.credreport.report.UntrustedText;
@@ -9,12 +8,16 @@ import dev.credreport.core.CredreportException;
 
 import dev.credreport.audit.Control;
 import dev.credreport.audit.AuditResult;
+import dev.credreport.audit.ExceptionEntry;
+import dev.credreport.audit.Finding;
 import dev.credreport.audit.Findings;
 import dev.credreport.audit.Severity;
 import dev.credreport.core.HumanTime;
 import dev.credreport.report.UntrustedText;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Findings for people: grouped by severity, worst first, each with its evidence and fix, then a summary line. */
@@ -25,7 +28,7 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit>, Table
 
     @Override
     public void write(AccountAudit audit, Writer out, RenderContext context) throws IOException {
-        render(audit.result(), null, audit.findings(), out, context.width());
+        render(audit.result(), null, audit.findings(), out, context);
     }
 
     /** A section per account, each with its own summary; a failed account is listed with its error. */
@@ -34,7 +37,7 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit>, Table
         return new EachAccountWhole<>(this, out, context, BETWEEN_ACCOUNTS) {
             @Override
             void writeAccount(Account account, AccountAudit audit, Writer out, RenderContext context) throws IOException {
-                render(audit.result(), account, audit.findings(), out, context.width());
+                render(audit.result(), account, audit.findings(), out, context);
             }
 
             @Override
@@ -46,46 +49,69 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit>, Table
 
     /**
      * @param account the account of a run over many, named in the title; null for one report
-     * @param width the terminal's columns, long lines wrapped under their own start; 0 for none
+     * @param context the terminal's columns (long lines wrapped under their own start, 0 for none) and now
      */
-    private static void render(AuditResult result, Account account, Findings findings, Writer out, int width)
+    private static void render(AuditResult result, Account account, Findings findings, Writer out, RenderContext context)
             throws IOException {
-        out.write(Lines.hanging(title(result, account), width, 2));
+        FittedText text = new FittedText(out, context.width());
+        text.line(title(result, account, context.clock().instant()), 2);
         Severity[] current = {null};
+        List<Finding> accepted = new ArrayList<>();
         findings.forEach(finding -> {
+            if (finding.isExcepted()) {
+                // Accepted risks (--exceptions) are listed apart, after those that count.
+                accepted.add(finding);
+                return;
+            }
             if (finding.severity() != current[0]) {
                 current[0] = finding.severity();
-                out.write("\n" + current[0].name() + " (" + result.counts().get(current[0]) + ")\n");
+                out.write("\n" + current[0].name() + " (" + (result.counts().get(current[0])
+                        - result.excepted().get(current[0])) + ")\n");
             }
-            out.write(Lines.hanging("  " + finding.rule().id() + ": " + finding.rule().title(), width, 4));
-            out.write(Lines.hanging("    user:     " + UntrustedText.escape(finding.user()) + "  " + UntrustedText.escape(finding.arn()),
-                    width, VALUE));
-            out.write(Lines.hanging("    evidence: " + UntrustedText.escape(finding.evidence()), width, VALUE));
-            out.write(Lines.hanging("    fix:      " + finding.rule().remediation(), width, VALUE));
-            List<Control> controls = finding.rule().controlsShown(result.settings().cisVersion());
-            if (!controls.isEmpty()) {
-                out.write(Lines.hanging("    controls: " + Controls.labels(controls, ", "), width, VALUE));
-            }
+            finding(result, finding, text);
         });
+        if (!accepted.isEmpty()) {
+            out.write("\nACCEPTED RISKS (" + accepted.size() + ", excepted, not counted for --fail-on)\n");
+            for (Finding finding : accepted) {
+                finding(result, finding, text);
+                ExceptionEntry entry = finding.exception();
+                text.line("    excepted: until " + UntrustedText.escape(entry.expiresText()) + ": "
+                        + UntrustedText.escape(entry.reason()) + (entry.owner() == null ? "" : " (owner "
+                        + UntrustedText.escape(entry.owner()) + ")") + ", " + UntrustedText.escape(entry.source())
+                        + " line " + entry.line(), VALUE);
+            }
+        }
         if (result.findingCount() == 0) {
             out.write("\nNo findings.\n");
         }
-        out.write("\n" + Lines.hanging(UntrustedText.escape(result.summary()), width, 2));
+        out.write("\n");
+        text.line(UntrustedText.escape(result.summary()), 2);
+        text.footer();
     }
 
-    private static String title(AuditResult result, Account account) {
+    private static void finding(AuditResult result, Finding finding, FittedText text) throws IOException {
+        text.line("  " + finding.rule().id() + ": " + finding.rule().title()
+                + (finding.isExcepted() ? " [" + finding.severity().label() + "]" : ""), 4);
+        text.line("    user:     " + UntrustedText.escape(finding.user()) + "  " + UntrustedText.escape(finding.arn()), VALUE);
+        text.line("    evidence: " + UntrustedText.escape(finding.evidence()), VALUE);
+        text.line("    fix:      " + finding.rule().remediation(), VALUE);
+        List<Control> controls = finding.rule().controlsShown(result.settings().cisVersion());
+        if (!controls.isEmpty()) {
+            text.line("    controls: " + Controls.labels(controls, ", "), VALUE);
+        }
+    }
+
+    private static String title(AuditResult result, Account account, Instant now) {
         StringBuilder title = new StringBuilder("Audit");
         if (account != null) {
             title.append(" of account ").append(account.label());
         } else if (result.accountId() != null) {
             title.append(" of account ").append(result.accountId());
         }
-        if (result.generatedTime() != null) {
-            title.append(", report generated ").append(HumanTime.minute(result.generatedTime()));
-        } else {
+        if (result.generatedTime() == null) {
             title.append(", report from ").append(UntrustedText.escape(result.source()));
         }
-        title.append(", ").append(HumanTime.agesAsOf(result.settings().asOf()));
+        title.append(", ").append(HumanTime.agesAsOf(result.settings().asOf(), result.generatedTime(), now));
         return title.toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.credreport.render;
 
 import dev.credreport.audit.AccountAudit;
 import dev.credreport.diff.DiffResult;
+import dev.credreport.fix.Plan;
 import dev.credreport.report.ReportInput;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,16 @@ public final class Formats<F extends Format<?>> {
     /** The formats of audit --list-rules. */
     public static Formats<Format<RuleList>> ruleLists() {
         return RuleLists.ALL;
+    }
+
+    /** The formats of fix plan's printed plan. */
+    public static Formats<Format<Plan>> plans() {
+        return Plans.ALL;
+    }
+
+    private static final class Plans {
+        static final Formats<Format<Plan>> ALL = new Formats<>("plan",
+                List.of(PlanRenderer.TABLE, PlanRenderer.MARKDOWN, PlanRenderer.JSON));
     }
 
     private static final class Reports {

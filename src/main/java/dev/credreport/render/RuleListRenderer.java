@@ -56,16 +56,20 @@ final class RuleListRenderer {
         for (String[] row : rows) {
             table.writeRow(out, row);
         }
+        FittedText text = new FittedText(out, width);
         if (!hidden.isEmpty()) {
-            out.write(Lines.hanging("(hidden to fit " + width + " columns: " + String.join(", ", hidden)
-                    + "; see --format csv or json for every column)", width, 1));
+            text.line(TextTable.hiddenNote(hidden, width), 1);
         }
-        out.write("\n" + Lines.hanging("CIS numbers of version " + cisVersion + " (--cis-version: "
-                + String.join(", ", ControlTable.CIS_VERSIONS) + ").", width, 2));
+        if (table.cutAny()) {
+            text.cutElsewhere();
+        }
+        out.write("\n");
+        text.line("CIS numbers of version " + cisVersion + " (--cis-version: " + String.join(", ", ControlTable.CIS_VERSIONS) + ").", 2);
         for (ControlTable.Uncovered uncovered : ControlTable.uncovered()) {
-            out.write(Lines.hanging("Not covered: " + uncovered.title() + " (" + shown(uncovered.controls(), cisVersion, ", ")
-                    + "): " + uncovered.reason() + ".", width, 2));
+            text.line("Not covered: " + uncovered.title() + " (" + shown(uncovered.controls(), cisVersion, ", ")
+                    + "): " + uncovered.reason() + ".", 2);
         }
+        text.footer();
     }
 
     private static void csv(List<RuleInfo> rules, String cisVersion, Writer out) throws IOException {

@@ -176,6 +176,23 @@ final class SarifRenderer implements AccountsFormat<AccountAudit> {
         json.writeObjectFieldStart("partialFingerprints");
         json.writeStringField("credreport/v1", finding.rule().id() + ":" + finding.arn());
         json.writeEndObject();
+        if (finding.isExcepted()) {
+            // An accepted risk (--exceptions): code scanning shows it dismissed, with the reason.
+            json.writeArrayFieldStart("suppressions");
+            json.writeStartObject();
+            json.writeStringField("kind", "external");
+            json.writeStringField("status", "accepted");
+            json.writeStringField("justification", finding.exception().reason());
+            json.writeObjectFieldStart("properties");
+            json.writeStringField("expires", finding.exception().expiresText());
+            json.writeStringField("owner", finding.exception().owner());
+            json.writeStringField("ticket", finding.exception().ticket());
+            json.writeStringField("file", finding.exception().source());
+            json.writeNumberField("line", finding.exception().line());
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeEndArray();
+        }
         json.writeEndObject();
     }
 

@@ -74,8 +74,11 @@ final class TableRenderer implements AccountsFormat<ReportInput>, TableFormat<Re
                 }
             }
         }
-        out.write(title(input, account, users, now, context.width()));
+        String title = title(input, account, users, now, context.width());
+        out.write(title);
         out.write('\n');
+        // The title gives up its source's end before the user count; said below like any cut value.
+        boolean titleCut = !title.equals(title(input, account, users, now, 0)) && title.contains("\u2026");
         if (users == 0) {
             out.write("(the report lists no users)\n");
             return;
@@ -87,12 +90,15 @@ final class TableRenderer implements AccountsFormat<ReportInput>, TableFormat<Re
                 table.writeRow(out, cells(report.next(), asOf));
             }
         }
-        out.write(Lines.wrapped(agesNote(input, asOf), context.width()));
+        FittedText text = new FittedText(out, context.width());
+        text.line(agesNote(input, asOf, now), 1);
         if (!hidden.isEmpty()) {
-            // Wrapped, never cut: it is the only place that says what the table leaves out.
-            out.write(Lines.wrapped("(hidden to fit " + context.width() + " columns: " + String.join(", ", hidden)
-                    + "; see --width or --format blocks)", context.width()));
+            text.line(TextTable.hiddenNote(hidden, context.width()), 1);
         }
+        if (table.cutAny() || titleCut) {
+            text.cutElsewhere();
+        }
+        text.footer();
     }
 
     private static String[] cells(UserCredentials user, Instant asOf) {
@@ -139,10 +145,8 @@ final class TableRenderer implements AccountsFormat<ReportInput>, TableFormat<Re
     }
 
     /** Which time the ages in the rows are counted to, and why that one. */
-    static String agesNote(ReportInput input, Instant asOf) {
-        return "(" + HumanTime.agesAsOf(asOf) + (input.generatedTime().isPresent()
-                ? ", when the report was generated)"
-                : ", now: the report does not say when it was generated)");
+    static String agesNote(ReportInput input, Instant asOf, Instant now) {
+        return "(" + HumanTime.agesAsOf(asOf, input.generatedTime().orElse(null), now) + ")";
     }
 
     private static String yesNo(ReportValue<Boolean> value) {

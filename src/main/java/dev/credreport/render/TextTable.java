@@ -28,6 +28,8 @@ final class TextTable {
     private final int[] widths;
     private final boolean[] shown;
     private final java.util.Set<String> pinned = new java.util.HashSet<>();
+    /** Whether a written cell was cut short to fit. */
+    private boolean cut;
 
     TextTable(List<TableColumn> columns) {
         this.columns = List.copyOf(columns);
@@ -89,12 +91,26 @@ final class TextTable {
             String cell = cells[c];
             if (cell.length() > widths[c]) {
                 cell = Lines.cut(cell, widths[c]);
+                cut = true;
             }
             line.append(cell);
             line.append(" ".repeat(widths[c] - cell.length()));
         }
         out.write(line.toString().stripTrailing());
         out.write('\n');
+    }
+
+    /** Whether a cell written so far was cut short with an ellipsis: the output must say so. */
+    boolean cutAny() {
+        return cut;
+    }
+
+    /**
+     * The note under a table that had to leave columns out: which, and how to see them. Wrapped by
+     * the caller, never cut: it is the only place that says what the table leaves out.
+     */
+    static String hiddenNote(List<String> hidden, int width) {
+        return "(hidden to fit " + width + " columns: " + String.join(", ", hidden) + "; --wide shows every column)";
     }
 
     private void check(String[] cells) {

@@ -91,6 +91,26 @@ public record ReportSource(String input, Duration maxWait, boolean generate) {
         return ReportArchive.open(((Location.Local) location).path());
     }
 
+    /**
+     * The text of a file a command reads beside its report (the exceptions file): a local file or
+     * s3://BUCKET/KEY, read as UTF-8.
+     *
+     * @param option the option that named it, for messages
+     */
+    public static String savedText(String name, String option, Supplier<S3Settings> s3) {
+        Location location = Location.parse(name, option);
+        if (location instanceof Location.S3 object) {
+            return new String(ReportStores.readObject(object, s3.get()).bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.nio.file.Path path = ((Location.Local) location).path();
+        try {
+            return java.nio.file.Files.readString(path);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw CredreportException.usage(option + " " + name + " cannot be read (" + e.getClass().getSimpleName()
+                    + "): give a readable YAML file");
+        }
+    }
+
     private ReportInput fetch(Surroundings surroundings, Progress progress, Consumer<String> say) {
         AwsSettings settings = surroundings.settings().get();
         if (!settings.verifyTls()) {

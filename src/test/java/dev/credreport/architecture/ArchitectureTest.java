@@ -32,7 +32,7 @@ class ArchitectureTest {
             List.of("aws"),
             List.of("render"),
             List.of("store"),
-            List.of("diff", "asff"),
+            List.of("diff", "asff", "fix"),
             List.of("audit"),
             List.of("report"),
             List.of("io", "log"),

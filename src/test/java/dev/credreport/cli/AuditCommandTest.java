@@ -109,7 +109,7 @@ class AuditCommandTest {
         Result result = audit("--format", "table", "--rules", "console-without-mfa,password-past-rotation,multiple-active-access-keys");
 
         String out = result.out();
-        assertTrue(out.startsWith("Audit of account 123456789012, report from " + report + ", ages as of 2024-06-01 00:00 UTC\n"), out);
+        assertTrue(out.startsWith("Audit of account 123456789012, report from " + report + ", ages as of 2024-06-01 00:00 UTC (--as-of; the report does not say when it was generated)\n"), out);
         assertTrue(out.indexOf("\nHIGH (3)\n") < out.indexOf("\nMEDIUM (1)\n"), out);
         assertTrue(out.indexOf("\nMEDIUM (1)\n") < out.indexOf("\nLOW (1)\n"), out);
         assertTrue(out.contains("  console-without-mfa: Console password without MFA\n"

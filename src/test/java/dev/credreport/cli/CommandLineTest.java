@@ -65,7 +65,7 @@ class CommandLineTest {
         Result result = harness.run();
 
         assertEquals(2, result.exitCode());
-        assertEquals("credreport: missing command: fetch, audit, diff, report, athena-ddl, completion; "
+        assertEquals("credreport: missing command: fetch, audit, diff, report, fix, exceptions, athena-ddl, completion; "
                 + "'credreport --help' says what each does\n", result.err());
     }
 
@@ -74,7 +74,7 @@ class CommandLineTest {
         Result result = harness.run("fetch", "--colour");
 
         assertEquals(2, result.exitCode());
-        assertEquals("credreport: Unknown option: '--colour'\nTry 'credreport fetch --help' for more information.\n", result.err());
+        assertEquals("credreport: Unknown option: '--colour' (see 'credreport fetch --help')\n", result.err());
         assertEquals("", result.out());
     }
 
@@ -227,7 +227,7 @@ class CommandLineTest {
         assertEquals(2, file.exitCode(), file::toString);
         // Named as typed: --output, which users of the AWS CLI type.
         assertTrue(file.err().startsWith("credreport: Invalid value for option '--output': 'out.csv' is not a format: use one of "
-                + "table, csv, blocks, json (text is the same as csv); to write to a file, use -o out.csv\n"), file.err());
+                + "table, csv, blocks, json (text is the same as csv); to write to a file, use -o out.csv (see '"), file.err());
         assertEquals(2, typo.exitCode(), typo::toString);
         assertTrue(!typo.err().contains("-o "), "a mistyped format is not a file: " + typo.err());
         assertEquals(List.of("report.csv"), List.of(dir.toFile().list()), "nothing written");
@@ -261,7 +261,7 @@ class CommandLineTest {
         Result result = harness.run("fecth");
 
         assertEquals(2, result.exitCode());
-        assertEquals("credreport: unknown command 'fecth'; did you mean 'fetch'?\nTry 'credreport --help' for more information.\n",
+        assertEquals("credreport: unknown command 'fecth'; did you mean 'fetch'? (see 'credreport --help')\n",
                 result.err());
     }
 
@@ -272,10 +272,10 @@ class CommandLineTest {
 
         assertEquals(2, result.exitCode());
         assertEquals("", result.out());
-        assertEquals("credreport: unknown command 'fecth'; did you mean 'fetch'?\nTry 'credreport --help' for more information.\n",
+        assertEquals("credreport: unknown command 'fecth'; did you mean 'fetch'? (see 'credreport --help')\n",
                 result.err());
         assertEquals(2, nothingClose.exitCode());
-        assertEquals("credreport: unknown command 'frobnicate'\nTry 'credreport --help' for more information.\n", nothingClose.err());
+        assertEquals("credreport: unknown command 'frobnicate' (see 'credreport --help')\n", nothingClose.err());
     }
 
     @Test
@@ -284,10 +284,9 @@ class CommandLineTest {
         Result twice = harness.run("audit", "--format", "csv", "--format=json", "--input", "-");
 
         assertEquals(2, aliases.exitCode(), aliases::toString);
-        assertEquals("credreport: --format and --output are the same option (--output is its AWS CLI name): give one\n"
-                + "Try 'credreport fetch --help' for more information.\n", aliases.err());
+        assertEquals("credreport: --format and --output are the same option (--output is its AWS CLI name): give one (see 'credreport fetch --help')\n", aliases.err());
         assertEquals(2, twice.exitCode(), twice::toString);
-        assertTrue(twice.err().startsWith("credreport: --format is given twice ('csv', then 'json'): give it once\n"), twice::toString);
+        assertTrue(twice.err().startsWith("credreport: --format is given twice ('csv', then 'json'): give it once (see '"), twice::toString);
     }
 
     @Test
@@ -301,12 +300,12 @@ class CommandLineTest {
         Result profile = harness.run("diff", "--profile", "a", "--profile", "b", input.toString(), input.toString());
 
         assertEquals(2, twice.exitCode(), twice::toString);
-        assertTrue(twice.err().startsWith("credreport: -o is given twice ('" + first + "', then '" + second + "'): give it once\n"),
+        assertTrue(twice.err().startsWith("credreport: -o is given twice ('" + first + "', then '" + second + "'): give it once (see '"),
                 twice::toString);
         assertEquals(2, aliases.exitCode(), aliases::toString);
-        assertTrue(aliases.err().startsWith("credreport: -o and --output-file are the same option: give one\n"), aliases::toString);
+        assertTrue(aliases.err().startsWith("credreport: -o and --output-file are the same option: give one (see '"), aliases::toString);
         assertEquals(2, profile.exitCode(), profile::toString);
-        assertTrue(profile.err().startsWith("credreport: --profile is given twice ('a', then 'b'): give it once\n"), profile::toString);
+        assertTrue(profile.err().startsWith("credreport: --profile is given twice ('a', then 'b'): give it once (see '"), profile::toString);
         assertFalse(Files.exists(first) || Files.exists(second), "nothing written");
     }
 
@@ -315,8 +314,7 @@ class CommandLineTest {
         Result result = harness.run("fetch", "-o", "", "--input", "-");
 
         assertEquals(2, result.exitCode(), result::toString);
-        assertEquals("credreport: Invalid value for option '-o': empty path: give a file name, or '-' for standard output\n"
-                + "Try 'credreport fetch --help' for more information.\n", result.err());
+        assertEquals("credreport: Invalid value for option '-o': empty path: give a file name, or '-' for standard output (see 'credreport fetch --help')\n", result.err());
     }
 
     @Test
@@ -324,7 +322,7 @@ class CommandLineTest {
         Result result = harness.run("FETCH");
 
         assertEquals(2, result.exitCode());
-        assertTrue(result.err().startsWith("credreport: unknown command 'FETCH'; did you mean 'fetch'?\n"), result.err());
+        assertTrue(result.err().startsWith("credreport: unknown command 'FETCH'; did you mean 'fetch'? (see '"), result.err());
     }
 
     @Test
@@ -343,7 +341,7 @@ class CommandLineTest {
         Result result = harness.run("fetch", "--fromat", "json");
 
         assertEquals(2, result.exitCode());
-        assertTrue(result.err().startsWith("credreport: Unknown options: '--fromat', 'json'; did you mean '--format'?\n"), result.err());
+        assertTrue(result.err().startsWith("credreport: Unknown options: '--fromat', 'json'; did you mean '--format'? (see '"), result.err());
     }
 
     @Test
@@ -351,7 +349,7 @@ class CommandLineTest {
         Result result = harness.run("frobnicate");
 
         assertEquals(2, result.exitCode());
-        assertEquals("credreport: unknown command 'frobnicate'\nTry 'credreport --help' for more information.\n", result.err());
+        assertEquals("credreport: unknown command 'frobnicate' (see 'credreport --help')\n", result.err());
     }
 
     @Test
@@ -366,7 +364,7 @@ class CommandLineTest {
 
     @Test
     void should_keep_every_example_within_80_columns() {
-        for (String command : List.of("fetch", "audit", "diff", "report", "athena-ddl", "completion")) {
+        for (String command : List.of("fetch", "audit", "diff", "report", "exceptions", "athena-ddl", "completion")) {
             Result help = harness.run(command, "--help");
             for (String line : help.out().lines().filter(line -> line.startsWith("  credreport ")).toList()) {
                 assertTrue(line.length() <= 80, command + " example over 80 columns: " + line);

@@ -190,15 +190,16 @@ class DiffCommandTest {
 
         assertEquals(String.join("\n",
                 "Changes in account 123456789012 from " + dir.resolve("old.csv") + " to " + dir.resolve("new.csv"),
+                "(ages as of now, 2024-06-01 12:00 UTC (the report does not say when it was generated))",
                 "",
                 "alice  arn:aws:iam::123456789012:user/alice",
                 "  ! MFA deactivated: true -> false",
                 "",
                 "carol  arn:aws:iam::123456789012:user/carol",
-                "    user added: 2024-01-01T00:00:00+00:00",
+                "    user added: 2024-01-01 00:00 UTC (152d ago)",
                 "",
                 "bob  arn:aws:iam::123456789012:user/bob",
-                "    user removed: was 2024-01-01T00:00:00+00:00",
+                "    user removed: was 2024-01-01 00:00 UTC (152d ago)",
                 "",
                 "3 users changed: 1 added, 1 removed; 3 changes, 1 needing a look",
                 ""), result.out());

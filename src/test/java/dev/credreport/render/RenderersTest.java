@@ -199,7 +199,7 @@ class RenderersTest {
         assertTrue(carol.contains(" never "), carol);
         String root = lines.stream().filter(line -> line.startsWith("<root_account> ")).findFirst().orElseThrow();
         assertTrue(root.contains(" n/a "), root);
-        assertEquals("(ages as of 2024-06-01 10:00 UTC, when the report was generated)", lines.get(lines.size() - 1),
+        assertEquals("(ages as of the report, generated 2024-06-01 10:00 UTC (2h ago))", lines.get(lines.size() - 1),
                 "ages count to the report's generated time, not to now (12:00)");
     }
 

@@ -38,6 +38,7 @@ public final class CommandHarness {
     private InputStream stdinStream;
     private boolean stdoutTerminal;
     private boolean stderrTerminal;
+    private boolean oneScreen;
     private int terminalWidth = 80;
     private FakeTime time = new FakeTime(NOW);
     private Sleeper sleeper;
@@ -94,6 +95,15 @@ public final class CommandHarness {
         return this;
     }
 
+    /**
+     * Standard output and standard error write to one screen, as on a terminal both are shown on:
+     * the result's out is that screen, in the order written, and its err is empty.
+     */
+    public CommandHarness oneScreen() {
+        oneScreen = true;
+        return this;
+    }
+
     /** The clock starts at this clock's instant (NOW unless told) and moves only as the command sleeps or the ticker ticks. */
     public CommandHarness clock(Clock clock) {
         time = new FakeTime(clock.instant());
@@ -119,7 +129,7 @@ public final class CommandHarness {
 
     public Result run(String... args) {
         StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+        StringWriter err = oneScreen ? out : new StringWriter();
         Environment environment = new Environment(variables,
                 stdinStream != null ? stdinStream : new ByteArrayInputStream(stdin),
                 stdoutTerminal, stderrTerminal, () -> terminalWidth, time, sleeper != null ? sleeper : time, ticker);
@@ -127,6 +137,6 @@ public final class CommandHarness {
         try (PrintWriter outWriter = new PrintWriter(out); PrintWriter errWriter = new PrintWriter(err)) {
             exitCode = CommandLineFactory.run(environment, outWriter, errWriter, args);
         }
-        return new Result(exitCode, out.toString(), err.toString());
+        return new Result(exitCode, out.toString(), oneScreen ? "" : err.toString());
     }
 }

@@ -19,14 +19,17 @@ public final class RootAccessKeyActive extends BaseRule {
 
     @Override
     public void check(UserCredentials user, AuditSettings settings, Consumer<Finding> findings) {
-        if (!user.isRoot()) {
+        if (!user.isRoot() || settings.root() != null && settings.root().known()
+                && Boolean.FALSE.equals(settings.root().accessKeysPresent())) {
+            // AccountAccessKeysPresent 0: the account summary says root has no key now.
             return;
         }
         for (AccessKey key : user.accessKeys()) {
             if (key.isActive()) {
                 findings.accept(finding(user, "access key " + key.slot() + " is active"
                         + key.lastRotated().asOptional().map(t -> ", created " + settings.dated(t)).orElse("")
-                        + key.lastUsedDate().asOptional().map(t -> ", last used " + settings.dated(t)).orElse(", never used")));
+                        + key.lastUsedDate().asOptional().map(t -> ", last used " + settings.dated(t)).orElse(", never used")
+                        + settings.rootEvidence()));
             }
         }
     }

@@ -43,7 +43,7 @@ public final class RootRecentlyUsed extends BaseRule {
         Duration age = settings.ageOf(latest);
         if (age.compareTo(Duration.ofDays(settings.rootUseDays())) < 0) {
             findings.accept(finding(user, "last used by " + by + " on " + settings.dated(latest)
-                    + " (threshold " + settings.rootUseDays() + "d)"));
+                    + " (threshold " + settings.rootUseDays() + "d)" + settings.rootEvidence()));
         }
     }
 }

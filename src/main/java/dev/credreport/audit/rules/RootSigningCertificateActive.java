@@ -19,13 +19,16 @@ public final class RootSigningCertificateActive extends BaseRule {
 
     @Override
     public void check(UserCredentials user, AuditSettings settings, Consumer<Finding> findings) {
-        if (!user.isRoot()) {
+        if (!user.isRoot() || settings.root() != null && settings.root().known()
+                && Boolean.FALSE.equals(settings.root().certificatesPresent())) {
+            // AccountSigningCertificatesPresent 0: the account summary says root has no certificate now.
             return;
         }
         for (SigningCertificate certificate : user.certificates()) {
             if (certificate.isActive()) {
                 findings.accept(finding(user, "signing certificate " + certificate.slot() + " is active"
-                        + certificate.lastRotated().asOptional().map(t -> ", created " + settings.dated(t)).orElse("")));
+                        + certificate.lastRotated().asOptional().map(t -> ", created " + settings.dated(t)).orElse("")
+                        + settings.rootEvidence()));
             }
         }
     }

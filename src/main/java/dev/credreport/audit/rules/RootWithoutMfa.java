@@ -4,6 +4,7 @@ import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RootCredentials;
+import dev.credreport.audit.RootFacts;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.Severity;
 import dev.credreport.report.UserCredentials;
@@ -23,8 +24,20 @@ public final class RootWithoutMfa extends BaseRule {
 
     @Override
     public void check(UserCredentials user, AuditSettings settings, Consumer<Finding> findings) {
-        if (user.isRoot() && Boolean.FALSE.equals(user.mfaActive().value()) && !RootCredentials.absent(user)) {
-            findings.accept(finding(user, "mfa_active is false"));
+        if (!user.isRoot()) {
+            return;
+        }
+        RootFacts facts = settings.root();
+        if (facts != null && facts.known() && facts.mfaEnabled() != null) {
+            // The account summary is today's truth; the report's root row may be hours old. A root
+            // without a password (centralized root access) has nothing to sign in with.
+            if (!facts.mfaEnabled() && !Boolean.FALSE.equals(facts.passwordPresent())) {
+                findings.accept(finding(user, "AccountMFAEnabled is 0" + settings.rootEvidence()));
+            }
+            return;
+        }
+        if (Boolean.FALSE.equals(user.mfaActive().value()) && !RootCredentials.absent(user)) {
+            findings.accept(finding(user, "mfa_active is false" + settings.rootEvidence()));
         }
     }
 }

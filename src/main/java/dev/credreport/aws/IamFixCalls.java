@@ -1,0 +1,109 @@
+package dev.credreport.aws;
+
+import dev.credreport.fix.IamFixes;
+import dev.credreport.fix.KeyFacts;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.StatusType;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+/**
+ * The IAM calls of fix plan, apply and undo in one account, through the connection's client (so with the
+ * shared retry and throttling rules); every failure is classified by {@link ErrorClassifier}. When credreport
+ * deactivates a key it tags the user {@code credreport-deactivated-KEYID = ISO time}, which the quarantine
+ * before a delete is counted from.
+ */
+public final class IamFixCalls implements IamFixes {
+    /** The tag key's prefix; the key id follows. */
+    public static final String TAG_PREFIX = "credreport-deactivated-";
+
+    private final IamClient iam;
+    private final AwsSettings settings;
+
+    public IamFixCalls(IamConnection connection) {
+        this.iam = Objects.requireNonNull(connection).client();
+        this.settings = connection.settings();
+    }
+
+    @Override
+    public List<KeyFacts> keys(String user) {
+        return call("ListAccessKeys", user, () -> iam.listAccessKeysPaginator(request -> request.userName(user))
+                .accessKeyMetadata().stream().map(IamFixCalls::facts).toList());
+    }
+
+    private static KeyFacts facts(AccessKeyMetadata key) {
+        return new KeyFacts(key.accessKeyId(), key.status() == StatusType.ACTIVE, key.createDate());
+    }
+
+    @Override
+    public Optional<Instant> lastUsed(String user, String accessKeyId) {
+        return call("GetAccessKeyLastUsed", user, () -> {
+            var used = iam.getAccessKeyLastUsed(request -> request.accessKeyId(accessKeyId)).accessKeyLastUsed();
+            return Optional.ofNullable(used == null ? null : used.lastUsedDate());
+        });
+    }
+
+    @Override
+    public Optional<Instant> deactivatedAt(String user, String accessKeyId) {
+        return call("ListUserTags", user, () -> iam.listUserTagsPaginator(request -> request.userName(user)).tags().stream()
+                .filter(tag -> tag.key().equals(TAG_PREFIX + accessKeyId)).findFirst().map(tag -> {
+                    try {
+                        return Instant.parse(tag.value());
+                    } catch (RuntimeException e) {
+                        return null;
+                    }
+                }));
+    }
+
+    @Override
+    public void deactivate(String user, String accessKeyId, Instant now) {
+        call("UpdateAccessKey", user, () -> iam.updateAccessKey(request -> request.userName(user).accessKeyId(accessKeyId)
+                .status(StatusType.INACTIVE)));
+        call("TagUser", user, () -> iam.tagUser(request -> request.userName(user)
+                .tags(Tag.builder().key(TAG_PREFIX + accessKeyId).value(now.toString()).build())));
+    }
+
+    @Override
+    public void activate(String user, String accessKeyId) {
+        call("UpdateAccessKey", user, () -> iam.updateAccessKey(request -> request.userName(user).accessKeyId(accessKeyId)
+                .status(StatusType.ACTIVE)));
+        call("UntagUser", user, () -> iam.untagUser(request -> request.userName(user).tagKeys(TAG_PREFIX + accessKeyId)));
+    }
+
+    @Override
+    public void deleteKey(String user, String accessKeyId) {
+        call("DeleteAccessKey", user, () -> iam.deleteAccessKey(request -> request.userName(user).accessKeyId(accessKeyId)));
+        call("UntagUser", user, () -> iam.untagUser(request -> request.userName(user).tagKeys(TAG_PREFIX + accessKeyId)));
+    }
+
+    @Override
+    public void deleteLoginProfile(String user) {
+        call("DeleteLoginProfile", user, () -> iam.deleteLoginProfile(request -> request.userName(user)));
+    }
+
+    @Override
+    public Optional<Instant> passwordLastUsed(String user) {
+        return call("GetUser", user, () -> {
+            try {
+                return Optional.ofNullable(iam.getUser(request -> request.userName(user)).user().passwordLastUsed());
+            } catch (NoSuchEntityException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private <T> T call(String operation, String user, Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (SdkException e) {
+            throw ErrorClassifier.classify(e, AwsCall.iamFix(operation, user, settings));
+        }
+    }
+}

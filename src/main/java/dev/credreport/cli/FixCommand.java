@@ -1,0 +1,463 @@
+package dev.credreport.cli;
+
+import dev.credreport.audit.AuditResult;
+import dev.credreport.audit.Auditor;
+import dev.credreport.audit.Finding;
+import dev.credreport.aws.AccountAccess;
+import dev.credreport.aws.AwsSettings;
+import dev.credreport.aws.IamConnection;
+import dev.credreport.aws.IamFixCalls;
+import dev.credreport.core.CredreportException;
+import dev.credreport.core.ExitCode;
+import dev.credreport.fix.Action;
+import dev.credreport.fix.Applier;
+import dev.credreport.fix.Exemptions;
+import dev.credreport.fix.IamFixes;
+import dev.credreport.fix.Outcome;
+import dev.credreport.fix.Plan;
+import dev.credreport.fix.PlanJson;
+import dev.credreport.fix.Planner;
+import dev.credreport.fix.Result;
+import dev.credreport.fix.Safety;
+import dev.credreport.io.AtomicFileWriter;
+import dev.credreport.multi.AccountRun;
+import dev.credreport.multi.AccountSink;
+import dev.credreport.render.Format;
+import dev.credreport.render.Formats;
+import dev.credreport.render.RenderContext;
+import dev.credreport.report.Account;
+import dev.credreport.report.ReportInput;
+import dev.credreport.report.ReportRows;
+import dev.credreport.report.UserCredentials;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code credreport fix plan | apply | undo} (issue 25): from findings to a reviewed plan, applied safely. */
+@Command(name = "fix",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Turn audit findings into a plan a person reviews (fix plan), apply exactly that plan with re-checks "
+                    + "(fix apply), and reactivate what an apply deactivated (fix undo).",
+            "",
+            "Only credentials not in use are acted on: keys are deactivated first and deleted only after --quarantine "
+                    + "days inactive; deletions cannot be undone. Root and keys in use become steps for people."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  credreport fix plan -o plan.json          review the printed table, then",
+            "  credreport fix apply plan.json            asks before acting; --yes for automation",
+            "  credreport fix undo plan.result.json      reactivates every key the apply deactivated",
+            "",
+            "Exit codes: 0 all done, 10 some actions skipped because facts changed, 2 usage, 4 AWS refused, "
+                    + "6 AWS or network failure, 7 unreadable plan or report, 8 result not written, 9 some accounts failed, 1 bug."
+        })
+final class FixCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "fix needs a subcommand: plan, apply or undo (credreport fix --help)");
+    }
+
+    /** The command with its subcommands, each built with the environment. */
+    static picocli.CommandLine create(Environment environment) {
+        picocli.CommandLine fix = new picocli.CommandLine(new FixCommand());
+        fix.addSubcommand("plan", new PlanCommand(environment));
+        fix.addSubcommand("apply", new ApplyCommand(environment));
+        fix.addSubcommand("undo", new UndoCommand(environment));
+        return fix;
+    }
+
+    /** Options apply and undo share: the connection, the result file, confirmation. */
+    abstract static class Acting {
+        final Environment environment;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--yes", order = 1, description = "Act without asking. Needed when standard input is not a terminal "
+                + "(exit 2 without it, before any AWS call).")
+        boolean yes;
+
+        @Option(names = "--dry-run", order = 2, description = "Re-check every action and change nothing.")
+        boolean dryRun;
+
+        @Option(names = "--result", paramLabel = "FILE", converter = PathConverter.class, order = 3,
+                description = "Where the result file goes (rewritten atomically after every action). "
+                        + "Default: beside the plan, its name ending in .result.json.")
+        Path result;
+
+        @Option(names = "--max-actions", paramLabel = "N", defaultValue = "50", order = 4,
+                description = "Act on at most N actions; the rest are skipped. Default: ${DEFAULT-VALUE}.")
+        int maxActions = Safety.MAX_ACTIONS;
+
+        @ArgGroup(validate = false, heading = "%nMany accounts (an Organization):%n", order = 7)
+        MultiAccountOptions multi = new MultiAccountOptions();
+
+        @ArgGroup(validate = false, heading = "%nAWS connection (the AWS CLI's options and variables):%n", order = 20)
+        AwsOptions aws = new AwsOptions();
+
+        @ArgGroup(validate = false, heading = "%nDiagnostics:%n", order = 30)
+        CommonOptions common = new CommonOptions();
+
+        /** Set by tests: runs after each recorded action. */
+        Runnable afterEachAction = () -> { };
+
+        Acting(Environment environment) {
+            this.environment = environment;
+        }
+
+        Exemptions exemptions() {
+            return Exemptions.NONE;
+        }
+
+        int run(Path planFile, Plan plan, List<Action> actions, String verb) {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (maxActions < 1) {
+                throw CredreportException.usage("--max-actions takes 1 or more");
+            }
+            Path resultFile = result != null ? result : defaultResult(planFile);
+            AtomicFileWriter.checkTarget(resultFile);
+            if (actions.isEmpty()) {
+                out.println("Nothing to " + verb + ".");
+                return ExitCode.SUCCESS.code();
+            }
+            if (!dryRun && !confirm(actions, verb, out, err)) {
+                err.println("credreport: nothing changed");
+                return ExitCode.SUCCESS.code();
+            }
+            AwsSettings settings = aws.toSettings(environment);
+            Map<String, IamFixes> opened = new HashMap<>();
+            List<IamConnection> connections = new ArrayList<>();
+            Stop stop = new Stop();
+            Thread hook = new Thread(stop::stopAndWait, "credreport-fix-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            // One account: the caller's own credentials. Several (a plan over an Organization): the role in each,
+            // as --org reaches them (--role-name, --role-arn-template, --external-id).
+            boolean many = actions.stream().map(Action::account).distinct().count() > 1;
+            try (AccountAccess access = many ? new AccountAccess(settings, multi.roles(), environment.clock()) : null) {
+                Applier applier = new Applier(account -> opened.computeIfAbsent(account, id -> {
+                    IamConnection connection = many ? IamConnection.open(settings, access.credentialsFor(id), access.http())
+                            : IamConnection.open(settings);
+                    connections.add(connection);
+                    return new IamFixCalls(connection);
+                }), exemptions(), environment.clock(), maxActions, plan.quarantine(), dryRun,
+                        done -> write(resultFile, done, plan), () -> {
+                            afterEachAction.run();
+                            stop.check();
+                        });
+                Result start = new Result(planFile.toString(), environment.clock().instant(), dryRun, false, List.of());
+                write(resultFile, start, plan);
+                Result done;
+                try {
+                    done = applier.apply(start, actions, plan.minIdle());
+                } finally {
+                    stop.idle();
+                }
+                for (Outcome outcome : done.outcomes()) {
+                    out.println(outcome.action().id() + "  " + outcome.state().jsonName() + "  " + outcome.action().credential()
+                            + (outcome.why().isEmpty() ? "" : ": " + outcome.why()));
+                }
+                if (!common.quiet) {
+                    err.println("credreport: " + done.count(Outcome.State.DONE) + " done, " + done.count(Outcome.State.SKIPPED)
+                            + " skipped, " + done.count(Outcome.State.CHECKED) + " checked (dry run); result in " + resultFile);
+                }
+                return done.count(Outcome.State.SKIPPED) > 0 ? ExitCode.SOME_SKIPPED.code() : ExitCode.SUCCESS.code();
+            } catch (Stop.Stopped e) {
+                err.println("credreport: stopped; the result file " + resultFile + " names every action done");
+                return 128 + 15;
+            } finally {
+                stop.idle();
+                connections.forEach(IamConnection::close);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // Shutting down already: the hook is running.
+                }
+            }
+        }
+
+        private boolean confirm(List<Action> actions, String verb, PrintWriter out, PrintWriter err) {
+            if (yes) {
+                return true;
+            }
+            if (!environment.stdinIsTerminal()) {
+                throw CredreportException.usage("standard input is not a terminal, so credreport cannot ask: pass --yes to "
+                        + verb + " " + actions.size() + " action(s), or --dry-run to only re-check");
+            }
+            for (Action action : actions) {
+                out.println(action.id() + "  " + action.kind().jsonName() + "  " + action.credential() + "  (" + action.note() + ")");
+            }
+            out.print(verb + " these " + actions.size() + " action(s)? Type yes: ");
+            out.flush();
+            try {
+                String answer = new BufferedReader(new InputStreamReader(environment.stdin(), StandardCharsets.UTF_8)).readLine();
+                return answer != null && answer.strip().toLowerCase(Locale.ROOT).equals("yes");
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        private static void write(Path file, Result result, Plan plan) {
+            AtomicFileWriter.write(file, writer -> PlanJson.write(result, plan, writer));
+        }
+
+        static Path defaultResult(Path plan) {
+            String name = plan.getFileName().toString();
+            String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+            Path parent = plan.toAbsolutePath().getParent();
+            return parent.resolve(base + ".result.json");
+        }
+
+        static Plan read(Path file) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                return PlanJson.readPlan(reader, file.toString());
+            } catch (NoSuchFileException e) {
+                throw CredreportException.badInput("no such file: " + file);
+            } catch (IOException e) {
+                throw CredreportException.badInput("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * What a SIGTERM or Ctrl-C does mid-apply: the hook asks the apply to stop after the action in hand and
+     * waits for that action's result to be written; it writes nothing itself.
+     */
+    static final class Stop {
+        static final class Stopped extends RuntimeException {
+            Stopped() {
+                super("stopped", null, false, false);
+            }
+        }
+
+        private volatile boolean stopping;
+        private final CountDownLatch idle = new CountDownLatch(1);
+
+        void stopAndWait() {
+            stopping = true;
+            try {
+                idle.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void check() {
+            if (stopping) {
+                throw new Stopped();
+            }
+        }
+
+        void idle() {
+            idle.countDown();
+        }
+    }
+
+    @Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+            description = {"Read the report (fetched as 'fetch' does, or --input) and the audit's findings, and write a plan "
+                    + "(-o FILE, JSON) of one action per credential not in use; print it for people."})
+    static final class PlanCommand implements Callable<Integer> {
+        private final Environment environment;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ReportSourceOptions source;
+
+        @ArgGroup(validate = false, heading = "%nRules:%n", order = 5)
+        RuleOptions rules = new RuleOptions();
+
+        @Option(names = "--min-idle", paramLabel = "DAYS", defaultValue = "7", order = 6,
+                description = "Never act on a credential used within DAYS of now (the real clock, not --as-of). "
+                        + "Default: ${DEFAULT-VALUE}.")
+        int minIdle = 7;
+
+        @Option(names = "--quarantine", paramLabel = "DAYS", defaultValue = "30", order = 6,
+                description = "Plan deleting a key only when credreport deactivated it at least DAYS ago (a tag on the user) "
+                        + "and it is inactive now. Default: ${DEFAULT-VALUE}.")
+        int quarantine = 30;
+
+        @Option(names = "--max-actions", paramLabel = "N", defaultValue = "50", order = 6,
+                description = "Plan at most N actions; the rest are listed for a later plan. Default: ${DEFAULT-VALUE}.")
+        int maxActions = Safety.MAX_ACTIONS;
+
+        @ArgGroup(validate = false, heading = "%nMany accounts (an Organization):%n", order = 7)
+        MultiAccountOptions multi = new MultiAccountOptions();
+
+        @Option(names = "--format", paramLabel = "FORMAT", order = 9,
+                description = "How the plan is printed: table, markdown (for a change ticket) or json. Default: table.")
+        String format = "table";
+
+        @ArgGroup(validate = false, heading = "%nOutput:%n", order = 10)
+        OutputOptions output = new OutputOptions();
+
+        @ArgGroup(validate = false, heading = "%nDiagnostics:%n", order = 30)
+        CommonOptions common = new CommonOptions();
+
+        PlanCommand(Environment environment) {
+            this.environment = environment;
+        }
+
+        Exemptions exemptions() {
+            return Exemptions.NONE;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Format<Plan> shown = Formats.plans().find(format).orElseThrow(() -> CredreportException.usage(
+                    "--format takes " + Formats.plans().choices() + ", not " + format));
+            if (minIdle < 0 || quarantine < 1 || maxActions < 1) {
+                throw CredreportException.usage("--min-idle takes 0 or more days, --quarantine and --max-actions 1 or more");
+            }
+            Auditor auditor = rules.auditor();
+            multi.check();
+            output.check();
+            Planner planner = new Planner(Duration.ofDays(minIdle), Duration.ofDays(quarantine), exemptions(),
+                    environment.clock());
+            Instant[] asOf = {null};
+            int code = ExitCode.SUCCESS.code();
+            AwsSettings settings = source.aws.toSettings(environment);
+            if (multi.active()) {
+                AccountRun.Outcome outcome = AccountRuns.run(environment, err, source, multi, common.quiet, new AccountSink() {
+                    @Override
+                    public void account(Account account, ReportInput report, AccountAccess access) throws IOException {
+                        try (IamConnection iam = IamConnection.open(settings, access.credentialsFor(account.id()), access.http())) {
+                            asOf[0] = addAccount(planner, auditor, report, account.id(), new IamFixCalls(iam));
+                        }
+                    }
+                });
+                code = outcome.report(err, common.quiet);
+            } else {
+                try (ReportInput report = ReportReading.read(source, environment, err, common.quiet);
+                        IamConnection iam = IamConnection.open(settings)) {
+                    asOf[0] = addAccount(planner, auditor, report, null, new IamFixCalls(iam));
+                }
+            }
+            Plan plan = cap(planner.plan(asOf[0]));
+            RenderContext context = new RenderContext(environment.clock(), shown.forPeople() && environment.stdoutIsTerminal()
+                    ? environment.terminalWidth().getAsInt() : 0);
+            if (output.toStdout()) {
+                shown.write(plan, out, context);
+            } else {
+                output.target().write(out, writer -> PlanJson.write(plan, writer));
+                if (!common.quiet) {
+                    shown.write(plan, out, context);
+                }
+            }
+            out.flush();
+            return code;
+        }
+
+        private Plan cap(Plan plan) {
+            if (plan.actions().size() <= maxActions) {
+                return plan;
+            }
+            List<String> steps = new ArrayList<>(plan.manualSteps());
+            for (Action left : plan.actions().subList(maxActions, plan.actions().size())) {
+                steps.add(left.credential() + ": " + left.kind().jsonName() + " left for a later plan (--max-actions " + maxActions + ")");
+            }
+            return new Plan(plan.created(), plan.asOf(), plan.minIdle(), plan.quarantine(),
+                    plan.actions().subList(0, maxActions), steps);
+        }
+
+        private Instant addAccount(Planner planner, Auditor auditor, ReportInput report, String accountId, IamFixes iam)
+                throws IOException {
+            var settings = rules.settingsFor(report, environment.clock(), RuleOptions.cisVersion(null));
+            AuditResult result = auditor.audit(report, settings);
+            List<Finding> findings = new ArrayList<>();
+            auditor.findings(report, result).forEach(findings::add);
+            Map<String, UserCredentials> users = new LinkedHashMap<>();
+            String account = accountId;
+            try (ReportRows rows = report.openReport()) {
+                while (rows.hasNext()) {
+                    UserCredentials user = rows.next();
+                    users.put(user.user(), user);
+                    if (account == null && !user.isRoot()) {
+                        account = user.accountId();
+                    }
+                }
+            }
+            planner.add(account == null ? "" : account, users, findings, iam);
+            return settings.asOf();
+        }
+    }
+
+    @Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+            description = {"Apply a plan one action at a time, re-checking each just before it acts (the key exists with the "
+                    + "plan's status, not used since the plan, the safety rules); an action whose facts changed is skipped.",
+                "Writes a result file after every action, with an undo plan that reactivates every key deactivated."})
+    static final class ApplyCommand extends Acting implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file 'fix plan -o' wrote.")
+        Path plan;
+
+        @Option(names = "--max-plan-age", paramLabel = "DURATION", defaultValue = "24h", converter = DurationConverter.class,
+                order = 5, description = "Refuse a plan older than this (30m, 24h, 2d). Default: ${DEFAULT-VALUE}.")
+        Duration maxPlanAge = Safety.MAX_PLAN_AGE;
+
+        ApplyCommand(Environment environment) {
+            super(environment);
+        }
+
+        @Override
+        public Integer call() {
+            Plan read = read(plan);
+            Applier.checkAge(read, maxPlanAge, environment.clock());
+            return run(plan, read, read.actions(), "apply");
+        }
+    }
+
+    @Command(name = "undo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+            description = {"Reactivate every key an apply deactivated, from its result file. Deletions cannot be undone."})
+    static final class UndoCommand extends Acting implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "RESULT", description = "The result file 'fix apply' wrote.")
+        Path resultOfApply;
+
+        UndoCommand(Environment environment) {
+            super(environment);
+        }
+
+        @Override
+        public Integer call() {
+            Plan undo = read(resultOfApply);
+            if (result == null) {
+                String name = resultOfApply.getFileName().toString();
+                result = resultOfApply.toAbsolutePath().getParent().resolve(
+                        (name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".undo.json");
+            }
+            return run(resultOfApply, undo, undo.actions(), "undo");
+        }
+    }
+}

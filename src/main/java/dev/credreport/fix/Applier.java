@@ -1,0 +1,136 @@
+package dev.credreport.fix;
+
+import dev.credreport.core.CredreportException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Applies a plan one action at a time. Before each action it re-checks the facts (the key exists with
+ * the plan's status, not used since the plan, the safety rules); an action whose facts changed is skipped,
+ * never forced. After each decided action the result is handed to {@code record}, which writes it
+ * atomically before the next action begins, so an interrupted apply leaves a truthful result.
+ */
+public final class Applier {
+    private final Function<String, IamFixes> accounts;
+    private final Exemptions exemptions;
+    private final Clock clock;
+    private final int maxActions;
+    private final boolean dryRun;
+    private final Consumer<Result> record;
+    private final Runnable betweenActions;
+    private final Duration quarantine;
+
+    /**
+     * @param accounts the IAM of each account id of the plan
+     * @param record writes the result so far; called after every action, before the next
+     * @param betweenActions called after each recorded action (checks for an interruption; tests inject one)
+     */
+    public Applier(Function<String, IamFixes> accounts, Exemptions exemptions, Clock clock, int maxActions, Duration quarantine,
+            boolean dryRun, Consumer<Result> record, Runnable betweenActions) {
+        this.quarantine = quarantine;
+        this.accounts = accounts;
+        this.exemptions = exemptions;
+        this.clock = clock;
+        this.maxActions = maxActions;
+        this.dryRun = dryRun;
+        this.record = record;
+        this.betweenActions = betweenActions;
+    }
+
+    /** Refuses a plan older than maxPlanAge, before any AWS call. */
+    public static void checkAge(Plan plan, Duration maxPlanAge, Clock clock) {
+        Optional<String> stale = Safety.planFresh(plan.created(), maxPlanAge, clock);
+        if (stale.isPresent()) {
+            throw CredreportException.usage(stale.get());
+        }
+    }
+
+    /**
+     * Applies the actions in order. An AWS refusal records the action as failed and stops the apply,
+     * then rethrows, so the caller exits with the failure's code.
+     */
+    public Result apply(Result start, List<Action> actions, Duration minIdle) {
+        Result result = start;
+        int position = 0;
+        for (Action action : actions) {
+            position++;
+            Optional<String> refused = Safety.withinMaxActions(position, maxActions)
+                    .or(() -> Safety.notRoot(action.user()))
+                    .or(() -> action.kind() == ActionKind.ACTIVATE_KEY ? Optional.empty()
+                            : Safety.notExcepted(exemptions, action.account(), action.user(), action.accessKeyId()));
+            Outcome outcome;
+            if (refused.isPresent()) {
+                outcome = new Outcome(action, Outcome.State.SKIPPED, refused.get());
+            } else {
+                IamFixes iam = accounts.apply(action.account());
+                try {
+                    outcome = act(iam, action, minIdle);
+                } catch (CredreportException e) {
+                    result = result.with(new Outcome(action, Outcome.State.FAILED, e.getMessage()));
+                    record.accept(result);
+                    throw e;
+                }
+            }
+            result = result.with(outcome);
+            record.accept(result);
+            betweenActions.run();
+        }
+        result = result.finish();
+        record.accept(result);
+        return result;
+    }
+
+    private Outcome act(IamFixes iam, Action action, Duration minIdle) {
+        Instant now = clock.instant();
+        if (action.kind() == ActionKind.DELETE_LOGIN_PROFILE) {
+            Optional<String> changed = Safety.idleLongEnough(iam.passwordLastUsed(action.user()).orElse(null), minIdle, clock)
+                    .or(() -> Safety.notUsedSince(action.lastUsed(), iam.passwordLastUsed(action.user()).orElse(null)));
+            if (changed.isPresent()) {
+                return new Outcome(action, Outcome.State.SKIPPED, changed.get());
+            }
+            if (dryRun) {
+                return new Outcome(action, Outcome.State.CHECKED, "would delete the console password");
+            }
+            iam.deleteLoginProfile(action.user());
+            return new Outcome(action, Outcome.State.DONE, "console password deleted");
+        }
+        KeyFacts key = iam.keys(action.user()).stream().filter(facts -> facts.accessKeyId().equals(action.accessKeyId()))
+                .findFirst().orElse(null);
+        Optional<String> changed = Safety.sameKey(action, key);
+        if (changed.isEmpty()) {
+            boolean wantActive = action.kind() == ActionKind.DEACTIVATE_KEY;
+            if (action.kind() == ActionKind.ACTIVATE_KEY) {
+                changed = key.active() ? Optional.of("the key is already active") : Optional.empty();
+            } else if (wantActive && !key.active()) {
+                changed = Optional.of("the key is already inactive (deactivated since the plan)");
+            }
+        }
+        if (changed.isEmpty() && action.kind() != ActionKind.ACTIVATE_KEY) {
+            Instant lastUsed = iam.lastUsed(action.user(), action.accessKeyId()).orElse(null);
+            changed = Safety.notUsedSince(action.lastUsed(), lastUsed).or(() -> Safety.idleLongEnough(lastUsed, minIdle, clock));
+        }
+        if (changed.isEmpty() && action.kind() == ActionKind.DELETE_KEY) {
+            changed = Safety.quarantined(key, iam.deactivatedAt(action.user(), action.accessKeyId()).orElse(null),
+                    quarantine, clock);
+        }
+        if (changed.isPresent()) {
+            return new Outcome(action, Outcome.State.SKIPPED, changed.get());
+        }
+        if (dryRun) {
+            return new Outcome(action, Outcome.State.CHECKED, "facts unchanged; would " + action.kind().jsonName().replace('-', ' '));
+        }
+        switch (action.kind()) {
+            case DEACTIVATE_KEY -> iam.deactivate(action.user(), action.accessKeyId(), now);
+            case ACTIVATE_KEY -> iam.activate(action.user(), action.accessKeyId());
+            case DELETE_KEY -> iam.deleteKey(action.user(), action.accessKeyId());
+            default -> throw new IllegalStateException(action.kind().name());
+        }
+        return new Outcome(action, Outcome.State.DONE, action.kind().jsonName().replace('-', ' ') + " done");
+    }
+
+}
