@@ -145,6 +145,9 @@ class ErrorClassifierTest {
                             + " after the SDK's retries (" + row[0] + ")"));
         }
         cases.add(new Case("429 without a code", service(429, null, null), IMPORT, THROTTLED, ExitCode.AWS_FAILED, "(HTTP 429)"));
+        // S3's 503 "Please reduce your request rate" answer of a HEAD has no code, only the message.
+        cases.add(new Case("503 SlowDown without a code", service(503, null, "Slow Down"), PUT, THROTTLED, ExitCode.AWS_FAILED,
+                "(HTTP 503)"));
         cases.add(new Case("ServiceFailure", service(500, "ServiceFailure", "Internal failure"), GENERATE, SERVICE_FAILED,
                 ExitCode.AWS_FAILED, "IAM failed to answer GenerateCredentialReport after the SDK's retries (ServiceFailure)"));
         cases.add(new Case("502 without a code", service(502, null, null), GET, SERVICE_FAILED, ExitCode.AWS_FAILED,
