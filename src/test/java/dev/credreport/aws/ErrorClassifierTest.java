@@ -145,8 +145,8 @@ class ErrorClassifierTest {
                             + " after the SDK's retries (" + row[0] + ")"));
         }
         cases.add(new Case("429 without a code", service(429, null, null), IMPORT, THROTTLED, ExitCode.AWS_FAILED, "(HTTP 429)"));
-        // S3's 503 "Please reduce your request rate" comes with SlowDown in the message when the code is lost.
-        cases.add(new Case("503 saying Slow Down", service(503, null, "Slow Down"), PUT, THROTTLED, ExitCode.AWS_FAILED,
+        // S3's 503 "Please reduce your request rate" answer of a HEAD has no code, only the message.
+        cases.add(new Case("503 SlowDown without a code", service(503, null, "Slow Down"), PUT, THROTTLED, ExitCode.AWS_FAILED,
                 "(HTTP 503)"));
         cases.add(new Case("ServiceFailure", service(500, "ServiceFailure", "Internal failure"), GENERATE, SERVICE_FAILED,
                 ExitCode.AWS_FAILED, "IAM failed to answer GenerateCredentialReport after the SDK's retries (ServiceFailure)"));
