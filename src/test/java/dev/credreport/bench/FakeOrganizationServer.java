@@ -6,8 +6,11 @@ import java.util.Set;
 
 /**
  * Serves a fake Organization of N accounts (Organizations, STS and IAM on one loopback endpoint)
- * until killed, for timing multi-account runs. Usage: {@code FakeOrganizationServer ACCOUNTS LATENCY_MS}
- * prints the endpoint on its first line.
+ * until killed, for timing multi-account runs. Usage: {@code FakeOrganizationServer ACCOUNTS
+ * LATENCY_MS [OPTION...]} prints the endpoint on its first line. Options: {@code sts-rate=N}
+ * (AssumeRole answers N a second and throttles the rest), {@code throttle-pages=N} (every Nth
+ * ListAccounts page throttled), {@code throttle-iam=N} (every Nth IAM call throttled),
+ * {@code slow=INDEX:MS} (the account at INDEX answers IAM after MS; a huge MS is a hung account).
  */
 public final class FakeOrganizationServer {
     private FakeOrganizationServer() {
@@ -18,6 +21,20 @@ public final class FakeOrganizationServer {
         accounts.add(FakeOrganization.MANAGEMENT);
         FakeOrganization organization = new FakeOrganization(accounts, Set.of(), 20)
                 .latency(Duration.ofMillis(Long.parseLong(args[1])));
+        for (int i = 2; i < args.length; i++) {
+            String[] option = args[i].split("=", 2);
+            switch (option[0]) {
+                case "sts-rate" -> organization.limitAssumeRole(Integer.parseInt(option[1]));
+                case "throttle-pages" -> organization.throttleEvery("ListAccounts", Integer.parseInt(option[1]));
+                case "throttle-iam" -> organization.throttleEvery("GenerateCredentialReport", Integer.parseInt(option[1]))
+                        .throttleEvery("GetCredentialReport", Integer.parseInt(option[1]));
+                case "slow" -> {
+                    String[] slow = option[1].split(":");
+                    organization.slow(accounts.get(Integer.parseInt(slow[0])), Duration.ofMillis(Long.parseLong(slow[1])));
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
         System.out.println(organization.endpoint());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
