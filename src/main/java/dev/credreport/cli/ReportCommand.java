@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         optionListHeading = "%nOptions:%n",
         description = {
-            "Make one self-contained HTML page of the credential report for people: figures at a glance, pictures, "
-                    + "audit's recommendations and every user, for one account or many. The report is fetched as "
+            "Make one self-contained HTML page of the credential report for people: how bad it is and what to do "
+                    + "first, charts, audit's recommendations and every user, for one account or many. The report is fetched as "
                     + "'fetch' does (or read with --input); the recommendations are exactly what 'credreport audit' "
                     + "finds with the same rule options.",
             "",
