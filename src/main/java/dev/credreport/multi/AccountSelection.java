@@ -147,8 +147,13 @@ public record AccountSelection(List<String> ids, Path file, boolean organization
             }
 
             @Override
-            public String total(int done) {
-                return known == 0 && !last ? String.valueOf(done) : done + "/" + known + (last ? "" : "+");
+            public int known() {
+                return known;
+            }
+
+            @Override
+            public boolean complete() {
+                return last;
             }
 
             @Override

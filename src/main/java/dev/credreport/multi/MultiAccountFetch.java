@@ -54,8 +54,18 @@ final class MultiAccountFetch {
         /** The next account, or null after the last; may block while the next page is asked for. */
         Account next();
 
-        /** The accounts known so far, and whether that is all of them: "12/40" or "12/40+". */
-        String total(int done);
+        /** How many accounts are known so far. */
+        int known();
+
+        /** Whether every account is known (the listing or the file has ended). */
+        boolean complete();
+
+        /** Accounts done against those known, and whether that is all of them: "12", "12/40+" or "12/40". */
+        default String total(int done) {
+            int known = known();
+            boolean complete = complete();
+            return known == 0 && !complete ? String.valueOf(done) : done + "/" + known + (complete ? "" : "+");
+        }
 
         /**
          * Whether they come in the output's order (by id); when not, every account is started as it
@@ -99,8 +109,13 @@ final class MultiAccountFetch {
             }
 
             @Override
-            public String total(int done) {
-                return done + "/" + accounts.size();
+            public int known() {
+                return accounts.size();
+            }
+
+            @Override
+            public boolean complete() {
+                return true;
             }
 
             @Override
@@ -206,10 +221,8 @@ final class MultiAccountFetch {
         if (waiting > 0) {
             more.append(", ").append(waiting).append(" waiting on throttling");
         }
-        String total = accounts.total(finished);
-        int slash = total.indexOf('/');
-        if (slash > 0 && !total.endsWith("+")) {
-            int all = Integer.parseInt(total.substring(slash + 1));
+        if (accounts.complete()) {
+            int all = accounts.known();
             if (finished > 0 && finished < all) {
                 long left = (System.nanoTime() - started) / finished * (all - finished);
                 more.append(", about ").append(HumanTime.span(Duration.ofNanos(left).withNanos(0))).append(" left");
