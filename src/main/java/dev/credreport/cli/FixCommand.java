@@ -1,5 +1,6 @@
 package dev.credreport.cli;
 
+import dev.credreport.report.UntrustedText;
 import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.Auditor;
 import dev.credreport.audit.Finding;
@@ -244,9 +245,11 @@ final class FixCommand implements Callable<Integer> {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 return PlanJson.readPlan(reader, file.toString());
             } catch (NoSuchFileException e) {
-                throw CredreportException.badInput("no such file: " + file);
+                throw CredreportException.badInput(UntrustedText.escape(file.toString()) + ": no such file; give the file "
+                        + "'credreport fix plan -o FILE' wrote (or the result file of an apply, for undo)");
             } catch (IOException e) {
-                throw CredreportException.badInput("cannot read " + file + ": " + e.getMessage(), e);
+                throw CredreportException.badInput("cannot read " + UntrustedText.escape(file.toString()) + ": "
+                        + CredreportException.firstLine(e.getMessage()), e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.credreport.fix;
 
+import dev.credreport.report.UntrustedText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -182,8 +183,10 @@ public final class PlanJson {
             Map<String, Object> top = (Map<String, Object>) value;
             Object schema = top.get("schema");
             if (!(schema instanceof Number number) || number.intValue() != Plan.SCHEMA) {
-                throw CredreportException.badInput(name + " has schema " + schema + "; this credreport reads schema "
-                        + Plan.SCHEMA);
+                throw CredreportException.badInput(UntrustedText.escape(name) + (schema == null
+                        ? " is not a credreport plan or result (it has no schema); make one with 'credreport fix plan -o FILE'"
+                        : " has schema " + UntrustedText.escape(String.valueOf(schema)) + "; this credreport reads schema "
+                                + Plan.SCHEMA));
             }
             return top;
         } catch (IOException e) {
