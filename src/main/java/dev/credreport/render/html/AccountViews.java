@@ -180,8 +180,8 @@ final class AccountViews {
         if (!key.exists() || !key.isActive()) {
             return "";
         }
-        String name = "access key " + key.slot();
-        List<Finding> touching = findings.stream().filter(finding -> Words.plain(finding.evidence()).contains(name)).toList();
+        dev.credreport.audit.Credential slot = dev.credreport.audit.Credential.accessKey(key.slot());
+        List<Finding> touching = findings.stream().filter(finding -> finding.credential() == slot).toList();
         return touching.isEmpty() ? "ok" : "sev-" + worst(touching);
     }
 
