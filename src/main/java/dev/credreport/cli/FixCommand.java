@@ -8,6 +8,7 @@ import dev.credreport.aws.AccountAccess;
 import dev.credreport.aws.AwsSettings;
 import dev.credreport.aws.IamConnection;
 import dev.credreport.aws.IamFixCalls;
+import dev.credreport.aws.RunThrottle;
 import dev.credreport.core.CredreportException;
 import dev.credreport.core.ExitCode;
 import dev.credreport.fix.Action;
@@ -168,11 +169,12 @@ final class FixCommand implements Callable<Integer> {
             // as --org reaches them (--role-name, --role-arn-template, --external-id).
             boolean many = actions.stream().map(Action::account).distinct().count() > 1;
             try (AccountAccess access = many ? new AccountAccess(settings, multi.roles(), environment.clock()) : null) {
+                RunThrottle throttle = many ? access.throttle() : throttle(multi, settings, environment);
                 Applier applier = new Applier(account -> opened.computeIfAbsent(account, id -> {
                     IamConnection connection = many ? IamConnection.open(settings, access.credentialsFor(id), access.http())
                             : IamConnection.open(settings);
                     connections.add(connection);
-                    return new IamFixCalls(connection);
+                    return new IamFixCalls(connection, throttle);
                 }), exemptions(), environment.clock(), maxActions, plan.quarantine(), dryRun,
                         done -> write(resultFile, done, plan), () -> {
                             afterEachAction.run();
@@ -288,6 +290,15 @@ final class FixCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The throttle of a run in one account: the same limiter and patience (--throttle-patience) as a run over many
+     * accounts has in its AccountAccess, so that fix's IAM calls are retried and paced as every other call is.
+     */
+    static RunThrottle throttle(MultiAccountOptions multi, AwsSettings settings, Environment environment) {
+        return new RunThrottle(multi.throttlePatience != null ? multi.throttlePatience : RunThrottle.DEFAULT_PATIENCE,
+                environment.clock(), settings.sleeper());
+    }
+
     /** The exceptions file as the safety rule asks it: any entry in force, for any rule, protects its credentials. */
     static Exemptions exempted(dev.credreport.audit.Exceptions exceptions, Environment environment) {
         return new ExceptedCredentials(exceptions, dev.credreport.audit.rules.Rules.all().stream()
@@ -362,7 +373,7 @@ final class FixCommand implements Callable<Integer> {
                     @Override
                     public void account(Account account, ReportInput report, AccountAccess access) throws IOException {
                         try (IamConnection iam = IamConnection.open(settings, access.credentialsFor(account.id()), access.http())) {
-                            asOf[0] = addAccount(planner, auditor, report, account.id(), new IamFixCalls(iam));
+                            asOf[0] = addAccount(planner, auditor, report, account.id(), new IamFixCalls(iam, access.throttle()));
                         }
                     }
                 });
@@ -370,7 +381,7 @@ final class FixCommand implements Callable<Integer> {
             } else {
                 try (ReportInput report = ReportReading.read(source, environment, err, common.quiet);
                         IamConnection iam = IamConnection.open(settings)) {
-                    asOf[0] = addAccount(planner, auditor, report, null, new IamFixCalls(iam));
+                    asOf[0] = addAccount(planner, auditor, report, null, new IamFixCalls(iam, throttle(multi, settings, environment)));
                 }
             }
             Plan plan = cap(planner.plan(asOf[0]));
