@@ -190,6 +190,19 @@ public final class AccountAccess implements AutoCloseable {
      * @throws CredreportException naming the role when it cannot be assumed, else the fetch's own failure
      */
     public FetchedReport fetchReport(String account, java.time.Duration maxWait, boolean generate) {
+        try (IamConnection connection = iamIn(account)) {
+            return new CredentialReportFetcher(connection, maxWait, generate, message -> { }, clock, settings.sleeper())
+                    .throttledBy(throttle).fetch();
+        }
+    }
+
+    /**
+     * One account's IAM, with its credentials (the role assumed in it now, or the caller's own), each call
+     * bounded by the run's per-call deadline: what a fetch uses, and what acting in an account (fix apply) uses.
+     *
+     * @throws CredreportException naming the role when it cannot be assumed
+     */
+    public IamConnection iamIn(String account) {
         AwsCredentialsProvider credentials = credentialsFor(account);
         try {
             if (credentials != caller) {
@@ -200,17 +213,15 @@ public final class AccountAccess implements AutoCloseable {
                 credentials.resolveCredentials();
             }
         } catch (RuntimeException e) {
-            throw roleFailure(account, e);
-        }
-        try (IamConnection connection = IamConnection.open(settings, credentials, http, callTimeout)) {
-            return new CredentialReportFetcher(connection, maxWait, generate, message -> { }, clock, settings.sleeper())
-                    .throttledBy(throttle).fetch();
-        } finally {
-            // The role's provider is the account's own: closed with it, never left for the run's end.
             if (credentials != caller && credentials instanceof AutoCloseable) {
                 closeQuietly((AutoCloseable) credentials);
             }
+            throw roleFailure(account, e);
         }
+        IamConnection connection = IamConnection.open(settings, credentials, http, callTimeout);
+        // The role's provider is the account's own: closed with it, never left for the run's end.
+        return credentials != caller && credentials instanceof AutoCloseable
+                ? connection.alsoClosing((AutoCloseable) credentials) : connection;
     }
 
     public String roleArn(String account) {

@@ -17,6 +17,7 @@ public final class IamConnection implements AutoCloseable {
     private final AwsSettings settings;
     private final AwsCredentialsProvider credentials;
     private final IamClient client;
+    private AutoCloseable alsoClose;
 
     private IamConnection(AwsSettings settings, AwsCredentialsProvider credentials, IamClient client) {
         this.settings = settings;
@@ -67,9 +68,22 @@ public final class IamConnection implements AutoCloseable {
         return settings;
     }
 
+    /** Has {@link #close} also close {@code more} (an assumed role's credentials, which are the connection's own). */
+    IamConnection alsoClosing(AutoCloseable more) {
+        this.alsoClose = more;
+        return this;
+    }
+
     @Override
     public void close() {
         client.close();
+        if (alsoClose != null) {
+            try {
+                alsoClose.close();
+            } catch (Exception e) {
+                // nothing more to free
+            }
+        }
     }
 
     /** The credentials of whoever runs credreport: --profile, else the AWS CLI's chain. */
