@@ -94,6 +94,19 @@ public final class IamFixCalls implements IamFixes {
     }
 
     @Override
+    public List<KeyFacts> certificates(String user) {
+        return call("ListSigningCertificates", user, () -> iam.listSigningCertificatesPaginator(request -> request.userName(user))
+                .certificates().stream().map(certificate -> new KeyFacts(certificate.certificateId(),
+                        certificate.status() == StatusType.ACTIVE, certificate.uploadDate())).toList());
+    }
+
+    @Override
+    public void certificateActive(String user, String certificateId, boolean active) {
+        call("UpdateSigningCertificate", user, () -> iam.updateSigningCertificate(request -> request.userName(user)
+                .certificateId(certificateId).status(active ? StatusType.ACTIVE : StatusType.INACTIVE)));
+    }
+
+    @Override
     public Optional<Instant> passwordLastUsed(String user) {
         return call("GetUser", user, () -> {
             try {
