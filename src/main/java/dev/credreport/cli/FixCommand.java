@@ -169,8 +169,7 @@ final class FixCommand implements Callable<Integer> {
             boolean many = actions.stream().map(Action::account).distinct().count() > 1;
             try (AccountAccess access = many ? new AccountAccess(settings, multi.roles(), environment.clock()) : null) {
                 Applier applier = new Applier(account -> opened.computeIfAbsent(account, id -> {
-                    IamConnection connection = many ? IamConnection.open(settings, access.credentialsFor(id), access.http())
-                            : IamConnection.open(settings);
+                    IamConnection connection = many ? access.iamIn(id) : IamConnection.open(settings);
                     connections.add(connection);
                     return new IamFixCalls(connection);
                 }), exemptions(), environment.clock(), maxActions, plan.quarantine(), dryRun,
@@ -361,7 +360,7 @@ final class FixCommand implements Callable<Integer> {
                 AccountRun.Outcome outcome = AccountRuns.run(environment, err, source, multi, common.quiet, new AccountSink() {
                     @Override
                     public void account(Account account, ReportInput report, AccountAccess access) throws IOException {
-                        try (IamConnection iam = IamConnection.open(settings, access.credentialsFor(account.id()), access.http())) {
+                        try (IamConnection iam = access.iamIn(account.id())) {
                             asOf[0] = addAccount(planner, auditor, report, account.id(), new IamFixCalls(iam));
                         }
                     }

@@ -224,9 +224,20 @@ public final class ReportInput implements AutoCloseable {
         }
     }
 
-    /** Removes the temporary copy a piped report was kept in; the report cannot be read after. */
+    /**
+     * Removes the temporary copy a piped report was kept in, and gives the rows its validating read
+     * kept back to the run's {@link RowBudget}, so that a run over thousands of accounts keeps the
+     * rows of the reports still to come, not only of its first; the report cannot be read after.
+     */
     @Override
     public void close() {
+        ReportValidation done;
+        synchronized (this) {
+            done = validation;
+        }
+        if (done != null) {
+            done.release();
+        }
         bytes.close();
     }
 }
