@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credreport.aws.AccountAccess;
-import dev.credreport.aws.AwsSettings;
-import dev.credreport.aws.Profiles;
-import dev.credreport.aws.Sleeper;
 import dev.credreport.report.Account;
-import dev.credreport.support.CommandHarness;
 import dev.credreport.support.FakeOrganization;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * Reports finished ahead of their turn past the memory bound go to temporary files, and come back
@@ -35,12 +29,6 @@ import software.amazon.awssdk.regions.Region;
 class MultiAccountFetchSpoolTest {
     @TempDir
     Path spool;
-
-    static AwsSettings settings(String endpoint) {
-        URI uri = URI.create(endpoint);
-        return new AwsSettings(null, false, "us-east-1", Region.AWS_GLOBAL, uri, uri, uri, null, null, null, true,
-                Duration.ofSeconds(5), Duration.ofSeconds(60), Sleeper.SYSTEM, Profiles.load());
-    }
 
     static List<String> spooled(Path directory) {
         try (Stream<Path> files = Files.list(directory)) {
@@ -52,7 +40,6 @@ class MultiAccountFetchSpoolTest {
 
     @Test
     void should_spool_reports_finished_past_the_bound_and_give_them_back_in_order() throws Exception {
-        CommandHarness.useTestCredentials();
         List<String> ids = FakeOrganization.accounts(30);
         List<String> all = new ArrayList<>(ids);
         all.add(FakeOrganization.MANAGEMENT);
@@ -68,9 +55,7 @@ class MultiAccountFetchSpoolTest {
                     }
                 }
             });
-            AccountAccess.RoleSettings roles = new AccountAccess.RoleSettings(
-                    "arn:{partition}:iam::{account}:role/" + AccountAccess.DEFAULT_ROLE, null, "credreport");
-            try (AccountAccess access = new AccountAccess(settings(organization.endpoint()), roles, Clock.systemUTC())) {
+            try (AccountAccess access = new AccountAccess(organization.settings(), FakeOrganization.ROLES, Clock.systemUTC())) {
                 MultiAccountFetch fetch = new MultiAccountFetch(access, new FetchPlan(Duration.ofMinutes(1), true, 2))
                         .spoolingIn(spool);
                 List<String> spooledWhenOthersDone = new CopyOnWriteArrayList<>();
