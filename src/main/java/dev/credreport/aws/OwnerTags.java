@@ -57,7 +57,7 @@ public final class OwnerTags {
     /** In one account of a run over many, with its role's credentials, the run's HTTP client and the run's throttle. */
     public static Owners read(AwsSettings settings, AccountAccess access, String account, String tag,
             Collection<String> users, int concurrency) {
-        try (IamConnection connection = IamConnection.open(settings, access.credentialsFor(account), access.http())) {
+        try (IamConnection connection = access.iamIn(account)) {
             return new OwnerTags(connection, access.throttle(), concurrency).read(tag, users);
         }
     }

@@ -182,9 +182,9 @@ final class AuditCommand implements Callable<Integer> {
                 ManyAccounts<AccountAudit> document = new ManyAccounts<>(chosen, writer, context);
                 outcome[0] = AccountRuns.run(environment, err, source, multi, common.quiet,
                         AccountSink.into(document, (account, report, access) -> {
-                            AccountAudit audit = OwnerReading.owned(audit(auditor, report, cis, AccountSummary.read(
-                                    source.aws.toSettings(environment), access.credentialsFor(account.id()), access.http())),
-                                    owners, source, environment, report, access, account.id());
+                            AccountAudit audit = OwnerReading.owned(audit(auditor, report, cis,
+                                    AccountSummary.inAccount(access, account.id())), owners, source, environment, report, access,
+                                    account.id());
                             if (sending != null) {
                                 // An import that fails fails its account, which is then listed as failed.
                                 sending.send(audit, access, account.id());

@@ -1,8 +1,5 @@
 package dev.credreport.cli;
 
-import static dev.credreport.support.FakeIam.error;
-import static dev.credreport.support.FakeIam.report;
-import static dev.credreport.support.FakeIam.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +8,6 @@ import dev.credreport.support.CommandHarness;
 import dev.credreport.support.CommandHarness.Result;
 import dev.credreport.support.FakeIam;
 import dev.credreport.support.FakeOrganization;
-import dev.credreport.support.SampleReports;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,25 +16,22 @@ import org.junit.jupiter.api.Test;
 
 /** The progress line on standard error: one line that fits, no escape codes on a dumb terminal, ticking over accounts (issue 9, point 23). */
 class ProgressLineTest {
-    static final String ERASE = "\r\033[K";
+    static final String ERASE = ProgressFakes.ERASE;
 
+    final ProgressFakes fakes = new ProgressFakes();
     FakeIam iam;
     FakeOrganization organization;
 
     @AfterEach
     void stop() {
-        if (iam != null) {
-            iam.close();
-        }
+        fakes.close();
         if (organization != null) {
             organization.close();
         }
     }
 
     FakeIam limitExceededTwice() {
-        iam = FakeIam.start();
-        iam.onGenerate(error(409, "LimitExceeded", "too many"), error(409, "LimitExceeded", "too many"), state("COMPLETE"))
-                .onGet(report(SampleReports.standard(), CommandHarness.NOW.minusSeconds(60)));
+        iam = fakes.slowIam();
         return iam;
     }
 

@@ -1,23 +1,16 @@
 package dev.credreport.cli;
 
-import static dev.credreport.support.FakeIam.error;
-import static dev.credreport.support.FakeIam.report;
-import static dev.credreport.support.FakeIam.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credreport.support.CommandHarness;
 import dev.credreport.support.CommandHarness.Result;
-import dev.credreport.support.FakeIam;
-import dev.credreport.support.FakeOrganization;
-import dev.credreport.support.SampleReports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,23 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  * one account and many, and never in a file.
  */
 class ProgressOnScreenTest {
-    static final String ERASE = "\r\033[K";
+    static final String ERASE = ProgressFakes.ERASE;
     static final List<String> PROGRESS = List.of("waiting for the credential report", "accounts done");
 
-    FakeIam iam;
-    FakeOrganization organization;
+    final ProgressFakes fakes = new ProgressFakes();
 
     @TempDir
     Path dir;
 
     @AfterEach
     void stop() {
-        if (iam != null) {
-            iam.close();
-        }
-        if (organization != null) {
-            organization.close();
-        }
+        fakes.close();
     }
 
     /** What the terminal shows at the end: each line as the last erase left it. */
@@ -70,16 +57,11 @@ class ProgressOnScreenTest {
     }
 
     String slowIam() {
-        iam = FakeIam.start();
-        iam.onGenerate(error(409, "LimitExceeded", "too many"), error(409, "LimitExceeded", "too many"), state("COMPLETE"))
-                .onGet(report(SampleReports.standard(), CommandHarness.NOW.minusSeconds(60)));
-        return iam.endpoint().toString();
+        return fakes.slowIam().endpoint().toString();
     }
 
     String accounts() {
-        List<String> accounts = FakeOrganization.accounts(3);
-        organization = new FakeOrganization(accounts, Set.of(), 100);
-        return String.join(",", accounts);
+        return String.join(",", fakes.accounts(3));
     }
 
     CommandHarness screen() {
@@ -106,7 +88,7 @@ class ProgressOnScreenTest {
         stop();
 
         String accounts = accounts();
-        Result audit = screen().variable("AWS_ENDPOINT_URL", organization.endpoint()).run("audit", "--accounts", accounts,
+        Result audit = screen().variable("AWS_ENDPOINT_URL", fakes.organization.endpoint()).run("audit", "--accounts", accounts,
                 "--fail-on", "none");
         assertEquals(0, audit.exitCode(), audit::toString);
         assertNoProgressLeft(audit, "Audit of account ");
@@ -114,7 +96,7 @@ class ProgressOnScreenTest {
 
     private String orgEndpoint() {
         accounts();
-        return organization.endpoint();
+        return fakes.organization.endpoint();
     }
 
     @Test
@@ -126,7 +108,7 @@ class ProgressOnScreenTest {
             if (command.equals("audit")) {
                 args.addAll(List.of("--fail-on", "none"));
             }
-            Result result = screen().variable("AWS_ENDPOINT_URL", organization.endpoint()).run(args.toArray(String[]::new));
+            Result result = screen().variable("AWS_ENDPOINT_URL", fakes.organization.endpoint()).run(args.toArray(String[]::new));
 
             assertEquals(0, result.exitCode(), result::toString);
             String written = Files.readString(file);
