@@ -205,7 +205,7 @@ final class FixCommand implements Callable<Integer> {
                 }
                 return done.count(Outcome.State.SKIPPED) > 0 ? ExitCode.SOME_SKIPPED.code() : ExitCode.SUCCESS.code();
             } catch (Stop.Stopped e) {
-                err.println("credreport: stopped; the result file " + resultFile + " names every action done");
+                err.println("credreport: stopped; the result file " + resultFile + " names every action done and every one not started");
                 return 128 + 15;
             } finally {
                 stop.idle();
@@ -228,18 +228,25 @@ final class FixCommand implements Callable<Integer> {
             for (Action action : actions) {
                 out.println(action.id() + "  " + action.kind().jsonName() + "  " + action.credential() + "  (" + action.note() + ")");
             }
-            out.print(verb + " these " + actions.size() + " action(s)? Type yes: ");
+            out.print(verb + " these " + actions.size() + " action(s)? [y/N] ");
             out.flush();
             try {
                 String answer = new BufferedReader(new InputStreamReader(environment.stdin(), StandardCharsets.UTF_8)).readLine();
-                return answer != null && answer.strip().toLowerCase(Locale.ROOT).equals("yes");
+                String said = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
+                return said.equals("y") || said.equals("yes");
             } catch (IOException e) {
                 return false;
             }
         }
 
         private static void write(Path file, Result result, Plan plan) {
-            AtomicFileWriter.write(file, writer -> PlanJson.write(result, plan, writer));
+            try {
+                AtomicFileWriter.write(file, writer -> PlanJson.write(result, plan, writer));
+            } catch (CredreportException e) {
+                // A signal's clean-up of temporary files (io.TemporaryFiles) runs beside the stop hook and may take
+                // the temporary file of a write in progress: write once more, so that what was done is recorded.
+                AtomicFileWriter.write(file, writer -> PlanJson.write(result, plan, writer));
+            }
         }
 
         static Path defaultResult(Path plan) {
@@ -269,7 +276,7 @@ final class FixCommand implements Callable<Integer> {
     static final class Stop {
         static final class Stopped extends RuntimeException {
             Stopped() {
-                super("stopped", null, false, false);
+                super("stopped by a signal (SIGTERM, SIGINT or SIGHUP)", null, false, false);
             }
         }
 
