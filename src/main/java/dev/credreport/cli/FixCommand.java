@@ -81,7 +81,8 @@ import picocli.CommandLine.Spec;
             "  credreport fix undo plan.result.json      reactivates every key the apply deactivated",
             "",
             "Exit codes: 0 all done, 10 some actions skipped because facts changed, 2 usage, 4 AWS refused, "
-                    + "6 AWS or network failure, 7 unreadable plan or report, 8 result not written, 9 some accounts failed, 1 bug."
+                    + "6 AWS or network failure, 7 unreadable plan or report, 8 result not written, 9 some accounts failed, 1 bug; "
+                    + "stopped by SIGTERM 143, Ctrl-C 130 (the result file names each action done or not started)."
         })
 final class FixCommand implements Callable<Integer> {
     @Spec
