@@ -17,7 +17,8 @@ public final class IamConnection implements AutoCloseable {
     private final AwsSettings settings;
     private final AwsCredentialsProvider credentials;
     private final IamClient client;
-    private AutoCloseable alsoClose;
+    /** What closing closes: the client, and what came with it (an account's credentials). */
+    private AutoCloseable[] closing;
 
     private IamConnection(AwsSettings settings, AwsCredentialsProvider credentials, IamClient client) {
         this.settings = settings;
@@ -68,18 +69,25 @@ public final class IamConnection implements AutoCloseable {
         return settings;
     }
 
-    /** Has {@link #close} also close {@code more} (an assumed role's credentials, which are the connection's own). */
-    IamConnection alsoClosing(AutoCloseable more) {
-        this.alsoClose = more;
+    /** Closes these, in order, instead of the client alone: the first must close the client. */
+    IamConnection closing(AutoCloseable... closers) {
+        this.closing = closers;
         return this;
+    }
+
+    void closeClient() {
+        client.close();
     }
 
     @Override
     public void close() {
-        client.close();
-        if (alsoClose != null) {
+        if (closing == null) {
+            client.close();
+            return;
+        }
+        for (AutoCloseable closer : closing) {
             try {
-                alsoClose.close();
+                closer.close();
             } catch (Exception e) {
                 // nothing more to free
             }

@@ -1,6 +1,7 @@
 package dev.credreport.fix;
 
 import dev.credreport.audit.Control;
+import dev.credreport.audit.Credential;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.RuleIds;
 import dev.credreport.report.AccessKey;
@@ -96,7 +97,7 @@ public final class Planner {
         for (Finding finding : findings) {
             String evidence = finding.evidence();
             String why = why(finding);
-            int certificateSlot = evidence.startsWith("signing certificate 1") ? 1 : evidence.startsWith("signing certificate 2") ? 2 : 0;
+            int certificateSlot = finding.credential() == Credential.CERT_1 ? 1 : finding.credential() == Credential.CERT_2 ? 2 : 0;
             if (certificateSlot != 0) {
                 if (certificates == null) {
                     certificates = iam.certificates(row.user());
@@ -104,7 +105,7 @@ public final class Planner {
                 planCertificate(account, row, row.certificates().get(certificateSlot - 1), certificates, evidence, why);
                 continue;
             }
-            int slot = evidence.startsWith("access key 1") ? 1 : evidence.startsWith("access key 2") ? 2 : 0;
+            int slot = finding.credential() == Credential.ACCESS_KEY_1 ? 1 : finding.credential() == Credential.ACCESS_KEY_2 ? 2 : 0;
             boolean unused = finding.rule().id().equals(RuleIds.CREDENTIALS_UNUSED);
             if (slot != 0) {
                 AccessKey key = slot == 1 ? row.accessKey1() : row.accessKey2();
@@ -134,7 +135,7 @@ public final class Planner {
                 }
                 actions.add(new Action(0, ActionKind.DEACTIVATE_KEY, account, row.user(), facts.accessKeyId(), slot,
                         facts.created(), lastUsed, why));
-            } else if (evidence.startsWith("password") && unused) {
+            } else if (finding.credential() == Credential.PASSWORD && unused) {
                 Instant lastUsed = row.password().lastUsed().isPresent() ? row.password().lastUsed().value() : null;
                 Optional<String> refusal = Safety.idleLongEnough(lastUsed, minIdle, clock)
                         .or(() -> Safety.notExcepted(exemptions, account, row.user(), "password"));
