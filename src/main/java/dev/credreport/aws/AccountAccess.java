@@ -190,20 +190,6 @@ public final class AccountAccess implements AutoCloseable {
         return new AccountCredentials(role, opened(role));
     }
 
-    /**
-     * An IAM client in an account, with its credentials ({@link #credentialsFor}), over the run's
-     * one HTTP client; closing it closes both.
-     */
-    public IamConnection iamIn(String account) {
-        AccountCredentials credentials = credentialsFor(account);
-        try {
-            return iamWith(credentials);
-        } catch (RuntimeException e) {
-            credentials.close();
-            throw e;
-        }
-    }
-
     private IamConnection iamWith(AccountCredentials credentials) {
         IamConnection connection = IamConnection.open(settings, credentials, http, callTimeout);
         return connection.closing(opened(connection::closeClient), credentials);
@@ -264,14 +250,22 @@ public final class AccountAccess implements AutoCloseable {
      * @throws CredreportException naming the role when it cannot be assumed, else the fetch's own failure
      */
     public FetchedReport fetchReport(String account, java.time.Duration maxWait, boolean generate) {
-        // The role's provider and the IAM client are the account's own: closed with it, never left for the run's end.
-        try (AccountCredentials credentials = credentialsFor(account)) {
-            return fetchReport(account, credentials, maxWait, generate);
+        try (IamConnection connection = iamIn(account)) {
+            return new CredentialReportFetcher(connection, maxWait, generate, message -> { }, clock, settings.sleeper())
+                    .throttledBy(throttle).fetch();
         }
     }
 
-    private FetchedReport fetchReport(String account, AccountCredentials credentials, java.time.Duration maxWait,
-            boolean generate) {
+    /**
+     * One account's IAM, with its credentials (the role assumed in it now, through the run's throttle, or the
+     * caller's own), over the run's one HTTP client, each call bounded by the run's per-call deadline: what a
+     * fetch uses, and what acting in an account (fix apply) uses. Closing it closes the client and the role's
+     * provider, which are the account's own, never left for the run's end.
+     *
+     * @throws CredreportException naming the role when it cannot be assumed
+     */
+    public IamConnection iamIn(String account) {
+        AccountCredentials credentials = credentialsFor(account);
         try {
             if (credentials.role()) {
                 // AssumeRole through the run's throttle, so that STS's rate limit slows the run, not fails accounts.
@@ -281,11 +275,14 @@ public final class AccountAccess implements AutoCloseable {
                 credentials.resolveCredentials();
             }
         } catch (RuntimeException e) {
+            credentials.close();
             throw roleFailure(account, e);
         }
-        try (IamConnection connection = iamWith(credentials)) {
-            return new CredentialReportFetcher(connection, maxWait, generate, message -> { }, clock, settings.sleeper())
-                    .throttledBy(throttle).fetch();
+        try {
+            return iamWith(credentials);
+        } catch (RuntimeException e) {
+            credentials.close();
+            throw e;
         }
     }
 

@@ -9,6 +9,7 @@ import dev.credreport.render.Formats;
 import dev.credreport.render.ManyAccounts;
 import dev.credreport.render.RenderContext;
 import dev.credreport.report.ReportInput;
+import dev.credreport.source.OnePassWrite;
 import dev.credreport.store.ReportSaver;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -121,8 +122,11 @@ final class FetchCommand implements Callable<Integer> {
             });
             return outcome[0].report(err, common.quiet);
         }
-        try (ReportInput report = ReportReading.read(source, environment, err, common.quiet)) {
-            output.target().write(out, writer -> format.write(report, writer, context));
+        // One parse of a report too large to keep: validated while it is written (OnePassWrite).
+        try (ReportInput report = ReportReading.open(source, environment, err, common.quiet)) {
+            OnePassWrite.forThisRun().write(report, output.target(), out,
+                    ReportReading.noteAge(report, source, environment, err, common.quiet),
+                    writer -> format.write(report, writer, context));
         }
         return 0;
     }
