@@ -100,9 +100,10 @@ final class FetchCommand implements Callable<Integer> {
                 // Before the report is fetched: a long --org run must never fetch every account and then fail to save.
                 saver.check();
                 if (multi.active()) {
+                    // Saved in the accounts' workers as each report comes, the paths printed in account order.
                     AccountRun.Outcome outcome = AccountRuns.run(environment, err, source, multi, common.quiet,
-                            (account, report, access) -> SaveOptions.print(saver.save(report, account.id(), access.partition()),
-                                    out, err, common.quiet));
+                            AccountSink.inWorkers((account, report, access) -> saver.save(report, account.id(), access.partition()),
+                                    (account, saved) -> SaveOptions.print(saved, out, err, common.quiet)));
                     return outcome.report(err, common.quiet);
                 }
                 try (ReportInput report = ReportReading.read(source, environment, err, common.quiet)) {

@@ -22,7 +22,9 @@ import dev.credreport.fix.Planner;
 import dev.credreport.fix.Result;
 import dev.credreport.fix.Safety;
 import dev.credreport.io.AtomicFileWriter;
+import dev.credreport.multi.AccountConnections;
 import dev.credreport.multi.AccountRun;
+import dev.credreport.multi.FetchPlan;
 import dev.credreport.multi.AccountSink;
 import dev.credreport.render.Format;
 import dev.credreport.render.Formats;
@@ -45,6 +47,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -160,20 +164,25 @@ final class FixCommand implements Callable<Integer> {
             }
             AwsSettings settings = aws.toSettings(environment);
             Map<String, IamFixes> opened = new HashMap<>();
-            List<IamConnection> connections = new ArrayList<>();
             Stop stop = new Stop();
             Thread hook = new Thread(stop::stopAndWait, "credreport-fix-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            // One account: the caller's own credentials. Several (a plan over an Organization): the role in each,
-            // as --org reaches them (--role-name, --role-arn-template, --external-id).
-            boolean many = actions.stream().map(Action::account).distinct().count() > 1;
-            try (AccountAccess access = many ? new AccountAccess(settings, multi.roles(), environment.clock()) : null) {
-                Applier applier = new Applier(account -> opened.computeIfAbsent(account, id -> {
-                    IamConnection connection = many ? IamConnection.open(settings, access.credentialsFor(id), access.http())
-                            : IamConnection.open(settings);
-                    connections.add(connection);
-                    return new IamFixCalls(connection);
-                }), exemptions(), environment.clock(), maxActions, plan.quarantine(), dryRun,
+            // One account: the caller's own credentials. Several (a plan over an Organization): each reached as the
+            // per-account loop reaches it (--role-name, --role-arn-template, --external-id, the run's throttle).
+            Set<String> accounts = new LinkedHashSet<>();
+            actions.forEach(action -> accounts.add(action.account()));
+            Duration patience = multi.throttlePatience != null ? multi.throttlePatience : FetchPlan.DEFAULT_THROTTLE_PATIENCE;
+            try (AccountConnections connections = accounts.size() > 1
+                    ? AccountConnections.withRoles(settings, multi.roles(), patience,
+                            multi.accountTimeout != null ? multi.accountTimeout : FetchPlan.DEFAULT_ACCOUNT_TIMEOUT,
+                            environment.clock())
+                    : AccountConnections.caller(settings, patience, environment.clock())) {
+                // Every account is reached before the first change: a role that cannot be assumed stops the apply
+                // with nothing done, not half-way through the plan.
+                accounts.forEach(connections::iam);
+                Runtime.getRuntime().addShutdownHook(hook);
+                Applier applier = new Applier(account -> opened.computeIfAbsent(account,
+                        id -> new IamFixCalls(connections.iam(id), connections.throttle())),
+                        exemptions(), environment.clock(), maxActions, plan.quarantine(), dryRun,
                         done -> write(resultFile, done, plan), () -> {
                             afterEachAction.run();
                             stop.check();
@@ -200,7 +209,6 @@ final class FixCommand implements Callable<Integer> {
                 return 128 + 15;
             } finally {
                 stop.idle();
-                connections.forEach(IamConnection::close);
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException e) {
@@ -361,16 +369,17 @@ final class FixCommand implements Callable<Integer> {
                 AccountRun.Outcome outcome = AccountRuns.run(environment, err, source, multi, common.quiet, new AccountSink() {
                     @Override
                     public void account(Account account, ReportInput report, AccountAccess access) throws IOException {
-                        try (IamConnection iam = IamConnection.open(settings, access.credentialsFor(account.id()), access.http())) {
-                            asOf[0] = addAccount(planner, auditor, report, account.id(), new IamFixCalls(iam));
+                        try (IamConnection iam = access.iamIn(account.id())) {
+                            asOf[0] = addAccount(planner, auditor, report, account.id(), new IamFixCalls(iam, access.throttle()));
                         }
                     }
                 });
                 code = outcome.report(err, common.quiet);
             } else {
                 try (ReportInput report = ReportReading.read(source, environment, err, common.quiet);
-                        IamConnection iam = IamConnection.open(settings)) {
-                    asOf[0] = addAccount(planner, auditor, report, null, new IamFixCalls(iam));
+                        AccountConnections iam = AccountConnections.caller(settings, FetchPlan.DEFAULT_THROTTLE_PATIENCE,
+                                environment.clock())) {
+                    asOf[0] = addAccount(planner, auditor, report, null, new IamFixCalls(iam.iam(""), iam.throttle()));
                 }
             }
             Plan plan = cap(planner.plan(asOf[0]));

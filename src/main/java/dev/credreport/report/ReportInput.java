@@ -240,16 +240,17 @@ public final class ReportInput implements AutoCloseable {
         CredentialReportReader rows = parse();
         recording = true;
         RowBudget budget = firstReadBudget;
-        return new ReportValidation.Recording(rows, budget, read -> validated(read, budget));
+        return new ReportValidation.Recording(rows, budget, this::validated);
     }
 
     /** A first read reached the end: the report is valid, and later reads take its kept rows. */
-    private synchronized void validated(ReportValidation read, RowBudget budget) {
+    private synchronized void validated(ReportValidation read) {
         recording = false;
         if (validation == null) {
             validation = read;
         } else {
-            read.giveBack(budget);
+            // Another read of the same report was first: this one's rows go back to the budget.
+            read.release();
         }
     }
 
@@ -280,9 +281,20 @@ public final class ReportInput implements AutoCloseable {
         }
     }
 
-    /** Removes the temporary copy a piped report was kept in; the report cannot be read after. */
+    /**
+     * Removes the temporary copy a piped report was kept in, and gives the rows its validating read
+     * kept back to the run's {@link RowBudget}, so that a run over thousands of accounts keeps the
+     * rows of the reports still to come, not only of its first; the report cannot be read after.
+     */
     @Override
     public void close() {
+        ReportValidation done;
+        synchronized (this) {
+            done = validation;
+        }
+        if (done != null) {
+            done.release();
+        }
         bytes.close();
     }
 }

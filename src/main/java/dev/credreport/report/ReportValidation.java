@@ -14,12 +14,15 @@ final class ReportValidation {
     private final ReportSummary summary;
     /** What the read kept, or null when the budget could not hold all of it. */
     private final ReportHeader header;
-    private final List<UserCredentials> kept;
+    private List<UserCredentials> kept;
+    /** What the kept rows were taken from, and are given back to by {@link #release}. */
+    private final RowBudget budget;
 
-    private ReportValidation(ReportSummary summary, ReportHeader header, List<UserCredentials> kept) {
+    private ReportValidation(ReportSummary summary, ReportHeader header, List<UserCredentials> kept, RowBudget budget) {
         this.summary = summary;
         this.header = header;
         this.kept = kept;
+        this.budget = budget;
     }
 
     /**
@@ -73,7 +76,7 @@ final class ReportValidation {
             }
             if (!more && !finished) {
                 finished = true;
-                done.accept(new ReportValidation(counter.summary(), report.header(), users));
+                done.accept(new ReportValidation(counter.summary(), report.header(), users, budget));
             }
             return more;
         }
@@ -125,15 +128,20 @@ final class ReportValidation {
         return summary;
     }
 
+    /**
+     * Gives the kept rows back to the run's budget, for the reports still to come (the report is
+     * done with); the rows are read again from the CSV should anything still ask for them.
+     */
+    synchronized void release() {
+        if (kept != null) {
+            budget.giveBack(kept.size());
+            kept = null;
+        }
+    }
+
     /** The kept rows, given again without parsing; null when none were kept. */
-    ReportRows keptRows() {
+    synchronized ReportRows keptRows() {
         return kept == null ? null : new KeptRows(header, kept);
     }
 
-    /** Returns the kept rows to the budget: another read of the same report was first. */
-    void giveBack(RowBudget budget) {
-        if (kept != null) {
-            budget.giveBack(kept.size());
-        }
-    }
 }

@@ -79,6 +79,29 @@ class ApplierTest {
         public Optional<Instant> passwordLastUsed(String user) {
             return Optional.empty();
         }
+
+        final Map<String, KeyFacts> certificates = new HashMap<>();
+
+        MemoryIam certificate(String id, boolean active) {
+            certificates.put(id, new KeyFacts(id, active, CREATED));
+            return this;
+        }
+
+        @Override
+        public List<KeyFacts> certificates(String user) {
+            return new ArrayList<>(certificates.values());
+        }
+
+        @Override
+        public void certificateActive(String user, String certificateId, boolean active) {
+            calls.add((active ? "activate certificate " : "deactivate certificate ") + certificateId);
+            certificates.put(certificateId, new KeyFacts(certificateId, active, CREATED));
+        }
+    }
+
+    static Action deactivateCertificate(int id, String certificate, int slot) {
+        return new Action(id, ActionKind.DEACTIVATE_CERTIFICATE, "111122223333", "alice", certificate, slot, CREATED, null,
+                "signing-certificate-not-rotated");
     }
 
     static Action deactivate(int id, String key) {
@@ -198,6 +221,32 @@ class ApplierTest {
         assertEquals(List.of(Outcome.State.DONE, Outcome.State.SKIPPED, Outcome.State.SKIPPED),
                 result.outcomes().stream().map(Outcome::state).toList());
         assertEquals(List.of("delete OLD"), iam.calls);
+    }
+
+    @Test
+    void a_signing_certificate_is_deactivated_only_when_it_is_still_the_active_one_the_plan_names_and_undo_reactivates_it() {
+        MemoryIam iam = new MemoryIam().certificate("C1", true).certificate("C2", false).certificate("C3", true);
+        iam.certificates.put("C3", new KeyFacts("C3", true, CREATED.plusSeconds(60)));
+        Exemptions exceptCert2 = (account, user, credential) -> "cert_2".equals(credential);
+        Result result = applier(iam, 50, false, () -> { }, exceptCert2).apply(start(), List.of(deactivateCertificate(1, "C1", 1),
+                deactivateCertificate(2, "C2", 1), deactivateCertificate(3, "C3", 1), deactivateCertificate(4, "GONE", 1),
+                deactivateCertificate(5, "C1", 2)), Duration.ofDays(7));
+
+        assertEquals(List.of(Outcome.State.DONE, Outcome.State.SKIPPED, Outcome.State.SKIPPED, Outcome.State.SKIPPED,
+                Outcome.State.SKIPPED), result.outcomes().stream().map(Outcome::state).toList());
+        assertEquals(List.of("the certificate is already inactive (deactivated since the plan)",
+                "the certificate C3 was uploaded " + CREATED.plusSeconds(60) + ", not " + CREATED,
+                "the certificate GONE no longer exists", "covered by an exception"),
+                result.outcomes().subList(1, 5).stream().map(Outcome::why).toList());
+        assertEquals(List.of("deactivate certificate C1"), iam.calls);
+        List<Action> undo = result.undo();
+        assertEquals(List.of(ActionKind.ACTIVATE_CERTIFICATE), undo.stream().map(Action::kind).toList());
+        assertEquals("C1", undo.get(0).certificateId());
+
+        Result undone = applier(iam, 50, false, () -> { }, exceptCert2).apply(start(), undo, Duration.ofDays(7));
+
+        assertEquals(List.of(Outcome.State.DONE), undone.outcomes().stream().map(Outcome::state).toList());
+        assertTrue(iam.certificates.get("C1").active());
     }
 
     @Test
