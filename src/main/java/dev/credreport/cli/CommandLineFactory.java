@@ -9,8 +9,12 @@ import dev.credreport.core.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -25,7 +29,8 @@ public final class CommandLineFactory {
         if (callsAws(args)) {
             SdkPrewarm.start();
         }
-        int code = create(environment, out, err, args.length > 0 ? args[0] : null).execute(args);
+        // Every command an argument names is built whole ('help fetch' needs fetch's); the others are listed only.
+        int code = create(environment, out, err, new HashSet<>(Arrays.asList(args)), GENERATED).execute(args);
         try {
             out.flush();
         } catch (UncheckedIOException e) {
@@ -65,31 +70,41 @@ public final class CommandLineFactory {
     }
 
     /**
-     * The command line with every command, or with only {@code command} when that names one:
-     * building a command's model by reflection is most of picocli's start-up time, so a run pays
-     * only for the command it runs.
+     * The command line with every command, or with only {@code command} in full when that names one:
+     * the others are listed by name and summary alone (see {@link #create(Environment, PrintWriter,
+     * PrintWriter, Set, Function)}).
      */
     public static CommandLine create(Environment environment, PrintWriter out, PrintWriter err, String command) {
-        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-        commands.put("fetch", () -> new FetchCommand(environment));
-        commands.put("audit", () -> new AuditCommand(environment));
-        commands.put("diff", () -> new DiffCommand(environment));
-        commands.put("report", () -> new ReportCommand(environment));
-        commands.put("fix", () -> FixCommand.create(environment));
-        commands.put("exceptions", () -> new CommandLine(new ExceptionsCommand())
-                .addSubcommand("check", new ExceptionsCommand.Check(environment)));
-        commands.put("athena-ddl", AthenaDdlCommand::new);
-        commands.put("completion", () -> new CompletionCommand(() -> create(environment, out, err, null)));
-        commands.put("cds-training", TrainingCommand::new);
-        CommandLine commandLine = new CommandLine(new CredreportCommand());
-        // help COMMAND, and suggestions for a mistyped command, need every command.
-        boolean all = command == null || command.equals("help") || !commands.containsKey(command);
-        commands.forEach((name, factory) -> {
-            if (all || command.equals(name)) {
-                commandLine.addSubcommand(name, factory.get());
-            }
-        });
-        commandLine.addSubcommand("help", new CommandLine.HelpCommand());
+        return create(environment, out, err, command == null ? null : Set.of(command), GENERATED);
+    }
+
+    /** Each command's model from the generated {@link CommandModel}: no reflection. */
+    private static final Function<Object, CommandLine> GENERATED =
+            command -> new CommandLine(CommandModel.of(command), CommandModel.FACTORY);
+
+    /**
+     * The command line whose commands named in {@code full} (every one when it is null) have their
+     * whole model, built by {@code models}; the others are there by name and summary only, enough for
+     * the command list of 'credreport --help' and for suggestions. A run pays only for what it runs.
+     */
+    static CommandLine create(Environment environment, PrintWriter out, PrintWriter err, Set<String> full,
+            Function<Object, CommandLine> models) {
+        Map<String, Supplier<CommandLine>> commands = new LinkedHashMap<>();
+        commands.put("fetch", () -> models.apply(new FetchCommand(environment)));
+        commands.put("audit", () -> models.apply(new AuditCommand(environment)));
+        commands.put("diff", () -> models.apply(new DiffCommand(environment)));
+        commands.put("report", () -> models.apply(new ReportCommand(environment)));
+        commands.put("fix", () -> FixCommand.create(environment, models));
+        commands.put("exceptions", () -> models.apply(new ExceptionsCommand())
+                .addSubcommand("check", models.apply(new ExceptionsCommand.Check(environment))));
+        commands.put("athena-ddl", () -> models.apply(new AthenaDdlCommand()));
+        commands.put("completion", () -> models.apply(new CompletionCommand(() -> create(environment, out, err, null, models))));
+        commands.put("cds-training", () -> models.apply(new TrainingCommand()));
+        // picocli's own help command, whose model only picocli's reflection builds.
+        commands.put("help", () -> new CommandLine(new CommandLine.HelpCommand()));
+        CommandLine commandLine = models.apply(new CredreportCommand());
+        commands.forEach((name, factory) -> commandLine.addSubcommand(name,
+                full == null || full.contains(name) ? factory.get() : new CommandLine(CommandModel.summary(name))));
         FailureHandler failures = new FailureHandler();
         commandLine.setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
