@@ -11,11 +11,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -89,22 +86,11 @@ public final class CommandLineFactory {
      */
     static CommandLine create(Environment environment, PrintWriter out, PrintWriter err, Set<String> full,
             Function<Object, CommandLine> models) {
-        Map<String, Supplier<CommandLine>> commands = new LinkedHashMap<>();
-        commands.put("fetch", () -> models.apply(new FetchCommand(environment)));
-        commands.put("audit", () -> models.apply(new AuditCommand(environment)));
-        commands.put("diff", () -> models.apply(new DiffCommand(environment)));
-        commands.put("report", () -> models.apply(new ReportCommand(environment)));
-        commands.put("fix", () -> FixCommand.create(environment, models));
-        commands.put("exceptions", () -> models.apply(new ExceptionsCommand())
-                .addSubcommand("check", models.apply(new ExceptionsCommand.Check(environment))));
-        commands.put("athena-ddl", () -> models.apply(new AthenaDdlCommand()));
-        commands.put("completion", () -> models.apply(new CompletionCommand(() -> create(environment, out, err, null, models))));
-        commands.put("cds-training", () -> models.apply(new TrainingCommand()));
-        // picocli's own help command, whose model only picocli's reflection builds.
-        commands.put("help", () -> new CommandLine(new CommandLine.HelpCommand()));
         CommandLine commandLine = models.apply(new CredreportCommand());
-        commands.forEach((name, factory) -> commandLine.addSubcommand(name,
-                full == null || full.contains(name) ? factory.get() : new CommandLine(CommandModel.summary(name))));
+        for (String name : COMMANDS) {
+            commandLine.addSubcommand(name, full == null || full.contains(name)
+                    ? command(name, environment, out, err, models) : new CommandLine(CommandModel.summary(name)));
+        }
         FailureHandler failures = new FailureHandler();
         commandLine.setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
@@ -119,6 +105,30 @@ public final class CommandLineFactory {
             return executeWithDebugLog(parseResult, err);
         });
         return commandLine;
+    }
+
+    /** credreport's commands, in the order its help lists them. */
+    private static final String[] COMMANDS = {
+        "fetch", "audit", "diff", "report", "fix", "exceptions", "athena-ddl", "completion", "cds-training", "help"
+    };
+
+    private static CommandLine command(String name, Environment environment, PrintWriter out, PrintWriter err,
+            Function<Object, CommandLine> models) {
+        return switch (name) {
+            case "fetch" -> models.apply(new FetchCommand(environment));
+            case "audit" -> models.apply(new AuditCommand(environment));
+            case "diff" -> models.apply(new DiffCommand(environment));
+            case "report" -> models.apply(new ReportCommand(environment));
+            case "fix" -> FixCommand.create(environment, models);
+            case "exceptions" -> models.apply(new ExceptionsCommand())
+                    .addSubcommand("check", models.apply(new ExceptionsCommand.Check(environment)));
+            case "athena-ddl" -> models.apply(new AthenaDdlCommand());
+            case "completion" -> models.apply(new CompletionCommand(() -> create(environment, out, err, null, models)));
+            case "cds-training" -> models.apply(new TrainingCommand());
+            // picocli's own help command, whose model only picocli's reflection builds.
+            case "help" -> new CommandLine(new CommandLine.HelpCommand());
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
     }
 
     /** Points the SDK's log at standard error for the length of a --debug run. */
