@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param relatedRequirements the rule's controls (CIS, Security Hub)
  * @param suppressedNote for a finding an exceptions-file entry accepts, the note Security Hub shows with
  *     Workflow.Status SUPPRESSED (the reason, owner and expiry); else null
+ * @param owner the user's owner from its --owner-tag (ProductFields {@code credreport/Owner}), or null without one
  */
 public record AsffFinding(
         String id,
@@ -37,7 +38,8 @@ public record AsffFinding(
         Instant lastObservedAt,
         Instant createdAt,
         Instant updatedAt,
-        String suppressedNote) {
+        String suppressedNote,
+        String owner) {
 
     /** Security Hub keeps at most 512 characters of a note. */
     public static final int MAX_NOTE = 512;
@@ -93,6 +95,6 @@ public record AsffFinding(
     public AsffFinding seenBefore(Instant firstObserved, Instant created) {
         return new AsffFinding(id, productArn, generatorId, accountId, region, partition, title, description, severityLabel,
                 resourceType, resourceId, userArn, userName, relatedRequirements, remediation, firstObserved, lastObservedAt, created, updatedAt,
-                suppressedNote);
+                suppressedNote, owner);
     }
 }

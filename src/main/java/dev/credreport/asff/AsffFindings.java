@@ -92,7 +92,8 @@ public final class AsffFindings {
                 observed,
                 now,
                 now,
-                finding.isExcepted() ? note(finding.exception()) : null);
+                finding.isExcepted() ? note(finding.exception()) : null,
+                finding.owner());
     }
 
     /** The note of a suppressed finding: the exception's reason, owner, ticket and expiry, and where it is written. */

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Applies rules to a report one user at a time. Findings are not kept: a first pass counts them,
@@ -24,6 +25,8 @@ public final class Auditor {
     private final List<UserPattern> ignore;
     private final Exceptions exceptions;
     private final Clock clock;
+    /** The users audited at all (a page per owner), or null for every user; the others are passed over unseen. */
+    private final Predicate<String> only;
 
     public Auditor(List<Rule> rules, List<UserPattern> ignore) {
         this(rules, ignore, Exceptions.none(), Clock.systemUTC());
@@ -31,15 +34,28 @@ public final class Auditor {
 
     /** An auditor whose findings an exceptions file may accept, judged on the clock's day. */
     public Auditor(List<Rule> rules, List<UserPattern> ignore, Exceptions exceptions, Clock clock) {
+        this(rules, ignore, exceptions, clock, null);
+    }
+
+    private Auditor(List<Rule> rules, List<UserPattern> ignore, Exceptions exceptions, Clock clock, Predicate<String> only) {
         this.rules = List.copyOf(rules);
         this.ignore = List.copyOf(ignore);
         this.exceptions = Objects.requireNonNull(exceptions);
         this.clock = Objects.requireNonNull(clock);
+        this.only = only;
     }
 
     /** This auditor with an exceptions file. */
     public Auditor withExceptions(Exceptions file, Clock today) {
-        return new Auditor(rules, ignore, file, today);
+        return new Auditor(rules, ignore, file, today, only);
+    }
+
+    /**
+     * This auditor for some users of each report only (those of one owner): the others are neither
+     * checked, nor counted, nor listed as ignored, and the account rules count only these.
+     */
+    public Auditor onlyUsers(Predicate<String> users) {
+        return new Auditor(rules, ignore, exceptions, clock, Objects.requireNonNull(users));
     }
 
     public Exceptions exceptions() {
@@ -83,6 +99,9 @@ public final class Auditor {
             while (report.hasNext()) {
                 UserCredentials user = report.next();
                 account = account == null ? user.accountId() : account;
+                if (only != null && !only.test(user.user())) {
+                    continue;
+                }
                 UserPattern matched = ignoring(user.user());
                 if (matched != null) {
                     ignoredCount++;
@@ -126,7 +145,7 @@ public final class Auditor {
         try (ReportRows report = input.openReport()) {
             while (report.hasNext()) {
                 UserCredentials user = report.next();
-                if (ignoring(user.user()) != null) {
+                if (only != null && !only.test(user.user()) || ignoring(user.user()) != null) {
                     continue;
                 }
                 ofUser.clear();

@@ -29,7 +29,7 @@ public record ExceptionEntry(String source, int line, String rule, String user, 
         String reason, LocalDate expires, String expiresText, String owner, String ticket) {
 
     /** The credentials an entry may be limited to, as the credential report names their columns. */
-    public static final List<String> CREDENTIALS = List.of("access_key_1", "access_key_2", "password", "cert_1", "cert_2");
+    public static final List<String> CREDENTIALS = Credential.names();
 
     /** How an entry stands on a given day. */
     public enum State {

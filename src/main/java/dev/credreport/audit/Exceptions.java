@@ -216,10 +216,11 @@ public final class Exceptions {
         return Optional.ofNullable(expired);
     }
 
-    /** {@link #match} for a finding, its account and credential read from its ARN and evidence. */
+    /** {@link #match} for a finding: its account read from its ARN, its credential as its rule set it. */
     public Optional<ExceptionEntry> match(Finding finding, Clock clock) {
-        return match(accountOf(finding.arn()), finding.user(), finding.arn(), finding.rule(), credentialOf(finding),
-                clock);
+        Credential credential = finding.credential();
+        return match(accountOf(finding.arn()), finding.user(), finding.arn(), finding.rule(),
+                credential == Credential.NONE ? null : credential.wireName(), clock);
     }
 
     /** The entries none of {@code used} is: those that matched nothing in this run (stale). */
@@ -236,22 +237,5 @@ public final class Exceptions {
         }
         String[] parts = arn.split(":", 6);
         return parts.length == 6 && parts[4].matches("[0-9]{12}") ? parts[4] : null;
-    }
-
-    /**
-     * The credential a finding is about, from its evidence as the rules write it ("access key 2 ...",
-     * "signing certificate 1 ...", "password ..."), or null when it names none.
-     */
-    public static String credentialOf(Finding finding) {
-        String evidence = finding.evidence();
-        for (int slot = 1; slot <= 2; slot++) {
-            if (evidence.startsWith("access key " + slot)) {
-                return "access_key_" + slot;
-            }
-            if (evidence.startsWith("signing certificate " + slot)) {
-                return "cert_" + slot;
-            }
-        }
-        return evidence.startsWith("password") ? "password" : null;
     }
 }

@@ -10,10 +10,14 @@ import java.util.Objects;
  * @param arn the user's ARN, or the account's ({@code arn:aws:iam::123456789012:root}, the account as a principal)
  * @param line the report line the user stands on, or 0 for a finding about the whole report
  * @param evidence the values and ages that made the rule fire
+ * @param credential which of the user's credentials it is about, as its rule says; {@link Credential#NONE} for none
  * @param exception the exceptions-file entry in force that accepts this finding (it then counts for no
  *     --fail-on), or null
+ * @param owner the user's owner from its --owner-tag ({@link Owners#NO_OWNER} without the tag), or null when
+ *     owner tags were not read
  */
-public record Finding(RuleInfo rule, String user, String arn, long line, String evidence, ExceptionEntry exception) {
+public record Finding(RuleInfo rule, String user, String arn, long line, String evidence, Credential credential,
+        ExceptionEntry exception, String owner) {
     /** The user of a finding about the whole account; no IAM user name has parentheses. */
     public static final String ACCOUNT = "(account)";
 
@@ -22,20 +26,32 @@ public record Finding(RuleInfo rule, String user, String arn, long line, String 
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(arn, "arn");
         Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(credential, "credential");
     }
 
+    /** A finding about one of the user's credentials (or {@link Credential#NONE}), neither excepted nor owned. */
+    public Finding(RuleInfo rule, String user, String arn, long line, String evidence, Credential credential) {
+        this(rule, user, arn, line, evidence, credential, null, null);
+    }
+
+    /** A finding about no credential in particular. */
     public Finding(RuleInfo rule, String user, String arn, long line, String evidence) {
-        this(rule, user, arn, line, evidence, null);
+        this(rule, user, arn, line, evidence, Credential.NONE);
     }
 
     /** This finding accepted by an entry in force. */
     public Finding excepted(ExceptionEntry entry) {
-        return new Finding(rule, user, arn, line, evidence, entry);
+        return new Finding(rule, user, arn, line, evidence, credential, entry, owner);
     }
 
     /** This finding with a note added to its evidence. */
     public Finding noted(String note) {
-        return new Finding(rule, user, arn, line, evidence + "; " + note, exception);
+        return new Finding(rule, user, arn, line, evidence + "; " + note, credential, exception, owner);
+    }
+
+    /** This finding with its user's owner (see {@link Owners}). */
+    public Finding owned(String by) {
+        return new Finding(rule, user, arn, line, evidence, credential, exception, by);
     }
 
     /** Whether an exceptions-file entry in force accepts it. */

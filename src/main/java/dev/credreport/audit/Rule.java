@@ -9,8 +9,13 @@ public interface Rule {
 
     void check(UserCredentials user, AuditSettings settings, Consumer<Finding> findings);
 
-    /** A finding of this rule about the user. */
+    /** A finding of this rule about the user as a whole. */
     default Finding finding(UserCredentials user, String evidence) {
-        return new Finding(info(), user.user(), user.arn(), user.line(), evidence);
+        return finding(user, Credential.NONE, evidence);
+    }
+
+    /** A finding of this rule about one of the user's credentials. */
+    default Finding finding(UserCredentials user, Credential credential, String evidence) {
+        return new Finding(info(), user.user(), user.arn(), user.line(), evidence, credential);
     }
 }

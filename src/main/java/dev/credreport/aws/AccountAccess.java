@@ -32,6 +32,8 @@ public final class AccountAccess implements AutoCloseable {
     private final java.time.Duration callTimeout;
     private String callerAccount;
     private boolean callerAccountKnown;
+    /** Per-account clients and credentials providers open now: each is closed when its account is done with it. */
+    private final java.util.concurrent.atomic.AtomicInteger openInAccounts = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * How roles are named and assumed.
@@ -168,10 +170,14 @@ public final class AccountAccess implements AutoCloseable {
         };
     }
 
-    /** Credentials for an account: the caller's own in its own account, else the assumed role's. */
-    public AwsCredentialsProvider credentialsFor(String account) {
+    /**
+     * Credentials for an account: the caller's own in its own account, else the assumed role's,
+     * through the run's one STS client. Close them when done with the account: a role's provider is
+     * the account's own, never left open for the run's end.
+     */
+    public AccountCredentials credentialsFor(String account) {
         if (account.equals(callerAccount())) {
-            return caller;
+            return new AccountCredentials(caller, null);
         }
         var request = software.amazon.awssdk.services.sts.model.AssumeRoleRequest.builder()
                 .roleArn(roles.roleArn(account, partition()))
@@ -179,8 +185,62 @@ public final class AccountAccess implements AutoCloseable {
         if (roles.externalId() != null) {
             request.externalId(roles.externalId());
         }
-        return StsAssumeRoleCredentialsProvider.builder().stsClient(sts).refreshRequest(request.build())
-                .asyncCredentialUpdateEnabled(false).build();
+        StsAssumeRoleCredentialsProvider role = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+                .refreshRequest(request.build()).asyncCredentialUpdateEnabled(false).build();
+        return new AccountCredentials(role, opened(role));
+    }
+
+    private IamConnection iamWith(AccountCredentials credentials) {
+        IamConnection connection = IamConnection.open(settings, credentials, http, callTimeout);
+        return connection.closing(opened(connection::closeClient), credentials);
+    }
+
+    /** How many per-account clients and credentials providers are open now: none once every account is done. */
+    public int openInAccounts() {
+        return openInAccounts.get();
+    }
+
+    /** Counts {@code resource} open until the returned closer closes it, once however often it is called. */
+    private AutoCloseable opened(AutoCloseable resource) {
+        openInAccounts.incrementAndGet();
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                openInAccounts.decrementAndGet();
+                closeQuietly(resource);
+            }
+        };
+    }
+
+    /**
+     * An account's credentials: the caller's own (nothing to close) or a role's provider, which
+     * closing closes. Closing twice is closing once.
+     */
+    public static final class AccountCredentials implements AwsCredentialsProvider, AutoCloseable {
+        private final AwsCredentialsProvider provider;
+        private final AutoCloseable closer;
+
+        AccountCredentials(AwsCredentialsProvider provider, AutoCloseable closer) {
+            this.provider = provider;
+            this.closer = closer;
+        }
+
+        @Override
+        public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+            return provider.resolveCredentials();
+        }
+
+        /** Whether these are an assumed role's, not the caller's own. */
+        boolean role() {
+            return closer != null;
+        }
+
+        @Override
+        public void close() {
+            if (closer != null) {
+                closeQuietly(closer);
+            }
+        }
     }
 
     /**
@@ -190,9 +250,24 @@ public final class AccountAccess implements AutoCloseable {
      * @throws CredreportException naming the role when it cannot be assumed, else the fetch's own failure
      */
     public FetchedReport fetchReport(String account, java.time.Duration maxWait, boolean generate) {
-        AwsCredentialsProvider credentials = credentialsFor(account);
+        try (IamConnection connection = iamIn(account)) {
+            return new CredentialReportFetcher(connection, maxWait, generate, message -> { }, clock, settings.sleeper())
+                    .throttledBy(throttle).fetch();
+        }
+    }
+
+    /**
+     * One account's IAM, with its credentials (the role assumed in it now, through the run's throttle, or the
+     * caller's own), over the run's one HTTP client, each call bounded by the run's per-call deadline: what a
+     * fetch uses, and what acting in an account (fix apply) uses. Closing it closes the client and the role's
+     * provider, which are the account's own, never left for the run's end.
+     *
+     * @throws CredreportException naming the role when it cannot be assumed
+     */
+    public IamConnection iamIn(String account) {
+        AccountCredentials credentials = credentialsFor(account);
         try {
-            if (credentials != caller) {
+            if (credentials.role()) {
                 // AssumeRole through the run's throttle, so that STS's rate limit slows the run, not fails accounts.
                 throttle.call(AwsCall.assumeRole(roleArn(account), "the caller", roles.externalId() != null, settings),
                         settings.iamRegion().id(), credentials::resolveCredentials);
@@ -200,16 +275,14 @@ public final class AccountAccess implements AutoCloseable {
                 credentials.resolveCredentials();
             }
         } catch (RuntimeException e) {
+            credentials.close();
             throw roleFailure(account, e);
         }
-        try (IamConnection connection = IamConnection.open(settings, credentials, http, callTimeout)) {
-            return new CredentialReportFetcher(connection, maxWait, generate, message -> { }, clock, settings.sleeper())
-                    .throttledBy(throttle).fetch();
-        } finally {
-            // The role's provider is the account's own: closed with it, never left for the run's end.
-            if (credentials != caller && credentials instanceof AutoCloseable) {
-                closeQuietly((AutoCloseable) credentials);
-            }
+        try {
+            return iamWith(credentials);
+        } catch (RuntimeException e) {
+            credentials.close();
+            throw e;
         }
     }
 

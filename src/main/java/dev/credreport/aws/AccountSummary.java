@@ -3,9 +3,7 @@ package dev.credreport.aws;
 import dev.credreport.audit.RootFacts;
 import dev.credreport.core.CredreportException;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * The root user's facts from iam:GetAccountSummary, asked once per account. A denied or failed
@@ -23,9 +21,12 @@ public final class AccountSummary {
         }
     }
 
-    /** In an account of a multi-account run, with its role's credentials over the run's HTTP client. */
-    public static RootFacts read(AwsSettings settings, AwsCredentialsProvider credentials, SdkHttpClient http) {
-        try (IamConnection connection = IamConnection.open(settings, credentials, http)) {
+    /**
+     * In an account of a multi-account run, with its role's credentials over the run's HTTP client;
+     * the account's client and credentials are closed before this returns.
+     */
+    public static RootFacts inAccount(AccountAccess access, String accountId) {
+        try (IamConnection connection = access.iamIn(accountId)) {
             return read(connection);
         }
     }

@@ -94,7 +94,7 @@ record AwsCall(Service service, String operation, String permission, String cont
     static AwsCall iamFix(String operation, String user, AwsSettings settings) {
         String permission = "iam:" + operation;
         String doing = switch (operation) {
-            case "ListAccessKeys", "GetAccessKeyLastUsed", "ListUserTags", "GetUser" -> "cannot check";
+            case "ListAccessKeys", "GetAccessKeyLastUsed", "ListUserTags", "GetUser", "ListSigningCertificates" -> "cannot check";
             default -> "cannot change";
         };
         return new AwsCall(Service.IAM, operation, permission, doing + " the credentials of user " + user + " (" + operation + ")",

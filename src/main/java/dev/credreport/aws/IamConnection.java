@@ -17,6 +17,8 @@ public final class IamConnection implements AutoCloseable {
     private final AwsSettings settings;
     private final AwsCredentialsProvider credentials;
     private final IamClient client;
+    /** What closing closes: the client, and what came with it (an account's credentials). */
+    private AutoCloseable[] closing;
 
     private IamConnection(AwsSettings settings, AwsCredentialsProvider credentials, IamClient client) {
         this.settings = settings;
@@ -67,9 +69,29 @@ public final class IamConnection implements AutoCloseable {
         return settings;
     }
 
+    /** Closes these, in order, instead of the client alone: the first must close the client. */
+    IamConnection closing(AutoCloseable... closers) {
+        this.closing = closers;
+        return this;
+    }
+
+    void closeClient() {
+        client.close();
+    }
+
     @Override
     public void close() {
-        client.close();
+        if (closing == null) {
+            client.close();
+            return;
+        }
+        for (AutoCloseable closer : closing) {
+            try {
+                closer.close();
+            } catch (Exception e) {
+                // nothing more to free
+            }
+        }
     }
 
     /** The credentials of whoever runs credreport: --profile, else the AWS CLI's chain. */

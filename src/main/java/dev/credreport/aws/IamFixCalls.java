@@ -16,7 +16,9 @@ import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
  * The IAM calls of fix plan, apply and undo in one account, through the connection's client (so with the
- * shared retry and throttling rules); every failure is classified by {@link ErrorClassifier}. When credreport
+ * SDK's retries as every call has them) and the run's {@link RunThrottle} (a call AWS throttles is retried
+ * with jittered backoff for the run's patience, and slows the run's other IAM calls down, as in a fetch over
+ * many accounts); every failure is classified by {@link ErrorClassifier}. When credreport
  * deactivates a key it tags the user {@code credreport-deactivated-KEYID = ISO time}, which the quarantine
  * before a delete is counted from.
  */
@@ -26,10 +28,13 @@ public final class IamFixCalls implements IamFixes {
 
     private final IamClient iam;
     private final AwsSettings settings;
+    private final RunThrottle throttle;
 
-    public IamFixCalls(IamConnection connection) {
+    /** @param throttle the run's throttle: the one of its {@link AccountAccess} over many accounts */
+    public IamFixCalls(IamConnection connection, RunThrottle throttle) {
         this.iam = Objects.requireNonNull(connection).client();
         this.settings = connection.settings();
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
     }
 
     @Override
@@ -89,6 +94,19 @@ public final class IamFixCalls implements IamFixes {
     }
 
     @Override
+    public List<KeyFacts> certificates(String user) {
+        return call("ListSigningCertificates", user, () -> iam.listSigningCertificatesPaginator(request -> request.userName(user))
+                .certificates().stream().map(certificate -> new KeyFacts(certificate.certificateId(),
+                        certificate.status() == StatusType.ACTIVE, certificate.uploadDate())).toList());
+    }
+
+    @Override
+    public void certificateActive(String user, String certificateId, boolean active) {
+        call("UpdateSigningCertificate", user, () -> iam.updateSigningCertificate(request -> request.userName(user)
+                .certificateId(certificateId).status(active ? StatusType.ACTIVE : StatusType.INACTIVE)));
+    }
+
+    @Override
     public Optional<Instant> passwordLastUsed(String user) {
         return call("GetUser", user, () -> {
             try {
@@ -100,10 +118,11 @@ public final class IamFixCalls implements IamFixes {
     }
 
     private <T> T call(String operation, String user, Supplier<T> body) {
+        AwsCall call = AwsCall.iamFix(operation, user, settings);
         try {
-            return body.get();
+            return throttle.call(call, settings.iamRegion().id(), body);
         } catch (SdkException e) {
-            throw ErrorClassifier.classify(e, AwsCall.iamFix(operation, user, settings));
+            throw ErrorClassifier.classify(e, call);
         }
     }
 }

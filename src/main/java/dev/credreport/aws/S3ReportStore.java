@@ -207,21 +207,33 @@ public final class S3ReportStore implements ReportStore, WriteOnceStore {
         return ReportInput.fromStore(content, uri(key), generated);
     }
 
+    /**
+     * With {@code found}: one listing of the whole prefix for the run, each page handed on as it
+     * comes. Without: nothing, as a PUT leaves no temporary behind.
+     */
     @Override
-    public List<String> prune(String accountId, int keep) {
-        List<SavedReport> saved = list(accountId);
-        List<String> deleted = new ArrayList<>();
-        for (int i = 0; i < saved.size() - keep; i++) {
-            String key = keyOf(saved.get(i).location());
-            try {
-                s3.deleteObject(r -> r.bucket(prefix.bucket()).key(key));
-            } catch (SdkException e) {
-                throw ErrorClassifier.classify(e, AwsCall.s3(s3, "DeleteObject", "s3:DeleteObject", uri(key) + " (for --keep)",
-                        prefix.bucket(), true));
-            }
-            deleted.add(uri(key));
+    public void sweep(Sweep found) {
+        if (found == null) {
+            return;
         }
-        return deleted;
+        try {
+            for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(prefix.bucket()).prefix(prefix.key())).contents()) {
+                LAYOUT.parse(uri(object.key()), object.key().substring(prefix.key().length())).ifPresent(found::saved);
+            }
+        } catch (SdkException e) {
+            throw ErrorClassifier.classify(e, AwsCall.s3(s3, "ListObjectsV2", "s3:ListBucket", describe(), prefix.bucket(), false));
+        }
+    }
+
+    @Override
+    public void delete(SavedReport report) {
+        String key = keyOf(report.location());
+        try {
+            s3.deleteObject(r -> r.bucket(prefix.bucket()).key(key));
+        } catch (SdkException e) {
+            throw ErrorClassifier.classify(e, AwsCall.s3(s3, "DeleteObject", "s3:DeleteObject", uri(key) + " (for --keep)",
+                    prefix.bucket(), true));
+        }
     }
 
     @Override

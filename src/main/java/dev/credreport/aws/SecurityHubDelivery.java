@@ -50,14 +50,16 @@ public final class SecurityHubDelivery {
     /** With the credentials of one account of a multi-account run, over the run's HTTP client. */
     public static SecurityHubSink.Outcome inAccount(AccountAccess access, AwsSettings settings, String region, String accountId,
             String partition, List<AsffFinding> findings, Instant now, Consumer<String> failures) {
-        AwsCredentialsProvider credentials = access.credentialsFor(accountId);
-        try {
-            credentials.resolveCredentials();
-        } catch (RuntimeException e) {
-            // A role that cannot be assumed is told as such, not as a refusal of Security Hub's.
-            throw access.roleFailure(accountId, e);
+        // The role's provider is this account's own: closed once its findings are sent.
+        try (AccountAccess.AccountCredentials credentials = access.credentialsFor(accountId)) {
+            try {
+                credentials.resolveCredentials();
+            } catch (RuntimeException e) {
+                // A role that cannot be assumed is told as such, not as a refusal of Security Hub's.
+                throw access.roleFailure(accountId, e);
+            }
+            return send(settings, credentials, access.http(), region, accountId, partition, findings, now, failures);
         }
-        return send(settings, credentials, access.http(), region, accountId, partition, findings, now, failures);
     }
 
     private static SecurityHubSink.Outcome send(AwsSettings settings, AwsCredentialsProvider credentials, SdkHttpClient http,

@@ -182,7 +182,10 @@ public final class SecurityHubSink implements AutoCloseable {
                 .title(finding.title())
                 .description(finding.description())
                 .remediation(Remediation.builder().recommendation(Recommendation.builder().text(finding.remediation()).build()).build())
-                .productFields(Map.of("ProviderName", "credreport", "credreport/RuleId", finding.generatorId()))
+                .productFields(finding.owner() == null
+                        ? Map.of("ProviderName", "credreport", "credreport/RuleId", finding.generatorId())
+                        : Map.of("ProviderName", "credreport", "credreport/RuleId", finding.generatorId(),
+                                "credreport/Owner", finding.owner()))
                 .resources(resource.build())
                 .compliance(Compliance.builder().status(ComplianceStatus.FAILED).relatedRequirements(finding.relatedRequirements()).build())
                 .recordState(RecordState.ACTIVE)

@@ -91,6 +91,35 @@ final class AuditCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nOutput:%n", order = 10)
     OutputOptions output = new OutputOptions();
 
+    @ArgGroup(validate = false, heading = "%nOwners:%n", order = 10)
+    AuditOwnerOptions owners = new AuditOwnerOptions();
+
+    /** --owner-tag, and --group-by, which only audit has. */
+    static final class AuditOwnerOptions extends OwnerOptions {
+        @Option(names = "--group-by", paramLabel = "owner", order = 21,
+                description = "owner: group the findings by their owner (--owner-tag, which it needs): in the table a "
+                        + "heading per owner, 'no owner' last, each owner's findings worst first; in csv and JSON the "
+                        + "rows ordered the same way (each has its owner column or field). The findings are then held "
+                        + "in memory, a few hundred bytes each.")
+        String groupBy;
+
+        boolean byOwner() {
+            return groupBy != null;
+        }
+
+        @Override
+        void check(ReportSourceOptions source) {
+            if (groupBy != null && !groupBy.equals("owner")) {
+                throw CredreportException.usage("--group-by takes owner, not '" + groupBy + "'");
+            }
+            if (groupBy != null && !active()) {
+                throw CredreportException.usage("--group-by owner needs --owner-tag NAME: the IAM tag that names each "
+                        + "user's owner");
+            }
+            super.check(source);
+        }
+    }
+
     @ArgGroup(validate = false, heading = "%nSecurity Hub:%n", order = 11)
     SecurityHubOptions securityHub = new SecurityHubOptions();
 
@@ -126,11 +155,13 @@ final class AuditCommand implements Callable<Integer> {
         // Everything the user typed is checked before any AWS call is made.
         Auditor auditor = ExceptionsReading.apply(rules.auditor(), rules, source.aws, environment);
         multi.check();
+        owners.check(source);
         output.check();
         AccountsFormat<AccountAudit> chosen = chosen();
         String region = chosen.needsSecurityHubRegion() || securityHub.sending()
                 ? securityHub.region(source.aws.toSettings(environment)) : null;
-        RenderContext context = new RenderContext(environment.clock(), chosen.forPeople() ? terminalWidth() : 0, region);
+        RenderContext plain = new RenderContext(environment.clock(), chosen.forPeople() ? terminalWidth() : 0, region);
+        RenderContext context = owners.active() ? plain.withOwners(owners.ownerTag, owners.byOwner()) : plain;
         SecurityHubSending sending = securityHub.sending() ? new SecurityHubSending(source.aws.toSettings(environment), region,
                 environment.clock().instant(), err, common.quiet) : null;
         if (sending != null && !multi.active()) {
@@ -151,8 +182,9 @@ final class AuditCommand implements Callable<Integer> {
                 ManyAccounts<AccountAudit> document = new ManyAccounts<>(chosen, writer, context);
                 outcome[0] = AccountRuns.run(environment, err, source, multi, common.quiet,
                         AccountSink.into(document, (account, report, access) -> {
-                            AccountAudit audit = audit(auditor, report, cis, AccountSummary.read(
-                                    source.aws.toSettings(environment), access.credentialsFor(account.id()), access.http()));
+                            AccountAudit audit = OwnerReading.owned(audit(auditor, report, cis,
+                                    AccountSummary.inAccount(access, account.id())), owners, source, environment, report, access,
+                                    account.id());
                             if (sending != null) {
                                 // An import that fails fails its account, which is then listed as failed.
                                 sending.send(audit, access, account.id());
@@ -174,7 +206,8 @@ final class AuditCommand implements Callable<Integer> {
                     ? AccountSummary.read(source.aws.toSettings(environment))
                     : RootFacts.unavailable("the report was read from " + (report.origin() == ReportInput.Origin.FILE
                             ? "a file" : "standard input") + ", not fetched from the account");
-            AccountAudit audit = audit(auditor, report, cis, root);
+            AccountAudit audit = OwnerReading.owned(audit(auditor, report, cis, root), owners, source, environment, report,
+                    null, null);
             if (sending != null) {
                 // Before any output, so that a failed import leaves nothing on standard output.
                 sending.send(audit, null, null);

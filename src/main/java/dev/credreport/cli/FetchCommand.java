@@ -9,6 +9,7 @@ import dev.credreport.render.Formats;
 import dev.credreport.render.ManyAccounts;
 import dev.credreport.render.RenderContext;
 import dev.credreport.report.ReportInput;
+import dev.credreport.source.OnePassWrite;
 import dev.credreport.store.ReportSaver;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -99,9 +100,10 @@ final class FetchCommand implements Callable<Integer> {
                 // Before the report is fetched: a long --org run must never fetch every account and then fail to save.
                 saver.check();
                 if (multi.active()) {
+                    // Saved in the accounts' workers as each report comes, the paths printed in account order.
                     AccountRun.Outcome outcome = AccountRuns.run(environment, err, source, multi, common.quiet,
-                            (account, report, access) -> SaveOptions.print(saver.save(report, account.id(), access.partition()),
-                                    out, err, common.quiet));
+                            AccountSink.inWorkers((account, report, access) -> saver.save(report, account.id(), access.partition()),
+                                    (account, saved) -> SaveOptions.print(saved, out, err, common.quiet)));
                     return outcome.report(err, common.quiet);
                 }
                 try (ReportInput report = ReportReading.read(source, environment, err, common.quiet)) {
@@ -120,8 +122,11 @@ final class FetchCommand implements Callable<Integer> {
             });
             return outcome[0].report(err, common.quiet);
         }
-        try (ReportInput report = ReportReading.read(source, environment, err, common.quiet)) {
-            output.target().write(out, writer -> format.write(report, writer, context));
+        // One parse of a report too large to keep: validated while it is written (OnePassWrite).
+        try (ReportInput report = ReportReading.open(source, environment, err, common.quiet)) {
+            OnePassWrite.forThisRun().write(report, output.target(), out, format.rowReads(),
+                    ReportReading.noteAge(report, source, environment, err, common.quiet),
+                    writer -> format.write(report, writer, context));
         }
         return 0;
     }

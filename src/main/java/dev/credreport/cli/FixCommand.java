@@ -22,7 +22,9 @@ import dev.credreport.fix.Planner;
 import dev.credreport.fix.Result;
 import dev.credreport.fix.Safety;
 import dev.credreport.io.AtomicFileWriter;
+import dev.credreport.multi.AccountConnections;
 import dev.credreport.multi.AccountRun;
+import dev.credreport.multi.FetchPlan;
 import dev.credreport.multi.AccountSink;
 import dev.credreport.render.Format;
 import dev.credreport.render.Formats;
@@ -45,6 +47,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,7 +81,8 @@ import picocli.CommandLine.Spec;
             "  credreport fix undo plan.result.json      reactivates every key the apply deactivated",
             "",
             "Exit codes: 0 all done, 10 some actions skipped because facts changed, 2 usage, 4 AWS refused, "
-                    + "6 AWS or network failure, 7 unreadable plan or report, 8 result not written, 9 some accounts failed, 1 bug."
+                    + "6 AWS or network failure, 7 unreadable plan or report, 8 result not written, 9 some accounts failed, 1 bug; "
+                    + "stopped by SIGTERM 143, Ctrl-C 130 (the result file names each action done or not started)."
         })
 final class FixCommand implements Callable<Integer> {
     @Spec
@@ -160,20 +165,25 @@ final class FixCommand implements Callable<Integer> {
             }
             AwsSettings settings = aws.toSettings(environment);
             Map<String, IamFixes> opened = new HashMap<>();
-            List<IamConnection> connections = new ArrayList<>();
             Stop stop = new Stop();
             Thread hook = new Thread(stop::stopAndWait, "credreport-fix-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            // One account: the caller's own credentials. Several (a plan over an Organization): the role in each,
-            // as --org reaches them (--role-name, --role-arn-template, --external-id).
-            boolean many = actions.stream().map(Action::account).distinct().count() > 1;
-            try (AccountAccess access = many ? new AccountAccess(settings, multi.roles(), environment.clock()) : null) {
-                Applier applier = new Applier(account -> opened.computeIfAbsent(account, id -> {
-                    IamConnection connection = many ? IamConnection.open(settings, access.credentialsFor(id), access.http())
-                            : IamConnection.open(settings);
-                    connections.add(connection);
-                    return new IamFixCalls(connection);
-                }), exemptions(), environment.clock(), maxActions, plan.quarantine(), dryRun,
+            // One account: the caller's own credentials. Several (a plan over an Organization): each reached as the
+            // per-account loop reaches it (--role-name, --role-arn-template, --external-id, the run's throttle).
+            Set<String> accounts = new LinkedHashSet<>();
+            actions.forEach(action -> accounts.add(action.account()));
+            Duration patience = multi.throttlePatience != null ? multi.throttlePatience : FetchPlan.DEFAULT_THROTTLE_PATIENCE;
+            try (AccountConnections connections = accounts.size() > 1
+                    ? AccountConnections.withRoles(settings, multi.roles(), patience,
+                            multi.accountTimeout != null ? multi.accountTimeout : FetchPlan.DEFAULT_ACCOUNT_TIMEOUT,
+                            environment.clock())
+                    : AccountConnections.caller(settings, patience, environment.clock())) {
+                // Every account is reached before the first change: a role that cannot be assumed stops the apply
+                // with nothing done, not half-way through the plan.
+                accounts.forEach(connections::iam);
+                Runtime.getRuntime().addShutdownHook(hook);
+                Applier applier = new Applier(account -> opened.computeIfAbsent(account,
+                        id -> new IamFixCalls(connections.iam(id), connections.throttle())),
+                        exemptions(), environment.clock(), maxActions, plan.quarantine(), dryRun,
                         done -> write(resultFile, done, plan), () -> {
                             afterEachAction.run();
                             stop.check();
@@ -196,11 +206,10 @@ final class FixCommand implements Callable<Integer> {
                 }
                 return done.count(Outcome.State.SKIPPED) > 0 ? ExitCode.SOME_SKIPPED.code() : ExitCode.SUCCESS.code();
             } catch (Stop.Stopped e) {
-                err.println("credreport: stopped; the result file " + resultFile + " names every action done");
+                err.println("credreport: stopped; the result file " + resultFile + " names every action done and every one not started");
                 return 128 + 15;
             } finally {
                 stop.idle();
-                connections.forEach(IamConnection::close);
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException e) {
@@ -220,18 +229,25 @@ final class FixCommand implements Callable<Integer> {
             for (Action action : actions) {
                 out.println(action.id() + "  " + action.kind().jsonName() + "  " + action.credential() + "  (" + action.note() + ")");
             }
-            out.print(verb + " these " + actions.size() + " action(s)? Type yes: ");
+            out.print(verb + " these " + actions.size() + " action(s)? [y/N] ");
             out.flush();
             try {
                 String answer = new BufferedReader(new InputStreamReader(environment.stdin(), StandardCharsets.UTF_8)).readLine();
-                return answer != null && answer.strip().toLowerCase(Locale.ROOT).equals("yes");
+                String said = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
+                return said.equals("y") || said.equals("yes");
             } catch (IOException e) {
                 return false;
             }
         }
 
         private static void write(Path file, Result result, Plan plan) {
-            AtomicFileWriter.write(file, writer -> PlanJson.write(result, plan, writer));
+            try {
+                AtomicFileWriter.write(file, writer -> PlanJson.write(result, plan, writer));
+            } catch (CredreportException e) {
+                // A signal's clean-up of temporary files (io.TemporaryFiles) runs beside the stop hook and may take
+                // the temporary file of a write in progress: write once more, so that what was done is recorded.
+                AtomicFileWriter.write(file, writer -> PlanJson.write(result, plan, writer));
+            }
         }
 
         static Path defaultResult(Path plan) {
@@ -261,7 +277,7 @@ final class FixCommand implements Callable<Integer> {
     static final class Stop {
         static final class Stopped extends RuntimeException {
             Stopped() {
-                super("stopped", null, false, false);
+                super("stopped by a signal (SIGTERM, SIGINT or SIGHUP)", null, false, false);
             }
         }
 
@@ -361,16 +377,17 @@ final class FixCommand implements Callable<Integer> {
                 AccountRun.Outcome outcome = AccountRuns.run(environment, err, source, multi, common.quiet, new AccountSink() {
                     @Override
                     public void account(Account account, ReportInput report, AccountAccess access) throws IOException {
-                        try (IamConnection iam = IamConnection.open(settings, access.credentialsFor(account.id()), access.http())) {
-                            asOf[0] = addAccount(planner, auditor, report, account.id(), new IamFixCalls(iam));
+                        try (IamConnection iam = access.iamIn(account.id())) {
+                            asOf[0] = addAccount(planner, auditor, report, account.id(), new IamFixCalls(iam, access.throttle()));
                         }
                     }
                 });
                 code = outcome.report(err, common.quiet);
             } else {
                 try (ReportInput report = ReportReading.read(source, environment, err, common.quiet);
-                        IamConnection iam = IamConnection.open(settings)) {
-                    asOf[0] = addAccount(planner, auditor, report, null, new IamFixCalls(iam));
+                        AccountConnections iam = AccountConnections.caller(settings, FetchPlan.DEFAULT_THROTTLE_PATIENCE,
+                                environment.clock())) {
+                    asOf[0] = addAccount(planner, auditor, report, null, new IamFixCalls(iam.iam(""), iam.throttle()));
                 }
             }
             Plan plan = cap(planner.plan(asOf[0]));

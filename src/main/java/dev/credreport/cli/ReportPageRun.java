@@ -38,6 +38,9 @@ final class ReportPageRun {
     private final OutputOptions output;
     private final boolean quiet;
     private long users;
+    private OwnerOptions owners = new OwnerOptions();
+    /** Where --split-by owner writes its pages, or null for one page. */
+    private java.nio.file.Path splitInto;
 
     ReportPageRun(Environment environment, CommandSpec spec, ReportSourceOptions source, MultiAccountOptions multi,
             OutputOptions output, boolean quiet) {
@@ -49,9 +52,19 @@ final class ReportPageRun {
         this.quiet = quiet;
     }
 
+    /** With --owner-tag; with a directory, a page per owner (--split-by owner) instead of one. */
+    ReportPageRun owners(OwnerOptions tags, java.nio.file.Path directory) {
+        this.owners = tags;
+        this.splitInto = directory;
+        return this;
+    }
+
     /** @param history the saved reports for trends, or null for none */
     int run(Auditor auditor, RuleOptions rules, String cis, ReportStore history) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (splitInto != null) {
+            return split(auditor, rules, cis, err);
+        }
         ReportPage page = new ReportPage(environment.clock());
         History trends = history == null ? null : new History(history, auditor, generated -> rules.settingsAt(generated, cis),
                 warning -> err.println("credreport: " + warning));
@@ -61,8 +74,9 @@ final class ReportPageRun {
                 countUsers(report);
                 AuditResult result = auditor.audit(report, rules.settingsFor(report, environment.clock(), cis));
                 List<HistoryPoint> points = trends == null || result.accountId() == null ? List.of() : trends.of(result.accountId());
-                page.account(report, new AccountAudit(result, auditor.findings(report, result)), points,
-                        account == null ? null : account.name());
+                AccountAudit audit = OwnerReading.owned(new AccountAudit(result, auditor.findings(report, result)), owners,
+                        source, environment, report, access, account == null ? null : account.id());
+                page.account(report, audit, points, account == null ? null : account.name());
             }
 
             @Override
@@ -87,6 +101,77 @@ final class ReportPageRun {
         }
         if (!quiet && !output.toStdout()) {
             err.println("credreport: wrote " + output.output);
+        }
+        return ExitCode.SUCCESS.code();
+    }
+
+    /**
+     * report --split-by owner: each account's users audited once per owner, into that owner's page (over
+     * many accounts an owner's page holds each account's section), then every page and the index written,
+     * each atomically, once all accounts are in.
+     */
+    private int split(Auditor auditor, RuleOptions rules, String cis, PrintWriter err) throws IOException {
+        java.util.Map<String, ReportPage> pages = new java.util.TreeMap<>(dev.credreport.audit.Owners.ORDER);
+        List<dev.credreport.render.html.Page.FailedAccount> failed = new java.util.ArrayList<>();
+        AccountSink accounts = new AccountSink() {
+            @Override
+            public void account(Account account, ReportInput report, AccountAccess access) {
+                countUsers(report);
+                dev.credreport.audit.Owners owned = access == null ? OwnerReading.read(owners, source, environment, report)
+                        : OwnerReading.read(owners, source, environment, report, access, account.id());
+                java.util.Set<String> present = new java.util.TreeSet<>(dev.credreport.audit.Owners.ORDER);
+                try (ReportRows rows = report.openReport()) {
+                    while (rows.hasNext()) {
+                        present.add(owned.of(rows.next().user()));
+                    }
+                }
+                for (String owner : present) {
+                    java.util.function.Predicate<String> theirs = user -> owned.of(user).equals(owner);
+                    Auditor only = auditor.onlyUsers(theirs);
+                    AuditResult result = only.audit(report, rules.settingsFor(report, environment.clock(), cis));
+                    AccountAudit audit = new AccountAudit(result, only.findings(report, result)).withOwners(owned);
+                    pages.computeIfAbsent(owner, key -> new ReportPage(environment.clock(), "owner " + key))
+                            .account(report, audit, List.of(), account == null ? null : account.name(), theirs);
+                }
+            }
+
+            @Override
+            public void failed(Account account, CredreportException failure) {
+                failed.add(new dev.credreport.render.html.Page.FailedAccount(account.id(),
+                        CredreportException.firstLine(failure.getMessage())));
+            }
+
+            @Override
+            public void finish() throws IOException {
+                java.util.Map<String, String> files = dev.credreport.render.html.OwnerIndex.fileNames(
+                        List.copyOf(pages.keySet()));
+                java.util.Map<String, dev.credreport.render.html.OwnerIndex.Totals> totals = new java.util.LinkedHashMap<>();
+                for (java.util.Map.Entry<String, ReportPage> entry : pages.entrySet()) {
+                    ReportPage page = entry.getValue();
+                    failed.forEach(account -> page.failed(account.accountId(), account.message()));
+                    String html = render(page);
+                    new dev.credreport.io.OutputTarget(splitInto.resolve(files.get(entry.getKey())))
+                            .write(spec.commandLine().getOut(), out -> out.write(html));
+                    totals.put(entry.getKey(), page.totals());
+                }
+                StringWriter index = new StringWriter();
+                dev.credreport.render.html.OwnerIndex.write(index, environment.clock(), owners.ownerTag, files, totals, failed);
+                new dev.credreport.io.OutputTarget(splitInto.resolve(dev.credreport.render.html.OwnerIndex.INDEX))
+                        .write(spec.commandLine().getOut(), out -> out.write(index.toString()));
+                if (!quiet) {
+                    err.println("credreport: wrote " + pages.size() + (pages.size() == 1 ? " page" : " pages")
+                            + " (one per owner) and " + dev.credreport.render.html.OwnerIndex.INDEX + " to "
+                            + dev.credreport.report.UntrustedText.escape(splitInto.toString()));
+                }
+            }
+        };
+        if (multi.active()) {
+            AccountRun.Outcome outcome = AccountRuns.run(environment, err, source, multi, quiet, accounts);
+            return outcome.report(err, quiet);
+        }
+        try (ReportInput report = ReportReading.read(source, environment, err, quiet)) {
+            accounts.account(null, report, null);
+            accounts.finish();
         }
         return ExitCode.SUCCESS.code();
     }

@@ -10,13 +10,13 @@ import java.util.Objects;
  * @param kind what it does
  * @param account the account id
  * @param user the IAM user name
- * @param accessKeyId the key acted on, or null for a console password
- * @param slot the report's access key slot (1 or 2), or 0 for a password
- * @param created when the key was created, or null
+ * @param credentialId the access key or signing certificate acted on, or null for a console password
+ * @param slot the report's access key or certificate slot (1 or 2), or 0 for a password
+ * @param created when the key was created or the certificate uploaded, or null
  * @param lastUsed the last use the plan saw, or null when never used
  * @param why the finding and its control ids
  */
-public record Action(int id, ActionKind kind, String account, String user, String accessKeyId, int slot, Instant created,
+public record Action(int id, ActionKind kind, String account, String user, String credentialId, int slot, Instant created,
         Instant lastUsed, String why) {
     public Action {
         Objects.requireNonNull(kind, "kind");
@@ -25,10 +25,26 @@ public record Action(int id, ActionKind kind, String account, String user, Strin
         account = account == null ? "" : account;
     }
 
-    /** The credential as people read it: "access key 1 (AKIA...) of alice", "console password of bob". */
+    /** The access key acted on, or null for a password or a signing certificate. */
+    public String accessKeyId() {
+        return kind.onCertificate() ? null : credentialId;
+    }
+
+    /** The signing certificate acted on, or null. */
+    public String certificateId() {
+        return kind.onCertificate() ? credentialId : null;
+    }
+
+    /**
+     * The credential as people read it: "access key 1 (AKIA...) of alice", "signing certificate 2 (ID) of carol",
+     * "console password of bob".
+     */
     public String credential() {
-        return accessKeyId == null ? "console password of " + user
-                : "access key " + (slot == 0 ? "" : slot + " ") + "(" + accessKeyId + ") of " + user;
+        if (credentialId == null) {
+            return "console password of " + user;
+        }
+        return (kind.onCertificate() ? "signing certificate " : "access key ") + (slot == 0 ? "" : slot + " ") + "("
+                + credentialId + ") of " + user;
     }
 
     /** What the plan says beside the action: deletions cannot be undone. */
@@ -38,10 +54,10 @@ public record Action(int id, ActionKind kind, String account, String user, Strin
 
     /** The action that reverses this one, for the undo plan; only for deactivations. */
     public Action undo(int newId) {
-        if (kind != ActionKind.DEACTIVATE_KEY) {
+        if (kind.reversedBy() == null) {
             throw new IllegalStateException(kind.jsonName() + " cannot be undone");
         }
-        return new Action(newId, ActionKind.ACTIVATE_KEY, account, user, accessKeyId, slot, created, lastUsed,
+        return new Action(newId, kind.reversedBy(), account, user, credentialId, slot, created, lastUsed,
                 "undo of action " + id + ": " + why);
     }
 }

@@ -5,7 +5,10 @@ public enum ActionKind {
     DEACTIVATE_KEY("deactivate-access-key", true),
     DELETE_KEY("delete-access-key", false),
     DELETE_LOGIN_PROFILE("delete-login-profile", false),
-    ACTIVATE_KEY("activate-access-key", true);
+    ACTIVATE_KEY("activate-access-key", true),
+    /** iam:UpdateSigningCertificate to Inactive; undone by {@link #ACTIVATE_CERTIFICATE}. */
+    DEACTIVATE_CERTIFICATE("deactivate-signing-certificate", true),
+    ACTIVATE_CERTIFICATE("activate-signing-certificate", true);
 
     private final String jsonName;
     private final boolean undoable;
@@ -22,6 +25,20 @@ public enum ActionKind {
     /** Whether an undo plan can reverse it; a deleted key or password cannot be restored. */
     public boolean undoable() {
         return undoable;
+    }
+
+    /** Whether it acts on a signing certificate (its credential id is a certificate id, not an access key id). */
+    public boolean onCertificate() {
+        return this == DEACTIVATE_CERTIFICATE || this == ACTIVATE_CERTIFICATE;
+    }
+
+    /** The kind of the action that reverses this one in an undo plan, or null when nothing does. */
+    public ActionKind reversedBy() {
+        return switch (this) {
+            case DEACTIVATE_KEY -> ACTIVATE_KEY;
+            case DEACTIVATE_CERTIFICATE -> ACTIVATE_CERTIFICATE;
+            default -> null;
+        };
     }
 
     public static ActionKind ofJson(String name) {

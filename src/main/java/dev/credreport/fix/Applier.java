@@ -52,36 +52,54 @@ public final class Applier {
 
     /**
      * Applies the actions in order. An AWS refusal records the action as failed and stops the apply,
-     * then rethrows, so the caller exits with the failure's code.
+     * then rethrows, so the caller exits with the failure's code. Whatever stops the apply (that, or
+     * {@code betweenActions} throwing on a signal) first records every action not begun as not started,
+     * so that the result names each action of the plan: done, skipped, failed or not started.
      */
     public Result apply(Result start, List<Action> actions, Duration minIdle) {
         Result result = start;
-        int position = 0;
-        for (Action action : actions) {
-            position++;
+        for (int position = 1; position <= actions.size(); position++) {
+            Action action = actions.get(position - 1);
+            List<Action> rest = actions.subList(position, actions.size());
             Optional<String> refused = Safety.withinMaxActions(position, maxActions)
                     .or(() -> Safety.notRoot(action.user()))
-                    .or(() -> action.kind() == ActionKind.ACTIVATE_KEY ? Optional.empty()
+                    .or(() -> action.kind() == ActionKind.ACTIVATE_KEY || action.kind() == ActionKind.ACTIVATE_CERTIFICATE
+                            ? Optional.empty()
                             : Safety.notExcepted(exemptions, action.account(), action.user(), Exemptions.credentialOf(action)));
             Outcome outcome;
             if (refused.isPresent()) {
                 outcome = new Outcome(action, Outcome.State.SKIPPED, refused.get());
             } else {
-                IamFixes iam = accounts.apply(action.account());
                 try {
-                    outcome = act(iam, action, minIdle);
+                    outcome = act(accounts.apply(action.account()), action, minIdle);
                 } catch (CredreportException e) {
-                    result = result.with(new Outcome(action, Outcome.State.FAILED, e.getMessage()));
+                    result = notStarted(result.with(new Outcome(action, Outcome.State.FAILED, e.getMessage())), rest,
+                            "the apply stopped at action " + action.id() + ", which failed");
                     record.accept(result);
                     throw e;
                 }
             }
             result = result.with(outcome);
             record.accept(result);
-            betweenActions.run();
+            if (!rest.isEmpty()) {
+                try {
+                    betweenActions.run();
+                } catch (RuntimeException stopped) {
+                    result = notStarted(result, rest, "the apply was " + stopped.getMessage() + " before it");
+                    record.accept(result);
+                    throw stopped;
+                }
+            }
         }
         result = result.finish();
         record.accept(result);
+        return result;
+    }
+
+    private static Result notStarted(Result result, List<Action> rest, String why) {
+        for (Action action : rest) {
+            result = result.with(new Outcome(action, Outcome.State.NOT_STARTED, why));
+        }
         return result;
     }
 
@@ -98,6 +116,9 @@ public final class Applier {
             }
             iam.deleteLoginProfile(action.user());
             return new Outcome(action, Outcome.State.DONE, "console password deleted");
+        }
+        if (action.kind().onCertificate()) {
+            return actOnCertificate(iam, action);
         }
         KeyFacts key = iam.keys(action.user()).stream().filter(facts -> facts.accessKeyId().equals(action.accessKeyId()))
                 .findFirst().orElse(null);
@@ -130,6 +151,31 @@ public final class Applier {
             case DELETE_KEY -> iam.deleteKey(action.user(), action.accessKeyId());
             default -> throw new IllegalStateException(action.kind().name());
         }
+        return new Outcome(action, Outcome.State.DONE, action.kind().jsonName().replace('-', ' ') + " done");
+    }
+
+    /**
+     * A signing certificate, re-checked with ListSigningCertificates: the finding's certificate (id and upload time)
+     * still there, with the status the action expects. IAM records no last use of certificates, so there is none to
+     * re-check.
+     */
+    private Outcome actOnCertificate(IamFixes iam, Action action) {
+        KeyFacts certificate = iam.certificates(action.user()).stream()
+                .filter(facts -> facts.accessKeyId().equals(action.certificateId())).findFirst().orElse(null);
+        boolean deactivate = action.kind() == ActionKind.DEACTIVATE_CERTIFICATE;
+        Optional<String> changed = Safety.sameKey(action, certificate);
+        if (changed.isEmpty() && deactivate && !certificate.active()) {
+            changed = Optional.of("the certificate is already inactive (deactivated since the plan)");
+        } else if (changed.isEmpty() && !deactivate && certificate.active()) {
+            changed = Optional.of("the certificate is already active");
+        }
+        if (changed.isPresent()) {
+            return new Outcome(action, Outcome.State.SKIPPED, changed.get());
+        }
+        if (dryRun) {
+            return new Outcome(action, Outcome.State.CHECKED, "facts unchanged; would " + action.kind().jsonName().replace('-', ' '));
+        }
+        iam.certificateActive(action.user(), action.certificateId(), !deactivate);
         return new Outcome(action, Outcome.State.DONE, action.kind().jsonName().replace('-', ' ') + " done");
     }
 

@@ -8,13 +8,16 @@ public interface Exemptions {
     /**
      * Whether a user, or one of its credentials, is excepted.
      *
-     * @param credential the credential as the exceptions file names it (access_key_1, access_key_2, password),
+     * @param credential the credential as the exceptions file names it (access_key_1, access_key_2, cert_1, cert_2, password),
      *     or null for the user as a whole
      */
     boolean covers(String account, String user, String credential);
 
     /** The exceptions file's name for an action's credential. */
     static String credentialOf(Action action) {
-        return action.accessKeyId() == null ? "password" : action.slot() == 0 ? null : "access_key_" + action.slot();
+        if (action.credentialId() == null) {
+            return "password";
+        }
+        return action.slot() == 0 ? null : (action.kind().onCertificate() ? "cert_" : "access_key_") + action.slot();
     }
 }

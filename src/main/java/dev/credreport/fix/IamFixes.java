@@ -30,6 +30,12 @@ public interface IamFixes {
     /** iam:DeleteLoginProfile. */
     void deleteLoginProfile(String user);
 
+    /** iam:ListSigningCertificates: the user's signing certificates, each with its upload time as {@code created}. */
+    List<KeyFacts> certificates(String user);
+
+    /** iam:UpdateSigningCertificate to Active or Inactive. */
+    void certificateActive(String user, String certificateId, boolean active);
+
     /** When the user's console password was last used (iam:GetUser), empty when never or unknown. */
     Optional<Instant> passwordLastUsed(String user);
 }

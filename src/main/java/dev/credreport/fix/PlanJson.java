@@ -103,8 +103,8 @@ public final class PlanJson {
         json.writeStringField("action", action.kind().jsonName());
         json.writeStringField("account", action.account());
         json.writeStringField("user", action.user());
-        if (action.accessKeyId() != null) {
-            json.writeStringField("accessKeyId", action.accessKeyId());
+        if (action.credentialId() != null) {
+            json.writeStringField(action.kind().onCertificate() ? "certificateId" : "accessKeyId", action.credentialId());
             json.writeNumberField("slot", action.slot());
         }
         if (action.created() != null) {
@@ -139,7 +139,7 @@ public final class PlanJson {
         for (Object item : (List<Object>) top.getOrDefault("outcomes", List.of())) {
             Map<String, Object> outcome = (Map<String, Object>) item;
             outcomes.add(new Outcome(action((Map<String, Object>) outcome.get("action"), name),
-                    Outcome.State.valueOf(((String) outcome.get("state")).toUpperCase(java.util.Locale.ROOT)),
+                    Outcome.State.ofJson((String) outcome.get("state")),
                     (String) outcome.get("why")));
         }
         return outcomes;
@@ -167,7 +167,8 @@ public final class PlanJson {
 
     private static Action action(Map<String, Object> item, String name) {
         return new Action(((Number) item.get("id")).intValue(), ActionKind.ofJson((String) item.get("action")),
-                (String) item.get("account"), (String) item.get("user"), (String) item.get("accessKeyId"),
+                (String) item.get("account"), (String) item.get("user"),
+                (String) (item.get("certificateId") != null ? item.get("certificateId") : item.get("accessKeyId")),
                 item.get("slot") == null ? 0 : ((Number) item.get("slot")).intValue(),
                 item.get("created") == null ? null : Instant.parse((String) item.get("created")),
                 item.get("lastUsed") == null ? null : Instant.parse((String) item.get("lastUsed")), (String) item.get("why"));

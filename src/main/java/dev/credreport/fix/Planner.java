@@ -1,9 +1,11 @@
 package dev.credreport.fix;
 
 import dev.credreport.audit.Control;
+import dev.credreport.audit.Credential;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.RuleIds;
 import dev.credreport.report.AccessKey;
+import dev.credreport.report.SigningCertificate;
 import dev.credreport.report.UserCredentials;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,7 +85,7 @@ public final class Planner {
     public Plan plan(Instant asOf) {
         List<Action> numbered = new ArrayList<>();
         for (Action action : actions) {
-            numbered.add(new Action(numbered.size() + 1, action.kind(), action.account(), action.user(), action.accessKeyId(),
+            numbered.add(new Action(numbered.size() + 1, action.kind(), action.account(), action.user(), action.credentialId(),
                     action.slot(), action.created(), action.lastUsed(), action.why()));
         }
         return new Plan(clock.instant(), asOf, minIdle, quarantine, numbered, manual);
@@ -91,10 +93,19 @@ public final class Planner {
 
     private void planUser(String account, UserCredentials row, List<Finding> findings, IamFixes iam) {
         List<KeyFacts> keys = null;
+        List<KeyFacts> certificates = null;
         for (Finding finding : findings) {
             String evidence = finding.evidence();
             String why = why(finding);
-            int slot = evidence.startsWith("access key 1") ? 1 : evidence.startsWith("access key 2") ? 2 : 0;
+            int certificateSlot = finding.credential() == Credential.CERT_1 ? 1 : finding.credential() == Credential.CERT_2 ? 2 : 0;
+            if (certificateSlot != 0) {
+                if (certificates == null) {
+                    certificates = iam.certificates(row.user());
+                }
+                planCertificate(account, row, row.certificates().get(certificateSlot - 1), certificates, evidence, why);
+                continue;
+            }
+            int slot = finding.credential() == Credential.ACCESS_KEY_1 ? 1 : finding.credential() == Credential.ACCESS_KEY_2 ? 2 : 0;
             boolean unused = finding.rule().id().equals(RuleIds.CREDENTIALS_UNUSED);
             if (slot != 0) {
                 AccessKey key = slot == 1 ? row.accessKey1() : row.accessKey2();
@@ -124,7 +135,7 @@ public final class Planner {
                 }
                 actions.add(new Action(0, ActionKind.DEACTIVATE_KEY, account, row.user(), facts.accessKeyId(), slot,
                         facts.created(), lastUsed, why));
-            } else if (evidence.startsWith("password") && unused) {
+            } else if (finding.credential() == Credential.PASSWORD && unused) {
                 Instant lastUsed = row.password().lastUsed().isPresent() ? row.password().lastUsed().value() : null;
                 Optional<String> refusal = Safety.idleLongEnough(lastUsed, minIdle, clock)
                         .or(() -> Safety.notExcepted(exemptions, account, row.user(), "password"));
@@ -135,6 +146,52 @@ public final class Planner {
                 }
             }
         }
+    }
+
+    /**
+     * Deactivating a signing certificate a finding names (an old one: signing-certificate-not-rotated): the certificate
+     * of ListSigningCertificates uploaded when the report's slot says, unless excepted. IAM records no last use of
+     * signing certificates, so --min-idle cannot be checked; deactivating is what the plan proposes (undo reactivates it).
+     */
+    private void planCertificate(String account, UserCredentials row, SigningCertificate slot, List<KeyFacts> certificates,
+            String evidence, String why) {
+        Optional<KeyFacts> joined = joinCertificate(slot, certificates);
+        if (joined.isEmpty()) {
+            manual.add(prefix(account) + row.user() + ": " + evidence + "; no single certificate of ListSigningCertificates "
+                    + "was uploaded when the report says, so it was not planned");
+            return;
+        }
+        KeyFacts facts = joined.get();
+        if (!planned.add(account + "/" + facts.accessKeyId())) {
+            return;
+        }
+        Optional<String> refusal = Safety.notExcepted(exemptions, account, row.user(), "cert_" + slot.slot());
+        if (refusal.isPresent() || !facts.active()) {
+            if (facts.active()) {
+                manual.add(prefix(account) + row.user() + ": signing certificate " + slot.slot() + " (" + facts.accessKeyId()
+                        + "): " + evidence + "; " + refusal.get());
+            }
+            return;
+        }
+        actions.add(new Action(0, ActionKind.DEACTIVATE_CERTIFICATE, account, row.user(), facts.accessKeyId(), slot.slot(),
+                facts.created(), null, why + "; IAM records no last use of signing certificates"));
+    }
+
+    /**
+     * The certificate of ListSigningCertificates uploaded when the report's slot says (its cert_N_last_rotated), if
+     * exactly one is. Two uploaded in the same second are not told apart (their status may have changed since the
+     * report, so it cannot say which is which), nor is a slot with no upload time: never a certificate other than
+     * the finding's.
+     */
+    static Optional<KeyFacts> joinCertificate(SigningCertificate slot, List<KeyFacts> certificates) {
+        if (!slot.lastRotated().isPresent()) {
+            return Optional.empty();
+        }
+        Instant uploaded = slot.lastRotated().value().truncatedTo(ChronoUnit.SECONDS);
+        List<KeyFacts> matching = certificates.stream()
+                .filter(facts -> facts.created() != null && facts.created().truncatedTo(ChronoUnit.SECONDS).equals(uploaded))
+                .toList();
+        return matching.size() == 1 ? Optional.of(matching.get(0)) : Optional.empty();
     }
 
     private void planDelete(String account, UserCredentials row, AccessKey key, IamFixes iam) {

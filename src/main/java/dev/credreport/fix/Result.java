@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What one apply did so far: an outcome for each action acted on or decided, in order, and the undo plan
- * that reactivates every key it deactivated. Written after every action, so that an interrupted apply
+ * that reactivates every key and certificate it deactivated. Written after every action, so that an interrupted apply
  * leaves a file that names exactly what was done.
  *
  * @param plan the plan file applied
@@ -20,11 +20,11 @@ public record Result(String plan, Instant started, boolean dryRun, boolean finis
         outcomes = List.copyOf(outcomes);
     }
 
-    /** The actions that reverse every key deactivation done. */
+    /** The actions that reverse every deactivation done (keys and signing certificates). */
     public List<Action> undo() {
         List<Action> undo = new ArrayList<>();
         for (Outcome outcome : outcomes) {
-            if (outcome.state() == Outcome.State.DONE && outcome.action().kind() == ActionKind.DEACTIVATE_KEY) {
+            if (outcome.state() == Outcome.State.DONE && outcome.action().kind().reversedBy() != null) {
                 undo.add(outcome.action().undo(undo.size() + 1));
             }
         }

@@ -44,18 +44,23 @@ public final class Safety {
         return Optional.empty();
     }
 
-    /** Never a key other than the one the finding names: the key in the report's slot, matched by creation time. */
+    /**
+     * Never a key (or signing certificate) other than the one the finding names: the one in the report's slot,
+     * matched by its id and its creation (upload) time.
+     */
     public static Optional<String> sameKey(Action action, KeyFacts key) {
+        String noun = action.kind().onCertificate() ? "the certificate " : "the key ";
         if (key == null) {
-            return Optional.of("the key " + action.accessKeyId() + " no longer exists");
+            return Optional.of(noun + action.credentialId() + " no longer exists");
         }
-        if (!key.accessKeyId().equals(action.accessKeyId())) {
-            return Optional.of("the key is " + key.accessKeyId() + ", not the finding's " + action.accessKeyId());
+        if (!key.accessKeyId().equals(action.credentialId())) {
+            return Optional.of(noun + "is " + key.accessKeyId() + ", not the finding's " + action.credentialId());
         }
         if (action.created() != null && key.created() != null
                 && !key.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                         .equals(action.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
-            return Optional.of("the key " + key.accessKeyId() + " was created " + key.created() + ", not " + action.created());
+            return Optional.of(noun + key.accessKeyId() + " was " + (action.kind().onCertificate() ? "uploaded " : "created ")
+                    + key.created() + ", not " + action.created());
         }
         return Optional.empty();
     }

@@ -54,7 +54,7 @@ public final class AtomicFileWriter {
     /** Writes the file, replacing any file of that name. */
     public static void write(Path target, Body body) {
         Path destination = followLinks(target);
-        if (Files.exists(destination) && !Files.isRegularFile(destination) && !Files.isDirectory(destination)) {
+        if (isSpecial(destination)) {
             writeInto(target, destination, body);
             return;
         }
@@ -69,6 +69,19 @@ public final class AtomicFileWriter {
      */
     public static boolean writeNew(Path target, Body body) {
         return publish(target, target.toAbsolutePath(), body, false);
+    }
+
+    /**
+     * Whether a write to the target is seen only whole: true for a regular file or a new one (a
+     * temporary file renamed over it), false for a device or FIFO, which is written into as the
+     * body writes.
+     */
+    public static boolean replaces(Path target) {
+        return !isSpecial(followLinks(target));
+    }
+
+    private static boolean isSpecial(Path destination) {
+        return Files.exists(destination) && !Files.isRegularFile(destination) && !Files.isDirectory(destination);
     }
 
     /** The path a write lands on: the target, or the final target of the symlink(s) it names. */

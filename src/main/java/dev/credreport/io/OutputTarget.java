@@ -24,6 +24,14 @@ public record OutputTarget(Path file) {
         }
     }
 
+    /**
+     * Whether what is written is seen only once the body has finished: a file replaced atomically,
+     * not standard output, a device or a FIFO.
+     */
+    public boolean seenOnlyWhole() {
+        return !toStdout() && AtomicFileWriter.replaces(file);
+    }
+
     /** Writes through the body to the output file, atomically, or to standard output. */
     public void write(PrintWriter stdout, AtomicFileWriter.Body body) {
         if (!toStdout()) {

@@ -90,19 +90,31 @@ public final class TemporaryFiles {
      * A write in progress touches its file far more often than that, so it is never taken for stale.
      */
     public static void removeStale(Path directory, String namePrefix, Duration olderThan, Instant now) {
-        FileTime cutoff = FileTime.from(now.minus(olderThan));
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "." + namePrefix + "*" + SUFFIX)) {
             for (Path file : files) {
-                try {
-                    if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).compareTo(cutoff) < 0) {
-                        Files.deleteIfExists(file);
-                    }
-                } catch (IOException e) {
-                    // someone else's file, or already gone: not this run's business
-                }
+                removeIfStale(file, olderThan, now);
             }
         } catch (IOException e) {
             // an unreadable directory fails the save itself, with a better message
+        }
+    }
+
+    /**
+     * Whether a file name is that of a temporary file credreport makes beside a target whose name
+     * starts with {@code namePrefix}: for a caller that lists the directory itself, once for many purposes.
+     */
+    public static boolean isTemporaryOf(String fileName, String namePrefix) {
+        return fileName.startsWith("." + namePrefix) && fileName.endsWith(SUFFIX);
+    }
+
+    /** Removes one such temporary file if it was last written longer ago than {@code olderThan} (see {@link #removeStale}). */
+    public static void removeIfStale(Path file, Duration olderThan, Instant now) {
+        try {
+            if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).compareTo(FileTime.from(now.minus(olderThan))) < 0) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // someone else's file, or already gone: not this run's business
         }
     }
 }

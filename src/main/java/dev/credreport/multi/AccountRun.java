@@ -105,10 +105,16 @@ public final class AccountRun {
             try (MultiAccountFetch.Accounts accounts = selection.stream(access,
                     skipped -> progress.printAbove("credreport: skipped account " + skipped + ": not ACTIVE"))) {
                 progress.update(accounts.total(0) + " accounts done, 0 failed");
-                asked = new MultiAccountFetch(access, plan).run(accounts, result -> {
+                asked = new MultiAccountFetch(access, plan).inWorkers(sink).run(accounts, result -> {
                     if (!result.succeeded()) {
                         tally.failed(result.accountId(), result.failure());
                         progress.without(() -> sink.failed(result.account(), result.failure()));
+                        return;
+                    }
+                    if (result.handled() != null) {
+                        // Done in the account's worker already (saved): only told here, in the account's turn.
+                        progress.without(result.handled().done()::tell);
+                        tally.succeeded(result.accountId(), result.handled().notes(), quiet);
                         return;
                     }
                     try (ReportInput report = result.report()) {
@@ -153,9 +159,19 @@ public final class AccountRun {
         void succeeded(AccountResult result, boolean quiet) {
             succeeded++;
             if (!quiet) {
-                result.report().sendNotesTo(note -> progress.printAbove("credreport: note: account " + result.accountId()
-                        + ": " + note));
+                result.report().sendNotesTo(note -> note(result.accountId(), note));
             }
+        }
+
+        void succeeded(String accountId, List<String> notes, boolean quiet) {
+            succeeded++;
+            if (!quiet) {
+                notes.forEach(note -> note(accountId, note));
+            }
+        }
+
+        private void note(String accountId, String note) {
+            progress.printAbove("credreport: note: account " + accountId + ": " + note);
         }
 
         void failed(String accountId, CredreportException failure) {

@@ -23,6 +23,23 @@ public interface AccountSink {
      */
     void account(Account account, ReportInput report, AccountAccess access) throws IOException;
 
+    /** What a sink did with an account's report in the account's own worker, told in the account's turn. */
+    @FunctionalInterface
+    interface Done {
+        void tell() throws IOException;
+    }
+
+    /**
+     * Called in the account's own worker as soon as its report is fetched and checked, before its
+     * turn: a sink whose work on a report needs no order (saving it) does it here, many accounts at
+     * once, and returns what to tell in the account's turn; the report is then let go instead of
+     * being kept until its turn. Null (the default) keeps the report for {@link #account}. A
+     * {@link CredreportException} or an {@link IOException} thrown here makes that account failed.
+     */
+    default Done inWorker(Account account, ReportInput report, AccountAccess access) throws IOException {
+        return null;
+    }
+
     /** An account whose report could not be had, or whose handling failed. */
     default void failed(Account account, CredreportException failure) throws IOException {
     }
@@ -35,6 +52,31 @@ public interface AccountSink {
     @FunctionalInterface
     interface Step<R> {
         R apply(Account account, ReportInput report, AccountAccess access) throws IOException;
+    }
+
+    /** What is told, in the account's turn, of what {@link #inWorkers}' work did (the path a report was saved at). */
+    @FunctionalInterface
+    interface Told<R> {
+        void tell(Account account, R done) throws IOException;
+    }
+
+    /**
+     * Does {@code work} on each account's report in the account's own worker (saving it), and tells
+     * what it gave in account order with {@code told}.
+     */
+    static <R> AccountSink inWorkers(Step<R> work, Told<R> told) {
+        return new AccountSink() {
+            @Override
+            public void account(Account account, ReportInput report, AccountAccess access) throws IOException {
+                told.tell(account, work.apply(account, report, access));
+            }
+
+            @Override
+            public Done inWorker(Account account, ReportInput report, AccountAccess access) throws IOException {
+                R done = work.apply(account, report, access);
+                return () -> told.tell(account, done);
+            }
+        };
     }
 
     /** Writes each account's {@code step} result, and each failure, into one document over all accounts. */

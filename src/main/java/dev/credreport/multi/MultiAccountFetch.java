@@ -85,6 +85,10 @@ final class MultiAccountFetch {
     private final Duration accountTimeout;
     /** One for the run: the rows kept in memory for the second pass are bounded over all accounts together. */
     private final RowBudget budget = RowBudget.forThisRun();
+    /** The sink whose work needing no order is done in the workers ({@link AccountSink#inWorker}), or null. */
+    private AccountSink sink;
+    /** Where reports finished ahead of their turn are spooled past the memory bound; null for the JVM's temporary directory. */
+    private Path spoolDirectory;
 
     MultiAccountFetch(AccountAccess access, FetchPlan plan) {
         this.access = access;
@@ -92,6 +96,18 @@ final class MultiAccountFetch {
         this.generate = plan.generate();
         this.concurrency = plan.concurrency();
         this.accountTimeout = plan.accountTimeout();
+    }
+
+    /** Hands each report to the sink's {@link AccountSink#inWorker} in its worker, as soon as it is fetched and checked. */
+    MultiAccountFetch inWorkers(AccountSink sink) {
+        this.sink = sink;
+        return this;
+    }
+
+    /** Spools reports finished ahead of their turn in this directory (a test's own, to see them come and go). */
+    MultiAccountFetch spoolingIn(Path directory) {
+        this.spoolDirectory = directory;
+        return this;
     }
 
     /** Reports kept in memory ahead of their turn before the next are spooled to disk. */
@@ -137,7 +153,10 @@ final class MultiAccountFetch {
      */
     int run(Accounts accounts, ResultConsumer results, Consumer<String> progress) throws IOException {
         ExecutorService pool = Executors.newCachedThreadPool(daemon("credreport-account"));
-        ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(daemon("credreport-deadline"));
+        java.util.concurrent.ScheduledThreadPoolExecutor deadlines = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                daemon("credreport-deadline"));
+        // A deadline cancelled when its account finishes goes at once, not after --account-timeout: memory stays flat.
+        deadlines.setRemoveOnCancelPolicy(true);
         Semaphore places = new Semaphore(concurrency);
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -234,13 +253,13 @@ final class MultiAccountFetch {
     private void start(Slot slot, ExecutorService pool, ScheduledExecutorService deadlines, AtomicInteger inMemory) {
         Future<?> work = pool.submit(() -> {
             AccountResult result = fetch(slot.account);
-            if (result.succeeded() && inMemory.incrementAndGet() > inMemoryBound()) {
+            if (result.report() != null && inMemory.incrementAndGet() > inMemoryBound()) {
                 inMemory.decrementAndGet();
                 result = slot.spool(result);
             }
             if (!slot.result.complete(result)) {
                 // Too late: the account was reported failed at its deadline.
-                if (result.succeeded()) {
+                if (result.report() != null) {
                     result.report().close();
                     inMemory.decrementAndGet();
                 }
@@ -259,20 +278,56 @@ final class MultiAccountFetch {
     }
 
     private AccountResult fetch(Account account) {
+        ReportInput report = null;
         try {
             FetchedReport fetched = access.fetchReport(account.id(), maxWait, generate);
-            ReportInput report = ReportInput.fromAws(fetched.content(), fetched.generatedTime(), "account " + account.id());
+            report = ReportInput.fromAws(fetched.content(), fetched.generatedTime(), "account " + account.id());
             // A bad report fails its own account here, before any of its rows reach the merged output.
             report.validate(budget);
+            AccountResult handled = inWorker(account, report);
+            if (handled != null) {
+                report.close();
+                return handled;
+            }
             return new AccountResult(account, report, null);
         } catch (CredreportException e) {
+            closeQuietly(report);
             return new AccountResult(account, null, e);
         } catch (RuntimeException e) {
+            closeQuietly(report);
             if (Thread.currentThread().isInterrupted()) {
                 return new AccountResult(account, null, CredreportException.awsFailed("interrupted", e));
             }
             return new AccountResult(account, null, new CredreportException(ExitCode.INTERNAL_ERROR,
                     "internal error: " + e, e));
+        }
+    }
+
+    /**
+     * The sink's work on the report in this worker, with the notes on how it was read, or null
+     * when the sink keeps the report for its turn. A save that fails fails its account.
+     */
+    private AccountResult inWorker(Account account, ReportInput report) {
+        if (sink == null) {
+            return null;
+        }
+        AccountSink.Done done;
+        try {
+            done = sink.inWorker(account, report, access);
+        } catch (IOException e) {
+            throw CredreportException.cannotWrite("account " + account.id() + ": " + e.getMessage(), e);
+        }
+        if (done == null) {
+            return null;
+        }
+        java.util.List<String> notes = new java.util.ArrayList<>(1);
+        report.sendNotesTo(notes::add);
+        return new AccountResult(account, null, null, new AccountResult.Handled(done, notes));
+    }
+
+    private static void closeQuietly(ReportInput report) {
+        if (report != null) {
+            report.close();
         }
     }
 
@@ -292,7 +347,8 @@ final class MultiAccountFetch {
 
         AccountResult spool(AccountResult result) {
             try (ReportInput report = result.report()) {
-                Path file = Files.createTempFile("credreport-account-", ".csv");
+                Path file = spoolDirectory == null ? Files.createTempFile("credreport-account-", ".csv")
+                        : Files.createTempFile(spoolDirectory, "credreport-account-", ".csv");
                 Files.write(file, report.bytes());
                 spooled = file;
                 spooledTime = report.generatedTime().orElse(null);
@@ -320,7 +376,7 @@ final class MultiAccountFetch {
                     Files.deleteIfExists(file);
                 }
             }
-            if (taken.succeeded()) {
+            if (taken.report() != null) {
                 inMemory.decrementAndGet();
             }
             return taken;
@@ -328,7 +384,7 @@ final class MultiAccountFetch {
 
         void discard() {
             AccountResult left = result.getNow(null);
-            if (left != null && left.succeeded()) {
+            if (left != null && left.report() != null) {
                 left.report().close();
             }
             deleteSpool();

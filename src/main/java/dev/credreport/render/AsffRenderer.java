@@ -103,6 +103,9 @@ final class AsffRenderer implements AccountsFormat<AccountAudit> {
         json.writeObjectFieldStart("ProductFields");
         json.writeStringField("ProviderName", "credreport");
         json.writeStringField("credreport/RuleId", finding.generatorId());
+        if (finding.owner() != null) {
+            json.writeStringField("credreport/Owner", finding.owner());
+        }
         json.writeEndObject();
         json.writeArrayFieldStart("Resources");
         json.writeStartObject();

@@ -28,8 +28,8 @@ final class FindingsCsvRenderer implements AccountsFormat<AccountAudit> {
     @Override
     public void write(AccountAudit audit, Writer out, RenderContext context) throws IOException {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
-        csv.printRecord((Object[]) HEADER);
-        writeRows(csv, audit.findings(), null, audit.result().settings().cisVersion());
+        csv.printRecord((Object[]) header(context));
+        writeRows(csv, ByOwner.ordered(audit.findings(), context), null, audit.result().settings().cisVersion(), context);
         csv.flush();
     }
 
@@ -40,16 +40,18 @@ final class FindingsCsvRenderer implements AccountsFormat<AccountAudit> {
         return new Sections<>() {
             @Override
             public void start() throws IOException {
-                Object[] header = new Object[HEADER.length + 2];
+                String[] columns = header(context);
+                Object[] header = new Object[columns.length + 2];
                 header[0] = "account_id";
                 header[1] = "account_name";
-                System.arraycopy(HEADER, 0, header, 2, HEADER.length);
+                System.arraycopy(columns, 0, header, 2, columns.length);
                 csv.printRecord(header);
             }
 
             @Override
             public void account(Account account, AccountAudit audit) throws IOException {
-                writeRows(csv, audit.findings(), account, audit.result().settings().cisVersion());
+                writeRows(csv, ByOwner.ordered(audit.findings(), context), account, audit.result().settings().cisVersion(),
+                        context);
             }
 
             @Override
@@ -59,12 +61,23 @@ final class FindingsCsvRenderer implements AccountsFormat<AccountAudit> {
         };
     }
 
-    /** One row per finding; with the account's id and name first when {@code account} is given. */
-    private static void writeRows(CSVPrinter csv, Findings findings, Account account, String cisVersion) throws IOException {
-        findings.forEach(finding -> csv.printRecord(row(finding, account, cisVersion)));
+    /** The columns; with --owner-tag, an owner column last. */
+    private static String[] header(RenderContext context) {
+        if (!context.owners()) {
+            return HEADER;
+        }
+        String[] columns = java.util.Arrays.copyOf(HEADER, HEADER.length + 1);
+        columns[HEADER.length] = "owner";
+        return columns;
     }
 
-    private static Object[] row(Finding finding, Account account, String cisVersion) {
+    /** One row per finding; with the account's id and name first when {@code account} is given. */
+    private static void writeRows(CSVPrinter csv, Findings findings, Account account, String cisVersion,
+            RenderContext context) throws IOException {
+        findings.forEach(finding -> csv.printRecord(row(finding, account, cisVersion, context)));
+    }
+
+    private static Object[] row(Finding finding, Account account, String cisVersion, RenderContext context) {
         Object[] row = {
             finding.severity().label(),
             finding.rule().id(),
@@ -79,6 +92,10 @@ final class FindingsCsvRenderer implements AccountsFormat<AccountAudit> {
             finding.isExcepted() ? safe(finding.exception().reason()) : "",
             finding.isExcepted() && finding.exception().owner() != null ? safe(finding.exception().owner()) : "",
             finding.isExcepted() ? finding.exception().expiresText() : ""};
+        if (context.owners()) {
+            row = java.util.Arrays.copyOf(row, row.length + 1);
+            row[row.length - 1] = safe(ByOwner.owner(finding));
+        }
         if (account == null) {
             return row;
         }

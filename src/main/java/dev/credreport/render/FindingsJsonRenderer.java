@@ -27,7 +27,7 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
 
     @Override
     public void write(AccountAudit audit, Writer out, RenderContext context) throws IOException {
-        render(audit.result(), null, audit.findings(), out);
+        render(audit.result(), null, audit.findings(), out, context);
     }
 
     /** An array of every account's audit document, or for a failed account its id and error. */
@@ -41,7 +41,7 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
 
             @Override
             void writeAccount(Account account, AccountAudit audit, Writer out, RenderContext context) throws IOException {
-                render(audit.result(), account, audit.findings(), out);
+                render(audit.result(), account, audit.findings(), out, context);
             }
 
             @Override
@@ -65,7 +65,8 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
     }
 
     /** @param account the account of a run over many, to name it; null for one report */
-    private static void render(AuditResult result, Account account, Findings findings, Writer out) throws IOException {
+    private static void render(AuditResult result, Account account, Findings findings, Writer out, RenderContext context)
+            throws IOException {
         try (JsonGenerator json = Json.generator(out)) {
             json.writeStartObject();
             json.writeObjectFieldStart("audit");
@@ -82,6 +83,10 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
             json.writeNumberField("rotation_days", result.settings().rotationDays());
             json.writeEndObject();
             json.writeStringField("cis_version", result.settings().cisVersion());
+            if (context.owners()) {
+                json.writeStringField("owner_tag", context.ownerTag());
+                json.writeBooleanField("grouped_by_owner", context.byOwner());
+            }
             RootFacts root = result.settings().root();
             if (root != null) {
                 // What iam:GetAccountSummary said about root, or why it was not asked.
@@ -122,14 +127,14 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
             }
             json.writeEndObject();
             json.writeArrayFieldStart("findings");
-            findings.forEach(finding -> writeFinding(json, finding));
+            ByOwner.ordered(findings, context).forEach(finding -> writeFinding(json, finding, context));
             json.writeEndArray();
             json.writeEndObject();
         }
         out.write('\n');
     }
 
-    private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
+    private static void writeFinding(JsonGenerator json, Finding finding, RenderContext context) throws IOException {
         json.writeStartObject();
         json.writeStringField("rule_id", finding.rule().id());
         json.writeStringField("severity", finding.severity().label());
@@ -141,6 +146,10 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
         json.writeEndArray();
         json.writeStringField("user", finding.user());
         json.writeStringField("arn", finding.arn());
+        if (context.owners()) {
+            json.writeStringField("owner", ByOwner.owner(finding));
+        }
+        json.writeStringField("credential", finding.credential().wireName());
         if (finding.aboutAccount()) {
             json.writeNullField("line");
         } else {

@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Findings for people: grouped by severity, worst first, each with its evidence and fix, then a summary line. */
 final class FindingsTableRenderer implements AccountsFormat<AccountAudit>, TableFormat<AccountAudit> {
@@ -57,23 +59,27 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit>, Table
         text.line(title(result, account, context.clock().instant()), 2);
         Severity[] current = {null};
         List<Finding> accepted = new ArrayList<>();
-        findings.forEach(finding -> {
-            if (finding.isExcepted()) {
-                // Accepted risks (--exceptions) are listed apart, after those that count.
-                accepted.add(finding);
-                return;
-            }
-            if (finding.severity() != current[0]) {
-                current[0] = finding.severity();
-                out.write("\n" + current[0].name() + " (" + (result.counts().get(current[0])
-                        - result.excepted().get(current[0])) + ")\n");
-            }
-            finding(result, finding, text);
-        });
+        if (context.byOwner()) {
+            grouped(result, ByOwner.sorted(findings), accepted, out, text, context);
+        } else {
+            findings.forEach(finding -> {
+                if (finding.isExcepted()) {
+                    // Accepted risks (--exceptions) are listed apart, after those that count.
+                    accepted.add(finding);
+                    return;
+                }
+                if (finding.severity() != current[0]) {
+                    current[0] = finding.severity();
+                    out.write("\n" + current[0].name() + " (" + (result.counts().get(current[0])
+                            - result.excepted().get(current[0])) + ")\n");
+                }
+                finding(result, finding, text, context);
+            });
+        }
         if (!accepted.isEmpty()) {
             out.write("\nACCEPTED RISKS (" + accepted.size() + ", excepted, not counted for --fail-on)\n");
             for (Finding finding : accepted) {
-                finding(result, finding, text);
+                finding(result, finding, text, context);
                 ExceptionEntry entry = finding.exception();
                 text.line("    excepted: until " + UntrustedText.escape(entry.expiresText()) + ": "
                         + UntrustedText.escape(entry.reason()) + (entry.owner() == null ? "" : " (owner "
@@ -89,10 +95,46 @@ final class FindingsTableRenderer implements AccountsFormat<AccountAudit>, Table
         text.footer();
     }
 
-    private static void finding(AuditResult result, Finding finding, FittedText text) throws IOException {
+    /**
+     * The findings that count, under a heading per owner ("no owner" last), each owner's by severity,
+     * worst first; the accepted risks are kept in {@code accepted} for their own section.
+     */
+    private static void grouped(AuditResult result, List<Finding> sorted, List<Finding> accepted, Writer out,
+            FittedText text, RenderContext context) throws IOException {
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        for (Finding finding : sorted) {
+            if (finding.isExcepted()) {
+                accepted.add(finding);
+            } else {
+                groups.computeIfAbsent(ByOwner.owner(finding), key -> new ArrayList<>()).add(finding);
+            }
+        }
+        for (Map.Entry<String, List<Finding>> group : groups.entrySet()) {
+            int count = group.getValue().size();
+            out.write("\n");
+            text.line("OWNER " + UntrustedText.escape(group.getKey()) + " (" + count + (count == 1 ? " finding" : " findings")
+                    + ", --owner-tag " + UntrustedText.escape(context.ownerTag()) + ")", 2);
+            Severity current = null;
+            for (Finding finding : group.getValue()) {
+                if (finding.severity() != current) {
+                    current = finding.severity();
+                    Severity severity = current;
+                    long ofSeverity = group.getValue().stream().filter(other -> other.severity() == severity).count();
+                    out.write("\n" + current.name() + " (" + ofSeverity + ")\n");
+                }
+                finding(result, finding, text, context);
+            }
+        }
+    }
+
+    private static void finding(AuditResult result, Finding finding, FittedText text, RenderContext context)
+            throws IOException {
         text.line("  " + finding.rule().id() + ": " + finding.rule().title()
                 + (finding.isExcepted() ? " [" + finding.severity().label() + "]" : ""), 4);
         text.line("    user:     " + UntrustedText.escape(finding.user()) + "  " + UntrustedText.escape(finding.arn()), VALUE);
+        if (context.owners()) {
+            text.line("    owner:    " + UntrustedText.escape(ByOwner.owner(finding)), VALUE);
+        }
         text.line("    evidence: " + UntrustedText.escape(finding.evidence()), VALUE);
         text.line("    fix:      " + finding.rule().remediation(), VALUE);
         List<Control> controls = finding.rule().controlsShown(result.settings().cisVersion());

@@ -176,6 +176,12 @@ final class SarifRenderer implements AccountsFormat<AccountAudit> {
         json.writeObjectFieldStart("partialFingerprints");
         json.writeStringField("credreport/v1", finding.rule().id() + ":" + finding.arn());
         json.writeEndObject();
+        if (finding.owner() != null) {
+            // With --owner-tag: who owns the user, for code scanning's filters and the people it reaches.
+            json.writeObjectFieldStart("properties");
+            json.writeStringField("owner", finding.owner());
+            json.writeEndObject();
+        }
         if (finding.isExcepted()) {
             // An accepted risk (--exceptions): code scanning shows it dismissed, with the reason.
             json.writeArrayFieldStart("suppressions");

@@ -48,6 +48,19 @@ final class ReportBytes implements AutoCloseable {
         return copy == null ? null : copy.path();
     }
 
+    /** How many bytes there are. */
+    long size() {
+        if (memory != null) {
+            return memory.length;
+        }
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            // unknown: as large as can be, so that nothing is kept on the strength of it
+            return Long.MAX_VALUE;
+        }
+    }
+
     InputStream open() {
         if (memory != null) {
             return new ByteArrayInputStream(memory);

@@ -31,6 +31,12 @@ public final class ReportInput implements AutoCloseable {
     private final Instant generatedTime;
     private final ReportBytes bytes;
     private ReportValidation validation;
+    /** What a first read through {@link #openReport} may keep of the rows, or null: such a read validates nothing. */
+    private RowBudget firstReadBudget;
+    /** Whether a first read through {@link #openReport} is under way, recording the validation. */
+    private boolean recording;
+    /** How many times the CSV was parsed from its start. */
+    private int parses;
     /** Where notes go; until it is set, the note waits in {@link #pendingNote}. */
     private Consumer<String> notes;
     private String pendingNote;
@@ -156,6 +162,35 @@ public final class ReportInput implements AutoCloseable {
         return validation.summary();
     }
 
+    /**
+     * Lets the first read through {@link #openReport} (a format writing the report where nothing
+     * is seen until the end) be the validating read: it keeps the rows while {@code budget} lasts,
+     * and once it reaches the end {@link #validate} answers without parsing again.
+     */
+    public synchronized void validateOnFirstRead(RowBudget budget) {
+        firstReadBudget = Objects.requireNonNull(budget);
+    }
+
+    /**
+     * Whether the report's rows surely fit in what is left of {@code budget}, told from its size
+     * alone before any parse: a row of a credential report takes at least {@link #MIN_ROW_BYTES}.
+     * A report too large is better written once to a spool than parsed twice.
+     */
+    public synchronized boolean surelyFits(RowBudget budget) {
+        return bytes.size() / MIN_ROW_BYTES <= budget.left();
+    }
+
+    /**
+     * The fewest bytes a row of a credential report takes: an ARN of 30 or more, a creation time
+     * of 20 or more, and 20 more cells of at least 3 ({@code N/A}, {@code true}) and their commas.
+     */
+    static final int MIN_ROW_BYTES = 128;
+
+    /** How many times the report was parsed from its start: a test's check that a run reads it once. */
+    public synchronized int parses() {
+        return parses;
+    }
+
     /** The report as text; bytes that are not UTF-8 fail the read rather than turn into replacement characters. */
     public Reader openReader() {
         return new InputStreamReader(bytes.open(), StandardCharsets.UTF_8.newDecoder()
@@ -191,14 +226,36 @@ public final class ReportInput implements AutoCloseable {
 
     /**
      * The report's rows: those the validating read kept, else read again from the CSV, which
-     * begins by reading its header.
+     * begins by reading its header. After {@link #validateOnFirstRead}, the first read is the
+     * validating one, its rows kept as it goes.
      */
     public synchronized ReportRows openReport() {
-        ReportRows kept = validation == null ? null : validation.keptRows();
-        return kept != null ? kept : parse();
+        if (validation != null) {
+            ReportRows kept = validation.keptRows();
+            return kept != null ? kept : parse();
+        }
+        if (firstReadBudget == null || recording) {
+            return parse();
+        }
+        CredentialReportReader rows = parse();
+        recording = true;
+        RowBudget budget = firstReadBudget;
+        return new ReportValidation.Recording(rows, budget, this::validated);
+    }
+
+    /** A first read reached the end: the report is valid, and later reads take its kept rows. */
+    private synchronized void validated(ReportValidation read) {
+        recording = false;
+        if (validation == null) {
+            validation = read;
+        } else {
+            // Another read of the same report was first: this one's rows go back to the budget.
+            read.release();
+        }
     }
 
     private CredentialReportReader parse() {
+        parses++;
         try {
             return CredentialReportReader.open(openReader(), this::lineOfBadUtf8, this::note);
         } catch (CredreportException e) {
@@ -224,9 +281,20 @@ public final class ReportInput implements AutoCloseable {
         }
     }
 
-    /** Removes the temporary copy a piped report was kept in; the report cannot be read after. */
+    /**
+     * Removes the temporary copy a piped report was kept in, and gives the rows its validating read
+     * kept back to the run's {@link RowBudget}, so that a run over thousands of accounts keeps the
+     * rows of the reports still to come, not only of its first; the report cannot be read after.
+     */
     @Override
     public void close() {
+        ReportValidation done;
+        synchronized (this) {
+            done = validation;
+        }
+        if (done != null) {
+            done.release();
+        }
         bytes.close();
     }
 }

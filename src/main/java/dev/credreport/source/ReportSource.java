@@ -57,21 +57,36 @@ public record ReportSource(String input, Duration maxWait, boolean generate) {
      * @param say told each note and warning for standard error (nothing when quiet)
      */
     public ReportInput read(Surroundings surroundings, Progress progress, Consumer<String> say) {
-        ReportInput report = input != null
-                ? saved(input, "--input", () -> surroundings.settings().get().s3(), surroundings.stdin())
-                : fetch(surroundings, progress, say);
+        ReportInput report = open(surroundings, progress, say);
         try {
-            report.sendNotesTo(note -> say.accept("note: " + note));
             report.validate(RowBudget.forThisRun());
         } catch (RuntimeException e) {
             // A piped report may be in a temporary copy: gone with the failed command.
             report.close();
             throw e;
         }
+        noteAge(report, surroundings, say);
+        return report;
+    }
+
+    /**
+     * As {@link #read}, but not validated yet: for a command that writes the report through
+     * {@link OnePassWrite}, which validates it while writing where nothing is seen until the end,
+     * and then says {@link #noteAge}.
+     */
+    public ReportInput open(Surroundings surroundings, Progress progress, Consumer<String> say) {
+        ReportInput report = input != null
+                ? saved(input, "--input", () -> surroundings.settings().get().s3(), surroundings.stdin())
+                : fetch(surroundings, progress, say);
+        report.sendNotesTo(note -> say.accept("note: " + note));
+        return report;
+    }
+
+    /** Says, once the report is known to be good, that a report from AWS is older than a few minutes. */
+    public static void noteAge(ReportInput report, Surroundings surroundings, Consumer<String> say) {
         if (report.origin() == ReportInput.Origin.AWS) {
             noteIfStale(report, surroundings.clock(), say);
         }
-        return report;
     }
 
     /**

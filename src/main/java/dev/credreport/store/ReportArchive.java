@@ -28,19 +28,82 @@ import java.util.OptionalLong;
 public final class ReportArchive implements ReportStore, WriteOnceStore {
     private static final ArchiveLayout LAYOUT = ArchiveLayout.FLAT;
     static final Duration STALE_TEMPORARY = Duration.ofHours(1);
+    private static final String METADATA = ".meta.json";
 
-    private final Path directory;
-
-    public ReportArchive(Path directory) {
-        this.directory = directory;
+    /** How the directory is read whole: {@link Files#newDirectoryStream(Path, String)}, or a counting one in tests. */
+    @FunctionalInterface
+    interface Lister {
+        DirectoryStream<Path> open(Path directory, String glob) throws IOException;
     }
 
+    private final Path directory;
+    private final Lister lister;
+
+    public ReportArchive(Path directory) {
+        this(directory, Files::newDirectoryStream);
+    }
+
+    ReportArchive(Path directory, Lister lister) {
+        this.directory = directory;
+        this.lister = lister;
+    }
+
+    /** Writes only the report's own name (and the next suffixes when taken): the directory is never read whole here. */
     @Override
     public SaveOutcome save(byte[] content, ReportMetadata metadata) {
         createDirectory();
-        // A run killed with SIGKILL leaves its temporary file; no write lasts anywhere near this long.
-        TemporaryFiles.removeStale(directory, ArchiveLayout.FILE_PREFIX, STALE_TEMPORARY, Instant.now());
         return SaveWithoutOverwriting.save(this, LAYOUT, content, metadata);
+    }
+
+    /**
+     * One listing of the directory for the run: temporaries of credreport's naming older than any
+     * write lasts (what a run killed with SIGKILL left) are removed, and every saved report and each
+     * metadata file whose report is gone are told to {@code found}.
+     */
+    @Override
+    public void sweep(Sweep found) {
+        Instant now = Instant.now();
+        try (DirectoryStream<Path> files = lister.open(directory, "{" + ArchiveLayout.FILE_PREFIX + "*,."
+                + ArchiveLayout.FILE_PREFIX + "*}")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (TemporaryFiles.isTemporaryOf(name, ArchiveLayout.FILE_PREFIX)) {
+                    TemporaryFiles.removeIfStale(file, STALE_TEMPORARY, now);
+                } else if (found != null && name.endsWith(METADATA)) {
+                    Path report = reportOf(file);
+                    Optional<SavedReport> named = named(report);
+                    if (named.isPresent() && !Files.exists(report)) {
+                        found.orphan(named.get());
+                    }
+                } else if (found != null) {
+                    named(file).filter(report -> Files.isRegularFile(file)).ifPresent(found::saved);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // nothing saved yet: the first save creates the directory
+        } catch (IOException e) {
+            throw CredreportException.cannotWrite("cannot read " + directory + " for --output-dir: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(SavedReport report) {
+        Path path = Path.of(report.location());
+        try {
+            Files.deleteIfExists(path);
+            Files.deleteIfExists(metadataPath(path));
+        } catch (IOException e) {
+            throw CredreportException.cannotWrite("cannot delete " + path + " for --keep: " + e.getMessage(), e);
+        }
+    }
+
+    /** The metadata of a report a prune that raced a save removed; kept should the report be there again. */
+    @Override
+    public void deleteOrphan(SavedReport report) {
+        Path path = Path.of(report.location());
+        if (!Files.exists(path)) {
+            deleteQuietly(metadataPath(path));
+        }
     }
 
     @Override
@@ -102,47 +165,10 @@ public final class ReportArchive implements ReportStore, WriteOnceStore {
         return directory.resolve(name).toString();
     }
 
-    /** Deletes the oldest saved reports of the account beyond the newest {@code keep}, with their metadata. */
-    @Override
-    public List<String> prune(String accountId, int keep) {
-        List<SavedReport> saved = list(accountId);
-        List<String> deleted = new ArrayList<>();
-        for (int i = 0; i < saved.size() - keep; i++) {
-            Path path = Path.of(saved.get(i).location());
-            try {
-                Files.deleteIfExists(path);
-                Files.deleteIfExists(metadataPath(path));
-                deleted.add(path.toString());
-            } catch (IOException e) {
-                throw CredreportException.cannotWrite("cannot delete " + path + " for --keep: " + e.getMessage(), e);
-            }
-        }
-        removeOrphanMetadata(accountId);
-        return deleted;
-    }
-
-    /**
-     * Deletes metadata files of the account whose report is gone: what two --keep runs at once
-     * can leave when one prunes a report the other was still describing.
-     */
-    private void removeOrphanMetadata(String accountId) {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ArchiveLayout.FILE_PREFIX + accountId + "-*.meta.json")) {
-            for (Path metadata : files) {
-                String name = metadata.getFileName().toString();
-                Path report = metadata.resolveSibling(name.substring(0, name.length() - ".meta.json".length()) + ".csv");
-                if (named(report).isPresent() && !Files.exists(report)) {
-                    Files.deleteIfExists(metadata);
-                }
-            }
-        } catch (IOException e) {
-            // leftovers are harmless: the next prune tries again
-        }
-    }
-
     @Override
     public List<SavedReport> list(String accountId) {
         List<SavedReport> saved = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, ArchiveLayout.FILE_PREFIX + "*.csv")) {
+        try (DirectoryStream<Path> files = lister.open(directory, ArchiveLayout.FILE_PREFIX + "*.csv")) {
             for (Path file : files) {
                 named(file)
                         .filter(report -> accountId == null || report.accountId().equals(accountId))
@@ -250,7 +276,13 @@ public final class ReportArchive implements ReportStore, WriteOnceStore {
     static Path metadataPath(Path report) {
         String name = report.getFileName().toString();
         String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        return report.resolveSibling(stem + ".meta.json");
+        return report.resolveSibling(stem + METADATA);
+    }
+
+    /** The report file a metadata file describes: {@code x.meta.json} is of {@code x.csv}. */
+    private static Path reportOf(Path metadata) {
+        String name = metadata.getFileName().toString();
+        return metadata.resolveSibling(name.substring(0, name.length() - METADATA.length()) + ".csv");
     }
 
     private static void deleteQuietly(Path path) {

@@ -11,10 +11,20 @@ import java.util.Objects;
 /**
  * Saves reports into a store as cron jobs do: names each by its account and generated time, and
  * keeps the newest {@code keep} of the account when asked.
+ *
+ * <p>A save touches only its own account's reports, so that a run over thousands of accounts costs
+ * the same per account on the first day and on the hundredth: the store is looked over once per
+ * run ({@link ReportStore#sweep}: stale temporaries removed, and with {@code keep} every saved
+ * report remembered compactly in {@link KeptReports}), and each save then writes its own name and
+ * deletes its own account's oldest reports beyond {@code keep}. Saves may run at once, from many
+ * threads.
  */
 public final class ReportSaver implements AutoCloseable {
     private final ReportStore store;
     private final Integer keep;
+    /** What the run's one sweep found, with --keep; null before it, or without --keep. */
+    private KeptReports kept;
+    private boolean swept;
 
     /** @param keep how many reports of an account to keep, or null to keep them all */
     public ReportSaver(ReportStore store, Integer keep) {
@@ -25,12 +35,27 @@ public final class ReportSaver implements AutoCloseable {
         this.keep = keep;
     }
 
-    /** Saves a report named by the account its rows tell; a report with no rows cannot be named. */
-    /** Says now, before any report is fetched, why reports could not be saved (see {@link ReportStore#check}). */
+    /**
+     * Says now, before any report is fetched, why reports could not be saved (see
+     * {@link ReportStore#check}), and looks the store over for the run.
+     */
     public void check() {
         store.check();
+        sweepOnce();
     }
 
+    /** The run's one look over the store, made before its first save. */
+    private synchronized KeptReports sweepOnce() {
+        if (!swept) {
+            KeptReports found = keep == null ? null : new KeptReports();
+            store.sweep(found);
+            kept = found;
+            swept = true;
+        }
+        return kept;
+    }
+
+    /** Saves a report named by the account its rows tell; a report with no rows cannot be named. */
     public ReportStore.SaveOutcome save(ReportInput report) {
         return save(report, null, null);
     }
@@ -58,9 +83,14 @@ public final class ReportSaver implements AutoCloseable {
         byte[] content = store.layout().readByPosition() ? AwsColumnOrder.of(report) : report.bytes();
         ReportMetadata metadata = new ReportMetadata(generated, accountId, partition, BuildInfo.version(),
                 ReportMetadata.sha256(content));
+        KeptReports known = sweepOnce();
         ReportStore.SaveOutcome outcome = store.save(content, metadata);
-        if (keep != null) {
-            store.prune(accountId, keep);
+        if (known != null) {
+            // Only after this report is saved: an account whose save failed keeps every report it had.
+            KeptReports.Pruned pruned = known.saved(accountId, generated, outcome.suffix(), keep,
+                    (account, time, suffix) -> store.location(store.layout().path(account, time, suffix)));
+            pruned.beyondKeep().forEach(store::delete);
+            pruned.orphans().forEach(store::deleteOrphan);
         }
         return outcome;
     }

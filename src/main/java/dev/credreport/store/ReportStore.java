@@ -8,8 +8,24 @@ import java.util.List;
  * with another: a local directory or an S3 prefix. Chosen by {@link ReportStores#open}.
  */
 public interface ReportStore extends AutoCloseable {
-    /** What a save did: where the report is, and whether this save wrote it (false: it was there already). */
-    record SaveOutcome(String location, boolean written) {
+    /**
+     * What a save did: where the report is, whether this save wrote it (false: it was there
+     * already), and the suffix its name got (0: none).
+     */
+    record SaveOutcome(String location, boolean written, int suffix) {
+    }
+
+    /**
+     * What one look over the whole store finds, for a run's saves: every report named as
+     * credreport names them, and (in a directory) each metadata file whose report is gone, both
+     * as {@link ArchiveLayout} names the report.
+     */
+    interface Sweep {
+        void saved(SavedReport report);
+
+        /** Metadata left without their report (what a prune that raced a save can leave): the report's name. */
+        default void orphan(SavedReport report) {
+        }
     }
 
     /**
@@ -24,8 +40,27 @@ public interface ReportStore extends AutoCloseable {
     /** A saved report, as {@link #list} gave it, ready to parse. */
     ReportInput read(SavedReport report);
 
-    /** Deletes the oldest saved reports of the account beyond the newest {@code keep}; returns their locations. */
-    List<String> prune(String accountId, int keep);
+    /**
+     * Once per run, before its first save: one look over the whole store, never one per save.
+     * Removes what runs killed with SIGKILL left (stale temporary files) and, unless {@code found}
+     * is null, tells it every saved report and orphaned metadata file, streamed, not kept in a list.
+     * A store with nothing to remove (S3, whose writes are whole or absent) need not look when
+     * {@code found} is null.
+     */
+    void sweep(Sweep found);
+
+    /**
+     * Deletes a saved report (one {@link #list} or {@link #sweep} told) with its metadata;
+     * one gone already is no failure.
+     */
+    void delete(SavedReport report);
+
+    /** Deletes the metadata {@link #sweep} found orphaned, while their report is still gone. Nothing by default. */
+    default void deleteOrphan(SavedReport report) {
+    }
+
+    /** Where a path relative to the root, as {@link ArchiveLayout} makes it, is: a file path or an s3:// URI. */
+    String location(String path);
 
     /**
      * Says now, before any report is fetched, why this store cannot be used: a bucket that does

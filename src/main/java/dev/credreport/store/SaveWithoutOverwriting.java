@@ -28,14 +28,14 @@ public final class SaveWithoutOverwriting {
             if (existing.isPresent()) {
                 if (existing.get().holds(content)) {
                     store.repair(path, metadata);
-                    return new ReportStore.SaveOutcome(store.location(path), false);
+                    return new ReportStore.SaveOutcome(store.location(path), false, suffix);
                 }
                 suffix++;
                 lostRaces = 0;
                 continue;
             }
             if (store.putIfAbsent(path, content, metadata)) {
-                return new ReportStore.SaveOutcome(store.location(path), true);
+                return new ReportStore.SaveOutcome(store.location(path), true, suffix);
             }
             // Another run took the name between the look and the write: look at what it wrote.
             if (++lostRaces == MAX_LOST_RACES) {

@@ -110,20 +110,24 @@ class ExceptionsTest {
     }
 
     @Test
-    void reads_account_and_credential_of_a_finding() {
-        Finding key2 = new Finding(ROTATED, "ci-deploy", ARN, 3, "access key 2 created 2025-01-01, 400 days ago");
-        Finding cert1 = new Finding(ROTATED, "ci-deploy", ARN, 3, "signing certificate 1 created 2025-01-01");
-        Finding password = new Finding(UNUSED, "ci-deploy", ARN, 3, "password last used 2025-01-01");
-        Finding none = new Finding(UNUSED, "ci-deploy", ARN, 3, "access_key_1_active and access_key_2_active are both true");
-        assertEquals("access_key_2", Exceptions.credentialOf(key2));
-        assertEquals("cert_1", Exceptions.credentialOf(cert1));
-        assertEquals("password", Exceptions.credentialOf(password));
-        assertNull(Exceptions.credentialOf(none));
+    void matches_the_credential_the_rule_set_not_the_words_of_the_evidence() {
+        Finding key2 = new Finding(ROTATED, "ci-deploy", ARN, 3, "created 2025-01-01, 400 days ago", Credential.ACCESS_KEY_2);
+        Finding cert1 = new Finding(ROTATED, "ci-deploy", ARN, 3, "signing certificate 1 created 2025-01-01",
+                Credential.CERT_1);
+        // Evidence that reads like key 2 but a rule that said no credential: an entry for key 2 does not cover it.
+        Finding none = new Finding(UNUSED, "ci-deploy", ARN, 3, "access key 2 and access key 1 are both active");
+        assertEquals(Credential.NONE, none.credential());
         assertEquals(ACCOUNT, Exceptions.accountOf(ARN));
         Exceptions exceptions = parse("exceptions:\n" + entry("access-key-not-rotated", "ci-deploy",
                 "    account: '123456789012'\n    credential: access_key_2\n"));
         assertTrue(exceptions.match(key2, TODAY).isPresent());
         assertFalse(exceptions.match(cert1, TODAY).isPresent());
+        assertFalse(parse("exceptions:\n" + entry("credentials-unused", "ci-deploy", "    credential: access_key_2\n"))
+                .match(none, TODAY).isPresent());
+        assertTrue(parse("exceptions:\n" + entry("credentials-unused", "ci-deploy", ""))
+                .match(none, TODAY).isPresent(), "an entry naming no credential covers a finding about none");
+        // The excepted and noted copies keep the credential.
+        assertEquals(Credential.ACCESS_KEY_2, key2.noted("n").excepted(exceptions.entries().get(0)).credential());
     }
 
     private static CredreportException refusal(String yaml) {

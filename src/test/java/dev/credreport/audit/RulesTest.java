@@ -282,6 +282,37 @@ class RulesTest {
         assertQuiet("signing-certificate-not-rotated", root().certificate(1, true, daysAgo(400)));
     }
 
+    // --- the credential each rule names -------------------------------------------------------
+
+    static Credential credentialOf(String ruleId, ReportRow row) {
+        List<Finding> findings = check(ruleId, row);
+        assertEquals(1, findings.size(), ruleId + " should fire once on " + row + " but found " + findings);
+        return findings.get(0).credential();
+    }
+
+    @Test
+    void each_rule_says_which_credential_its_finding_is_about() {
+        assertEquals(Credential.ACCESS_KEY_2, credentialOf("root-access-key-active", root().key(2, true, daysAgo(400), "N/A")));
+        assertEquals(Credential.CERT_1, credentialOf("root-signing-certificate-active", root().certificate(1, true, daysAgo(5))));
+        assertEquals(Credential.NONE, credentialOf("root-no-mfa", root().mfa(false)));
+        assertEquals(Credential.NONE, credentialOf("root-recently-used", root().set("password_last_used", daysAgo(3))));
+        assertEquals(Credential.PASSWORD, credentialOf("console-without-mfa", user("bob").password(daysAgo(3), daysAgo(30))));
+        assertEquals(Credential.PASSWORD, credentialOf("credentials-unused",
+                user("carol").password(daysAgo(45), daysAgo(100)).mfa(true)));
+        assertEquals(Credential.ACCESS_KEY_2, credentialOf("credentials-unused", user("carol").key(2, true, daysAgo(46), "N/A")));
+        assertEquals(Credential.ACCESS_KEY_1, credentialOf("access-key-not-rotated",
+                user("dave").key(1, true, daysAgo(91), daysAgo(1))));
+        assertEquals(Credential.NONE, credentialOf("multiple-active-access-keys",
+                user("erin").key(1, true, daysAgo(10), daysAgo(1)).key(2, true, daysAgo(5), daysAgo(1))));
+        assertEquals(Credential.ACCESS_KEY_1, credentialOf("access-key-created-at-setup",
+                user("frank").password(daysAgo(2), "2024-01-01T00:00:00+00:00").mfa(true)
+                        .key(1, true, "2024-01-01T00:05:00+00:00", "N/A")));
+        assertEquals(Credential.PASSWORD, credentialOf("password-past-rotation",
+                user("gina").password(daysAgo(1), daysAgo(100)).mfa(true).set("password_next_rotation", daysAgo(1))));
+        assertEquals(Credential.CERT_2, credentialOf("signing-certificate-not-rotated",
+                user("hugo").certificate(2, true, daysAgo(91))));
+    }
+
     // --- iam-users-instead-of-identity-center ---------------------------------------------------
 
     static List<Finding> tally(ReportRow... rows) {

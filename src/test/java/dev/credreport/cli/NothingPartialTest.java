@@ -93,6 +93,17 @@ class NothingPartialTest {
         assertEquals("previous\n", Files.readString(output));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"table", "csv", "blocks", "json"})
+    void a_bad_report_written_to_a_new_file_leaves_no_file_and_prints_nothing(String format) throws IOException {
+        Path output = dir.resolve("new-" + format);
+
+        assertFailedWithNothingOut(harness.run("fetch", "--input", badFile().toString(), "--format", format, "-o", output.toString()));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("bad.csv")), left.toList(), "no output file and no temporary file");
+        }
+    }
+
     @Test
     void diff_names_the_bad_report_and_prints_nothing() throws IOException {
         Path good = Files.writeString(dir.resolve("good.csv"), SampleReports.standard());

@@ -79,6 +79,29 @@ class ApplierTest {
         public Optional<Instant> passwordLastUsed(String user) {
             return Optional.empty();
         }
+
+        final Map<String, KeyFacts> certificates = new HashMap<>();
+
+        MemoryIam certificate(String id, boolean active) {
+            certificates.put(id, new KeyFacts(id, active, CREATED));
+            return this;
+        }
+
+        @Override
+        public List<KeyFacts> certificates(String user) {
+            return new ArrayList<>(certificates.values());
+        }
+
+        @Override
+        public void certificateActive(String user, String certificateId, boolean active) {
+            calls.add((active ? "activate certificate " : "deactivate certificate ") + certificateId);
+            certificates.put(certificateId, new KeyFacts(certificateId, active, CREATED));
+        }
+    }
+
+    static Action deactivateCertificate(int id, String certificate, int slot) {
+        return new Action(id, ActionKind.DEACTIVATE_CERTIFICATE, "111122223333", "alice", certificate, slot, CREATED, null,
+                "signing-certificate-not-rotated");
     }
 
     static Action deactivate(int id, String key) {
@@ -147,7 +170,9 @@ class ApplierTest {
                 .apply(start(), List.of(deactivate(1, "A"), deactivate(2, "B"), deactivate(3, "C")), Duration.ofDays(7)));
 
         Result last = recorded.get(recorded.size() - 1);
-        assertEquals(List.of("A", "B"), last.outcomes().stream().map(outcome -> outcome.action().accessKeyId()).toList());
+        assertEquals(List.of("A done", "B done", "C not-started"), last.outcomes().stream()
+                .map(outcome -> outcome.action().accessKeyId() + " " + outcome.state().jsonName()).toList());
+        assertEquals("the apply was SIGTERM before it", last.outcomes().get(2).why());
         assertEquals(List.of("deactivate A", "deactivate B"), iam.calls);
         assertEquals(false, last.finished());
         // The file form says the same, and its undo plan reactivates both.
@@ -170,7 +195,7 @@ class ApplierTest {
         assertThrows(CredreportException.class, () -> applier(iam, 50, false, () -> { }, Exemptions.NONE)
                 .apply(start(), List.of(deactivate(1, "A"), deactivate(2, "B")), Duration.ofDays(7)));
         Result last = recorded.get(recorded.size() - 1);
-        assertEquals(List.of(Outcome.State.FAILED), last.outcomes().stream().map(Outcome::state).toList());
+        assertEquals(List.of(Outcome.State.FAILED, Outcome.State.NOT_STARTED), last.outcomes().stream().map(Outcome::state).toList());
     }
 
     @Test
@@ -198,6 +223,32 @@ class ApplierTest {
         assertEquals(List.of(Outcome.State.DONE, Outcome.State.SKIPPED, Outcome.State.SKIPPED),
                 result.outcomes().stream().map(Outcome::state).toList());
         assertEquals(List.of("delete OLD"), iam.calls);
+    }
+
+    @Test
+    void a_signing_certificate_is_deactivated_only_when_it_is_still_the_active_one_the_plan_names_and_undo_reactivates_it() {
+        MemoryIam iam = new MemoryIam().certificate("C1", true).certificate("C2", false).certificate("C3", true);
+        iam.certificates.put("C3", new KeyFacts("C3", true, CREATED.plusSeconds(60)));
+        Exemptions exceptCert2 = (account, user, credential) -> "cert_2".equals(credential);
+        Result result = applier(iam, 50, false, () -> { }, exceptCert2).apply(start(), List.of(deactivateCertificate(1, "C1", 1),
+                deactivateCertificate(2, "C2", 1), deactivateCertificate(3, "C3", 1), deactivateCertificate(4, "GONE", 1),
+                deactivateCertificate(5, "C1", 2)), Duration.ofDays(7));
+
+        assertEquals(List.of(Outcome.State.DONE, Outcome.State.SKIPPED, Outcome.State.SKIPPED, Outcome.State.SKIPPED,
+                Outcome.State.SKIPPED), result.outcomes().stream().map(Outcome::state).toList());
+        assertEquals(List.of("the certificate is already inactive (deactivated since the plan)",
+                "the certificate C3 was uploaded " + CREATED.plusSeconds(60) + ", not " + CREATED,
+                "the certificate GONE no longer exists", "covered by an exception"),
+                result.outcomes().subList(1, 5).stream().map(Outcome::why).toList());
+        assertEquals(List.of("deactivate certificate C1"), iam.calls);
+        List<Action> undo = result.undo();
+        assertEquals(List.of(ActionKind.ACTIVATE_CERTIFICATE), undo.stream().map(Action::kind).toList());
+        assertEquals("C1", undo.get(0).certificateId());
+
+        Result undone = applier(iam, 50, false, () -> { }, exceptCert2).apply(start(), undo, Duration.ofDays(7));
+
+        assertEquals(List.of(Outcome.State.DONE), undone.outcomes().stream().map(Outcome::state).toList());
+        assertTrue(iam.certificates.get("C1").active());
     }
 
     @Test

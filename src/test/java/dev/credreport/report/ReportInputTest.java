@@ -51,6 +51,23 @@ class ReportInputTest {
     }
 
     @Test
+    void should_give_its_kept_rows_back_to_the_budget_when_closed_for_the_reports_to_come() {
+        RowBudget budget = new RowBudget(3);
+        ReportInput first = report(SampleReports.HEADER, SampleReports.ALICE, SampleReports.ALICE);
+        ReportInput second = report(SampleReports.HEADER, SampleReports.ALICE, SampleReports.ALICE);
+        first.validate(budget);
+        assertEquals(1, budget.left());
+
+        first.close();
+        first.close();
+
+        assertEquals(3, budget.left(), "given back once, however often closed");
+        second.validate(budget);
+        assertInstanceOf(KeptRows.class, second.openReport(), "the next report's rows are kept with what the first gave back");
+        assertEquals(1, budget.left());
+    }
+
+    @Test
     void should_read_the_csv_again_when_the_rows_do_not_fit_the_budget() {
         ReportInput input = report(SampleReports.HEADER, SampleReports.ALICE, SampleReports.ALICE, SampleReports.ALICE);
         RowBudget budget = new RowBudget(2);

@@ -37,6 +37,37 @@ class ReportValidationTest {
     }
 
     @Test
+    void should_take_a_first_read_to_its_end_for_the_validating_read() {
+        RowBudget budget = new RowBudget(5);
+        ReportInput report = report(SampleReports.ALICE, SampleReports.CAROL);
+        report.validateOnFirstRead(budget);
+
+        try (ReportRows first = report.openReport()) {
+            first.forEachRemaining(user -> { });
+        }
+
+        assertEquals(2, report.validate(budget).users(), "answered from the first read");
+        assertInstanceOf(KeptRows.class, report.openReport());
+        assertEquals(1, report.parses());
+        assertEquals(3, budget.left());
+    }
+
+    @Test
+    void should_give_back_the_rows_of_a_first_read_left_before_its_end() {
+        RowBudget budget = new RowBudget(5);
+        ReportInput report = report(SampleReports.ALICE, SampleReports.CAROL);
+        report.validateOnFirstRead(budget);
+
+        try (ReportRows first = report.openReport()) {
+            first.next();
+        }
+
+        assertEquals(5, budget.left());
+        assertEquals(2, report.validate(budget).users(), "validated by a read of its own");
+        assertEquals(2, report.parses());
+    }
+
+    @Test
     void should_keep_nothing_without_a_budget() {
         ReportValidation validation = ReportValidation.read(reader(SampleReports.ALICE), RowBudget.none());
 

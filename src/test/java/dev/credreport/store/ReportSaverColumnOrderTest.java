@@ -72,8 +72,12 @@ class ReportSaverColumnOrderTest {
         }
 
         @Override
-        public List<String> prune(String accountId, int keep) {
-            return List.of();
+        public void sweep(Sweep found) {
+        }
+
+        @Override
+        public void delete(SavedReport report) {
+            throw new UnsupportedOperationException();
         }
 
         @Override

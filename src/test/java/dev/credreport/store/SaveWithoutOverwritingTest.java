@@ -85,7 +85,7 @@ class SaveWithoutOverwritingTest {
 
     @Test
     void should_save_under_the_plain_name_where_it_is_free() {
-        assertEquals(new ReportStore.SaveOutcome("mem:" + PLAIN, true), save("report"));
+        assertEquals(new ReportStore.SaveOutcome("mem:" + PLAIN, true, 0), save("report"));
         assertEquals(List.of("look " + PLAIN, "put " + PLAIN), store.asked);
     }
 
@@ -94,7 +94,7 @@ class SaveWithoutOverwritingTest {
         save("report");
         store.asked.clear();
 
-        assertEquals(new ReportStore.SaveOutcome("mem:" + PLAIN, false), save("report"));
+        assertEquals(new ReportStore.SaveOutcome("mem:" + PLAIN, false, 0), save("report"));
         assertEquals(List.of("look " + PLAIN, "repair " + PLAIN), store.asked, "compared by digest, not read, not written");
     }
 
@@ -118,7 +118,7 @@ class SaveWithoutOverwritingTest {
 
         ReportStore.SaveOutcome outcome = save("report");
 
-        assertEquals(new ReportStore.SaveOutcome("mem:" + PLAIN.replace(".csv", "-1.csv"), false), outcome);
+        assertEquals(new ReportStore.SaveOutcome("mem:" + PLAIN.replace(".csv", "-1.csv"), false, 1), outcome);
         assertTrue(store.asked.contains("read " + PLAIN), store.asked::toString);
     }
 
@@ -139,7 +139,7 @@ class SaveWithoutOverwritingTest {
         ReportStore.SaveOutcome outcome = save("report");
 
         String next = PLAIN.replace(".csv", "-1.csv");
-        assertEquals(new ReportStore.SaveOutcome("mem:" + next, true), outcome);
+        assertEquals(new ReportStore.SaveOutcome("mem:" + next, true, 1), outcome);
         assertEquals(List.of("look " + PLAIN, "put " + PLAIN, "look " + PLAIN, "look " + next, "put " + next), store.asked);
     }
 
@@ -147,7 +147,7 @@ class SaveWithoutOverwritingTest {
     void should_keep_what_another_run_saved_when_it_is_the_same_report() {
         store.rival = path -> store.objects.putIfAbsent(path, bytes("report"));
 
-        assertEquals(new ReportStore.SaveOutcome("mem:" + PLAIN, false), save("report"));
+        assertEquals(new ReportStore.SaveOutcome("mem:" + PLAIN, false, 0), save("report"));
     }
 
     @Test

@@ -41,6 +41,7 @@ public final class FakeOrganization implements AutoCloseable {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger throttles = new AtomicInteger();
     private volatile RateLimit assumeRoleLimit;
+    private volatile Instant generated = Instant.parse("2024-06-01T00:00:00Z");
     private final Map<String, Duration> slow = new ConcurrentHashMap<>();
     private final Object hold = new Object();
     private int holdUntil;
@@ -66,6 +67,19 @@ public final class FakeOrganization implements AutoCloseable {
     public String endpoint() {
         return server.endpoint().toString();
     }
+
+    /** The settings of a run against this Organization (Organizations, STS and IAM all here), for tests below the command line. */
+    public dev.credreport.aws.AwsSettings settings() {
+        java.net.URI uri = server.endpoint();
+        CommandHarness.useTestCredentials();
+        return new dev.credreport.aws.AwsSettings(null, false, "us-east-1", software.amazon.awssdk.regions.Region.AWS_GLOBAL,
+                uri, uri, uri, null, null, null, true, Duration.ofSeconds(5), Duration.ofSeconds(60),
+                dev.credreport.aws.Sleeper.SYSTEM, dev.credreport.aws.Profiles.load());
+    }
+
+    /** The roles --org assumes by default: OrganizationAccountAccessRole in each account. */
+    public static final dev.credreport.aws.AccountAccess.RoleSettings ROLES = new dev.credreport.aws.AccountAccess.RoleSettings(
+            "arn:{partition}:iam::{account}:role/" + dev.credreport.aws.AccountAccess.DEFAULT_ROLE, null, "credreport");
 
     public FakeIam server() {
         return server;
@@ -132,6 +146,12 @@ public final class FakeOrganization implements AutoCloseable {
     /** The account's IAM requests are answered only after {@code delay}; a very long one is a hung account. */
     public FakeOrganization slow(String account, Duration delay) {
         slow.put(account, delay);
+        return this;
+    }
+
+    /** The generated time every report is given (2024-06-01T00:00:00Z unless told): a benchmark's day of saving. */
+    public FakeOrganization generatedAt(Instant time) {
+        this.generated = time;
         return this;
     }
 
@@ -350,10 +370,10 @@ public final class FakeOrganization implements AutoCloseable {
             return FakeIam.state(stuck.contains(account) ? "INPROGRESS" : "COMPLETE");
         }
         if (headerOnly.contains(account)) {
-            return FakeIam.report((SampleReports.HEADER + "\n").getBytes(StandardCharsets.UTF_8), Instant.parse("2024-06-01T00:00:00Z"));
+            return FakeIam.report((SampleReports.HEADER + "\n").getBytes(StandardCharsets.UTF_8), generated);
         }
         String report = report(account) + extraRows.getOrDefault(account, "") + (bad.contains(account) ? BAD_ROW + "\n" : "");
-        return FakeIam.report(report.getBytes(StandardCharsets.UTF_8), Instant.parse("2024-06-01T00:00:00Z"));
+        return FakeIam.report(report.getBytes(StandardCharsets.UTF_8), generated);
     }
 
     /** Text as a JSON string's content, as AWS sends it: quotes, backslashes and control characters escaped. */

@@ -51,6 +51,12 @@ public final class MotoAccount implements AutoCloseable {
         return this;
     }
 
+    /** Tags the user (iam:TagUser). */
+    public MotoAccount tag(String name, String key, String value) {
+        iam.tagUser(r -> r.userName(name).tags(t -> t.key(key).value(value)));
+        return this;
+    }
+
     public AccessKey accessKey(String name) {
         return iam.createAccessKey(r -> r.userName(name)).accessKey();
     }

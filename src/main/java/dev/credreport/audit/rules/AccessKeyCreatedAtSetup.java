@@ -1,6 +1,7 @@
 package dev.credreport.audit.rules;
 
 import dev.credreport.audit.AuditSettings;
+import dev.credreport.audit.Credential;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
@@ -32,7 +33,7 @@ public final class AccessKeyCreatedAtSetup extends BaseRule {
             if (key.isActive() && key.lastRotated().isPresent() && !key.lastUsedDate().isPresent()) {
                 Duration afterUser = Duration.between(user.creationTime(), key.lastRotated().value());
                 if (!afterUser.isNegative() && afterUser.compareTo(SETUP_WINDOW) <= 0) {
-                    findings.accept(finding(user, "access key " + key.slot() + " created " + key.lastRotated().value()
+                    findings.accept(finding(user, Credential.accessKey(key.slot()), "access key " + key.slot() + " created " + key.lastRotated().value()
                             + ", " + (afterUser.toSeconds() < 60 ? afterUser.toSeconds() + "s" : afterUser.toMinutes() + "m") + " after the user, never used; the user has a console password"));
                 }
             }

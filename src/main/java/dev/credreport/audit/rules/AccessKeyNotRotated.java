@@ -1,6 +1,7 @@
 package dev.credreport.audit.rules;
 
 import dev.credreport.audit.AuditSettings;
+import dev.credreport.audit.Credential;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleIds;
@@ -28,7 +29,7 @@ public final class AccessKeyNotRotated extends BaseRule {
             if (key.isActive() && key.lastRotated().isPresent()) {
                 Duration age = settings.ageOf(key.lastRotated().value());
                 if (AuditSettings.moreThanDays(age, settings.rotationDays())) {
-                    findings.accept(finding(user, "access key " + key.slot() + " created "
+                    findings.accept(finding(user, Credential.accessKey(key.slot()), "access key " + key.slot() + " created "
                             + settings.dated(key.lastRotated().value()) + " (threshold " + settings.rotationDays() + "d)"));
                 }
             }

@@ -1,6 +1,7 @@
 package dev.credreport.audit.rules;
 
 import dev.credreport.audit.AuditSettings;
+import dev.credreport.audit.Credential;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
@@ -22,7 +23,7 @@ public final class ConsoleWithoutMfa extends BaseRule {
             String used = user.password().lastUsed().asOptional()
                     .map(t -> "last used " + settings.dated(t))
                     .orElse("never used");
-            findings.accept(finding(user, "password_enabled is true (" + used + "), mfa_active is false"));
+            findings.accept(finding(user, Credential.PASSWORD, "password_enabled is true (" + used + "), mfa_active is false"));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.credreport.audit.rules;
 
 import dev.credreport.audit.AuditSettings;
+import dev.credreport.audit.Credential;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
@@ -24,7 +25,7 @@ public final class PasswordPastRotation extends BaseRule {
         }
         Instant due = user.password().nextRotation().value();
         if (due.isBefore(settings.asOf())) {
-            findings.accept(finding(user, "password_next_rotation was " + settings.dated(due)));
+            findings.accept(finding(user, Credential.PASSWORD, "password_next_rotation was " + settings.dated(due)));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.credreport.audit.rules;
 
 import dev.credreport.audit.AuditSettings;
+import dev.credreport.audit.Credential;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
@@ -26,7 +27,7 @@ public final class RootAccessKeyActive extends BaseRule {
         }
         for (AccessKey key : user.accessKeys()) {
             if (key.isActive()) {
-                findings.accept(finding(user, "access key " + key.slot() + " is active"
+                findings.accept(finding(user, Credential.accessKey(key.slot()), "access key " + key.slot() + " is active"
                         + key.lastRotated().asOptional().map(t -> ", created " + settings.dated(t)).orElse("")
                         + key.lastUsedDate().asOptional().map(t -> ", last used " + settings.dated(t)).orElse(", never used")
                         + settings.rootEvidence()));

@@ -1,6 +1,7 @@
 package dev.credreport.audit.rules;
 
 import dev.credreport.audit.AuditSettings;
+import dev.credreport.audit.Credential;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
@@ -26,7 +27,7 @@ public final class RootSigningCertificateActive extends BaseRule {
         }
         for (SigningCertificate certificate : user.certificates()) {
             if (certificate.isActive()) {
-                findings.accept(finding(user, "signing certificate " + certificate.slot() + " is active"
+                findings.accept(finding(user, Credential.certificate(certificate.slot()), "signing certificate " + certificate.slot() + " is active"
                         + certificate.lastRotated().asOptional().map(t -> ", created " + settings.dated(t)).orElse("")
                         + settings.rootEvidence()));
             }

@@ -1,6 +1,7 @@
 package dev.credreport.audit.rules;
 
 import dev.credreport.audit.AuditSettings;
+import dev.credreport.audit.Credential;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleInfo;
@@ -25,7 +26,7 @@ public final class SigningCertificateNotRotated extends BaseRule {
         for (SigningCertificate certificate : user.certificates()) {
             if (certificate.isActive() && certificate.lastRotated().isPresent()
                     && AuditSettings.moreThanDays(settings.ageOf(certificate.lastRotated().value()), settings.rotationDays())) {
-                findings.accept(finding(user, "signing certificate " + certificate.slot() + " created "
+                findings.accept(finding(user, Credential.certificate(certificate.slot()), "signing certificate " + certificate.slot() + " created "
                         + settings.dated(certificate.lastRotated().value()) + " (threshold " + settings.rotationDays() + "d)"));
             }
         }

@@ -1,6 +1,7 @@
 package dev.credreport.audit.rules;
 
 import dev.credreport.audit.AuditSettings;
+import dev.credreport.audit.Credential;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.BaseRule;
 import dev.credreport.audit.RuleIds;
@@ -34,10 +35,10 @@ public final class UnusedCredentials extends BaseRule {
         Password password = user.password();
         if (password.isEnabled()) {
             if (password.lastUsed().isPresent()) {
-                report(user, settings, findings, "password", password.lastUsed().value(), true);
+                report(user, settings, findings, Credential.PASSWORD, "password", password.lastUsed().value(), true);
             } else {
                 Instant since = password.lastChanged().orElse(user.creationTime());
-                report(user, settings, findings, "password", since, false);
+                report(user, settings, findings, Credential.PASSWORD, "password", since, false);
             }
         }
         for (AccessKey key : user.accessKeys()) {
@@ -45,18 +46,18 @@ public final class UnusedCredentials extends BaseRule {
                 continue;
             }
             if (key.lastUsedDate().isPresent()) {
-                report(user, settings, findings, "access key " + key.slot(), key.lastUsedDate().value(), true);
+                report(user, settings, findings, Credential.accessKey(key.slot()), "access key " + key.slot(), key.lastUsedDate().value(), true);
             } else if (key.lastRotated().isPresent()) {
-                report(user, settings, findings, "access key " + key.slot(), key.lastRotated().value(), false);
+                report(user, settings, findings, Credential.accessKey(key.slot()), "access key " + key.slot(), key.lastRotated().value(), false);
             }
         }
     }
 
-    private void report(UserCredentials user, AuditSettings settings, Consumer<Finding> findings, String credential,
+    private void report(UserCredentials user, AuditSettings settings, Consumer<Finding> findings, Credential which, String credential,
             Instant since, boolean used) {
         Duration age = settings.ageOf(since);
         if (AuditSettings.atLeastDays(age, settings.unusedDays())) {
-            findings.accept(finding(user, used
+            findings.accept(finding(user, which, used
                     ? credential + " unused for " + HumanTime.span(age) + ", last used " + settings.dated(since)
                             + " (threshold " + settings.unusedDays() + "d)"
                     : credential + " never used, " + (credential.equals("password") ? "set " : "created ")

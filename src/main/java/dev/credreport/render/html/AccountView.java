@@ -3,11 +3,35 @@ package dev.credreport.render.html;
 import dev.credreport.audit.AuditResult;
 import java.util.List;
 
-/** Everything the page shows of one account. */
+/**
+ * Everything the page shows of one account.
+ *
+ * @param ownerTag the --owner-tag whose values the rows show as owners (escaped), or null without owner tags
+ * @param accepted the findings an exceptions file accepts, listed apart from the recommendations
+ */
 public record AccountView(String accountId, String name, String anchor, String generated, String reportAge, String asOf,
         String source, Glance glance, AuditResult audit, List<BarChart> charts, List<LineChart> trends,
         List<HistoryPoint> history, List<Recommendation> recommendations, List<UserRow> rows, int rotationDays,
-        int unusedDays) {
+        int unusedDays, String ownerTag, List<AcceptedRisk> accepted) {
+
+    /** Whether the rows show owners (--owner-tag). */
+    public boolean owners() {
+        return ownerTag != null;
+    }
+
+    public boolean hasAccepted() {
+        return !accepted.isEmpty();
+    }
+
+    public String acceptedText() {
+        int count = accepted.size();
+        return count + (count == 1 ? " accepted risk" : " accepted risks");
+    }
+
+    /** Findings of a severity that count: those no exceptions-file entry in force accepts. */
+    private int open(dev.credreport.audit.Severity severity) {
+        return audit.counts().getOrDefault(severity, 0) - audit.excepted().getOrDefault(severity, 0);
+    }
 
     /** The id with the name beside it when the input has one: "123456789012 (prod)". */
     public String label() {
@@ -18,11 +42,14 @@ public record AccountView(String accountId, String name, String anchor, String g
     public record Count(String severity, int count, String text) {
     }
 
-    /** The headline: audit's counts of findings by severity, worst first, only those with findings. */
+    /**
+     * The headline: audit's counts of findings by severity that count (accepted risks apart), worst
+     * first, only those with findings.
+     */
     public List<Count> headline() {
         List<Count> counts = new java.util.ArrayList<>();
         for (dev.credreport.audit.Severity severity : dev.credreport.audit.Severity.values()) {
-            int count = audit.counts().getOrDefault(severity, 0);
+            int count = open(severity);
             if (count > 0) {
                 counts.add(new Count(severity.label(), count, count + " " + severity.label()));
             }
@@ -31,8 +58,8 @@ public record AccountView(String accountId, String name, String anchor, String g
     }
 
     public String headlineText() {
-        int total = findingCount();
-        return total == 0 ? "No findings" : total + (total == 1 ? " finding" : " findings");
+        int total = findingCount() - audit.exceptedCount();
+        return total == 0 ? (audit.exceptedCount() > 0 ? "No open findings" : "No findings") : total + (total == 1 ? " finding" : " findings");
     }
 
     /** The first recommendations to act on, worst first. */
@@ -44,7 +71,7 @@ public record AccountView(String accountId, String name, String anchor, String g
     public long badness() {
         long score = 0;
         for (dev.credreport.audit.Severity severity : dev.credreport.audit.Severity.values()) {
-            score = score * 100_000 + Math.min(99_999, audit.counts().getOrDefault(severity, 0));
+            score = score * 100_000 + Math.min(99_999, open(severity));
         }
         return score;
     }
@@ -74,23 +101,23 @@ public record AccountView(String accountId, String name, String anchor, String g
     }
 
     public int critical() {
-        return audit.counts().get(dev.credreport.audit.Severity.CRITICAL);
+        return open(dev.credreport.audit.Severity.CRITICAL);
     }
 
     public int high() {
-        return audit.counts().get(dev.credreport.audit.Severity.HIGH);
+        return open(dev.credreport.audit.Severity.HIGH);
     }
 
     public int medium() {
-        return audit.counts().get(dev.credreport.audit.Severity.MEDIUM);
+        return open(dev.credreport.audit.Severity.MEDIUM);
     }
 
     public int low() {
-        return audit.counts().get(dev.credreport.audit.Severity.LOW);
+        return open(dev.credreport.audit.Severity.LOW);
     }
 
     public int info() {
-        return audit.counts().get(dev.credreport.audit.Severity.INFO);
+        return open(dev.credreport.audit.Severity.INFO);
     }
 
     /** Whether access-key-not-rotated ran, so the card of old keys has a figure to show. */

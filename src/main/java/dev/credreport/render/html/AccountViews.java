@@ -4,6 +4,8 @@ import dev.credreport.audit.AuditResult;
 import dev.credreport.audit.AuditSettings;
 import dev.credreport.audit.AccountAudit;
 import dev.credreport.audit.Control;
+import dev.credreport.audit.ExceptionEntry;
+import dev.credreport.audit.Owners;
 import dev.credreport.audit.Finding;
 import dev.credreport.audit.RuleInfo;
 import dev.credreport.audit.RuleIds;
@@ -38,13 +40,31 @@ final class AccountViews {
      * same report cannot disagree (--ignore-users included).
      */
     static AccountView view(ReportInput report, AccountAudit audit, List<HistoryPoint> history, Instant now, String name) {
+        return view(report, audit, history, now, name, null);
+    }
+
+    /**
+     * As {@link #view(ReportInput, AccountAudit, List, Instant, String)}, showing only the rows of the
+     * users {@code only} accepts (a page per owner), or every row when it is null. The audit must have
+     * been made of the same users.
+     */
+    static AccountView view(ReportInput report, AccountAudit audit, List<HistoryPoint> history, Instant now, String name,
+            java.util.function.Predicate<String> only) {
         AuditResult result = audit.result();
         AuditSettings settings = result.settings();
         Instant asOf = settings.asOf();
         Map<Long, List<Finding>> findingsByLine = new HashMap<>();
+        Map<Long, List<Finding>> acceptedByLine = new HashMap<>();
         Map<String, Integer> findingsByRule = new HashMap<>();
         String anchorId = result.accountId() == null ? "unknown" : result.accountId();
-        List<Recommendation> recommendations = recommendations(audit, findingsByLine, findingsByRule, "account-" + anchorId);
+        List<Finding> acceptedFindings = new ArrayList<>();
+        List<Recommendation> recommendations = recommendations(audit, findingsByLine, findingsByRule, "account-" + anchorId,
+                acceptedFindings);
+        for (Finding finding : acceptedFindings) {
+            if (finding.line() > 0) {
+                acceptedByLine.computeIfAbsent(finding.line(), key -> new ArrayList<>()).add(finding);
+            }
+        }
         List<Finding> rootFindings = List.of();
 
         List<UserRow> rows = new ArrayList<>();
@@ -58,8 +78,14 @@ final class AccountViews {
             while (reader.hasNext()) {
                 UserCredentials user = reader.next();
                 account = account == null ? user.accountId() : account;
+                if (only != null && !only.test(user.user())) {
+                    continue;
+                }
                 List<Finding> onRow = findingsByLine.getOrDefault(user.line(), List.of());
-                rows.add(row(user, asOf, onRow, "account-" + anchorId));
+                String owner = audit.owners() == null ? null
+                        : UntrustedText.escape(user.isRoot() ? Owners.NO_OWNER : audit.owners().of(user.user()));
+                rows.add(row(user, asOf, onRow, acceptedByLine.getOrDefault(user.line(), List.of()),
+                        "account-" + anchorId, owner));
                 for (AccessKey key : user.accessKeys()) {
                     if (key.isActive()) {
                         counter.activeKeys++;
@@ -105,7 +131,8 @@ final class AccountViews {
                 generated == null ? "not recorded in the file" : Words.minute(generated),
                 generated == null ? "" : Words.age(generated, now), Words.minute(asOf), result.source(), glance, result,
                 charts, Trends.charts(history), history, recommendations, rows, settings.rotationDays(),
-                settings.unusedDays());
+                settings.unusedDays(), audit.owners() == null ? null : UntrustedText.escape(audit.owners().tag()),
+                acceptedRisks(acceptedFindings, audit, asOf));
     }
 
     private static final class Counter {
@@ -122,7 +149,8 @@ final class AccountViews {
 
     /** Groups audit's findings by rule, worst first, rules in audit's order within a severity. */
     private static List<Recommendation> recommendations(AccountAudit audit, Map<Long, List<Finding>> findingsByLine,
-            Map<String, Integer> counts, String anchor) {
+            Map<String, Integer> counts, String anchor, List<Finding> accepted) {
+        Map<String, Integer> open = new HashMap<>();
         Map<String, java.util.Set<String>> users = new HashMap<>();
         AuditResult result = audit.result();
         Map<String, List<Finding>> byRule = new LinkedHashMap<>();
@@ -132,12 +160,19 @@ final class AccountViews {
         Map<String, List<String>> names = new HashMap<>();
         try {
             audit.findings().forEach(finding -> {
+                String id = finding.rule().id();
+                // The cards count facts (old keys, unused credentials), accepted or not.
+                counts.merge(id, 1, Integer::sum);
+                if (finding.isExcepted()) {
+                    // An accepted risk is listed apart: no recommendation, no colour on its row.
+                    accepted.add(finding);
+                    return;
+                }
                 if (finding.line() > 0) {
                     findingsByLine.computeIfAbsent(finding.line(), key -> new ArrayList<>()).add(finding);
                 }
-                String id = finding.rule().id();
                 users.computeIfAbsent(id, key -> new java.util.HashSet<>()).add(finding.user());
-                int seen = counts.merge(id, 1, Integer::sum);
+                int seen = open.merge(id, 1, Integer::sum);
                 if (seen <= Recommendation.DETAILED) {
                     byRule.get(id).add(finding);
                 } else {
@@ -156,17 +191,39 @@ final class AccountViews {
             List<Recommendation.Affected> affected = new ArrayList<>();
             for (Finding finding : detailed) {
                 affected.add(new Recommendation.Affected(Words.person(UntrustedText.escape(finding.user())),
-                        Words.plain(UntrustedText.escape(finding.evidence()))));
+                        Words.plain(UntrustedText.escape(finding.evidence())),
+                        finding.owner() == null ? null : UntrustedText.escape(finding.owner())));
             }
             String controls = rule.controlsShown(result.settings().cisVersion()).stream().map(Control::label)
                     .collect(Collectors.joining(", "));
             bySeverity.computeIfAbsent(rule.severity(), key -> new ArrayList<>()).add(new Recommendation(rule,
-                    counts.get(rule.id()), affected, names.getOrDefault(rule.id(), List.of()), controls,
+                    open.get(rule.id()), affected, names.getOrDefault(rule.id(), List.of()), controls,
                     users.get(rule.id()).size(), anchor + "-" + rule.id()));
         }
         List<Recommendation> ordered = new ArrayList<>();
         bySeverity.values().forEach(ordered::addAll);
         return ordered;
+    }
+
+    /** The accepted risks in words, worst first as audit gives them. */
+    private static List<AcceptedRisk> acceptedRisks(List<Finding> accepted, AccountAudit audit, Instant asOf) {
+        List<AcceptedRisk> risks = new ArrayList<>();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(asOf, java.time.ZoneOffset.UTC);
+        for (Finding finding : accepted) {
+            ExceptionEntry entry = finding.exception();
+            long days = entry.expires() == null ? 0 : java.time.temporal.ChronoUnit.DAYS.between(today, entry.expires());
+            String lapses = days <= 0 ? "lapses after today" : days == 1 ? "lapses after tomorrow"
+                    : "lapses in " + days + " days";
+            risks.add(new AcceptedRisk(Words.person(UntrustedText.escape(finding.user())),
+                    audit.owners() == null ? null : UntrustedText.escape(finding.owner() == null ? Owners.NO_OWNER
+                            : finding.owner()),
+                    finding.rule().title(), finding.severity().label(), Words.plain(UntrustedText.escape(finding.evidence())),
+                    UntrustedText.escape(entry.expiresText()), lapses, UntrustedText.escape(entry.reason()),
+                    entry.owner() == null ? null : UntrustedText.escape(entry.owner()),
+                    entry.ticket() == null ? null : UntrustedText.escape(entry.ticket()),
+                    UntrustedText.escape(entry.source()) + " line " + entry.line()));
+        }
+        return risks;
     }
 
     /** The worst severity among findings, as a label, or "none". */
@@ -176,16 +233,30 @@ final class AccountViews {
     }
 
     /** The colour class of a key: green only when active and no finding names it. */
-    private static String keyTone(AccessKey key, List<Finding> findings) {
+    private static String keyTone(AccessKey key, List<Finding> findings, List<Finding> accepted) {
         if (!key.exists() || !key.isActive()) {
             return "";
         }
-        String name = "access key " + key.slot();
-        List<Finding> touching = findings.stream().filter(finding -> Words.plain(finding.evidence()).contains(name)).toList();
-        return touching.isEmpty() ? "ok" : "sev-" + worst(touching);
+        List<Finding> touching = findings.stream().filter(finding -> touches(finding, key)).toList();
+        if (!touching.isEmpty()) {
+            return "sev-" + worst(touching);
+        }
+        // An accepted risk on the key: neither red nor green.
+        return accepted.stream().anyMatch(finding -> touches(finding, key)) ? "" : "ok";
     }
 
-    private static UserRow row(UserCredentials user, Instant asOf, List<Finding> onRow, String anchor) {
+    /**
+     * Whether a finding is about the key: its rule said so, or, for a finding about no one credential
+     * (both keys active, root last used by a key), its evidence names the key.
+     */
+    private static boolean touches(Finding finding, AccessKey key) {
+        dev.credreport.audit.Credential slot = dev.credreport.audit.Credential.accessKey(key.slot());
+        return finding.credential() == slot || finding.credential() == dev.credreport.audit.Credential.NONE
+                && Words.plain(finding.evidence()).contains("access key " + key.slot());
+    }
+
+    private static UserRow row(UserCredentials user, Instant asOf, List<Finding> onRow, List<Finding> acceptedOnRow,
+            String anchor, String owner) {
         List<Finding> sorted = new ArrayList<>(onRow);
         sorted.sort(java.util.Comparator.comparing(finding -> finding.rule().severity()));
         List<UserRow.Why> why = new ArrayList<>();
@@ -194,6 +265,12 @@ final class AccountViews {
             severities.add(finding.rule().severity().label());
             why.add(new UserRow.Why(finding.rule().severity().label(), Words.plain(UntrustedText.escape(finding.evidence())),
                     anchor + "-" + finding.rule().id()));
+        }
+        List<UserRow.Why> accepted = new ArrayList<>();
+        for (Finding finding : acceptedOnRow) {
+            accepted.add(new UserRow.Why("accepted", "accepted until "
+                    + UntrustedText.escape(finding.exception().expiresText()) + ": "
+                    + Words.plain(UntrustedText.escape(finding.evidence())), anchor + "-accepted"));
         }
         List<String> kinds = new ArrayList<>();
         if (user.isRoot()) {
@@ -231,18 +308,19 @@ final class AccountViews {
         return new UserRow(Words.person(UntrustedText.escape(user.user())), UntrustedText.escape(user.arn()), user.isRoot(), new UserRow.When(Words.date(user.creationTime()), "",
                 user.creationTime().getEpochSecond()), user.isRoot() ? "n/a" : password ? "yes" : "no", lastUsed,
                 user.hasMfa() ? "yes" : "no", !user.hasMfa() && (password || user.isRoot()),
-                key(user.accessKey1(), asOf, onRow), key(user.accessKey2(), asOf, onRow), certificates, findings, worst(onRow),
-                String.join(" ", severities), String.join(" ", kinds), why);
+                key(user.accessKey1(), asOf, onRow, acceptedOnRow), key(user.accessKey2(), asOf, onRow, acceptedOnRow),
+                certificates, findings, worst(onRow), String.join(" ", severities), String.join(" ", kinds), why, owner,
+                accepted);
     }
 
-    private static UserRow.Key key(AccessKey key, Instant asOf, List<Finding> findings) {
+    private static UserRow.Key key(AccessKey key, Instant asOf, List<Finding> findings, List<Finding> accepted) {
         if (!key.exists()) {
             return new UserRow.Key("none", false, "\u2013", -1, new UserRow.When("\u2013", "", -1), "");
         }
         String age = key.lastRotated().isPresent() ? HumanTime.old(key.lastRotated().value(), asOf).replace(" old", "") : "n/a";
         long ageSort = key.lastRotated().isPresent() ? Duration.between(key.lastRotated().value(), asOf).toSeconds() : -1;
         return new UserRow.Key(key.isActive() ? "active" : "inactive", key.isActive(), age, ageSort,
-                Words.when(key.lastUsedDate(), asOf, "never"), keyTone(key, findings));
+                Words.when(key.lastUsedDate(), asOf, "never"), keyTone(key, findings, accepted));
     }
 
     private static Glance.RootStatus root(UserCredentials user, Instant asOf) {

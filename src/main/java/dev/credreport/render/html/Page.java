@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.util.List;
 
 /** The whole page: who made it and when, the accounts, and the accounts that failed. */
+/**
+ * @param scope what part of the accounts the page shows ("owner platform-team", escaped), or null for all of them
+ */
 public record Page(String version, Instant pageInstant, String pageTime, List<AccountView> accounts,
-        List<FailedAccount> failed, String css, String script, String csp, String data) {
+        List<FailedAccount> failed, String css, String script, String csp, String data, String scope) {
 
     Page withData(String json) {
-        return new Page(version, pageInstant, pageTime, accounts, failed, css, script, csp, json);
+        return new Page(version, pageInstant, pageTime, accounts, failed, css, script, csp, json, scope);
     }
 
     /** An account of a multi-account run whose report could not be fetched. */
@@ -24,10 +27,11 @@ public record Page(String version, Instant pageInstant, String pageTime, List<Ac
     }
 
     public String title() {
+        String of = scope == null ? "" : ", " + scope;
         if (accounts.size() == 1 && failed.isEmpty()) {
-            return "IAM credential report, account " + accounts.get(0).accountId();
+            return "IAM credential report, account " + accounts.get(0).accountId() + of;
         }
-        return "IAM credential report, " + (accounts.size() + failed.size()) + " accounts";
+        return "IAM credential report, " + (accounts.size() + failed.size()) + " accounts" + of;
     }
 
     public String accountList() {

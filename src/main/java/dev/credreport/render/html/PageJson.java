@@ -99,6 +99,11 @@ final class PageJson {
         json.writeEndObject();
         json.writeNumberField("users_checked", account.audit().usersChecked());
         json.writeNumberField("ignored_count", account.audit().ignoredCount());
+        // Of findings_by_severity, those an exceptions file accepts (listed apart on the page).
+        json.writeNumberField("accepted_risks", account.accepted().size());
+        if (account.owners()) {
+            json.writeStringField("owner_tag", account.ownerTag());
+        }
         json.writeArrayFieldStart("history");
         for (HistoryPoint point : account.history()) {
             json.writeStartObject();

@@ -14,8 +14,11 @@ public record Recommendation(RuleInfo rule, int count, List<Affected> detailed, 
         int users, String anchor) {
     static final int DETAILED = 100;
 
-    /** One finding: the user and what made the rule fire. */
-    public record Affected(String user, String evidence) {
+    /** One finding: the user, what made the rule fire, and the user's owner (--owner-tag) or null. */
+    public record Affected(String user, String evidence, String owner) {
+        public boolean hasOwner() {
+            return owner != null;
+        }
     }
 
     public String severity() {

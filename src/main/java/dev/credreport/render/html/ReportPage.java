@@ -34,10 +34,21 @@ public final class ReportPage {
     private final Clock clock;
     private final List<AccountView> accounts = new ArrayList<>();
     private final List<Page.FailedAccount> failed = new ArrayList<>();
+    private final String scope;
 
     /** @param clock the page's own time, and the time report ages are counted to */
     public ReportPage(Clock clock) {
+        this(clock, null);
+    }
+
+    /**
+     * A page of part of the accounts' users, such as one owner's.
+     *
+     * @param scope what part, for the title ("owner platform-team"): report text, escaped here
+     */
+    public ReportPage(Clock clock, String scope) {
         this.clock = clock;
+        this.scope = scope == null ? null : dev.credreport.report.UntrustedText.escape(scope);
     }
 
     /**
@@ -51,6 +62,31 @@ public final class ReportPage {
     /** As {@link #account(ReportInput, AccountAudit, List)}, with the account's name (from Organizations), or null. */
     public void account(ReportInput report, AccountAudit audit, List<HistoryPoint> history, String name) {
         accounts.add(AccountViews.view(report, audit, history, clock.instant(), name));
+    }
+
+    /**
+     * As {@link #account(ReportInput, AccountAudit, List, String)}, with the rows of the users {@code only}
+     * accepts; the audit must be of the same users ({@code Auditor.onlyUsers}).
+     */
+    public void account(ReportInput report, AccountAudit audit, List<HistoryPoint> history, String name,
+            java.util.function.Predicate<String> only) {
+        accounts.add(AccountViews.view(report, audit, history, clock.instant(), name, only));
+    }
+
+    /** What the index of pages says of this one: its rows, open findings by severity and accepted risks. */
+    public OwnerIndex.Totals totals() {
+        int rows = 0;
+        int accepted = 0;
+        java.util.Map<dev.credreport.audit.Severity, Integer> open = new java.util.EnumMap<>(dev.credreport.audit.Severity.class);
+        for (AccountView account : accounts) {
+            rows += account.rows().size();
+            accepted += account.accepted().size();
+            for (dev.credreport.audit.Severity severity : dev.credreport.audit.Severity.values()) {
+                open.merge(severity, account.audit().counts().get(severity) - account.audit().excepted().get(severity),
+                        Integer::sum);
+            }
+        }
+        return new OwnerIndex.Totals(rows, open, accepted);
     }
 
     /** Lists an account whose report could not be fetched. */
@@ -69,7 +105,7 @@ public final class ReportPage {
         List<AccountView> ranked = new ArrayList<>(accounts);
         ranked.sort(java.util.Comparator.comparingLong(AccountView::badness).reversed());
         Page page = new Page(BuildInfo.version(), now, Words.minute(now), List.copyOf(ranked), List.copyOf(failed), css,
-                script, csp, "");
+                script, csp, "", scope);
         page = page.withData(PageJson.of(page));
         template().execute(page, out);
     }

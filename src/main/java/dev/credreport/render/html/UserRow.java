@@ -9,11 +9,14 @@ import java.util.List;
  * @param worst the label of the worst severity among the row's findings, or "none"
  * @param severities the labels of every severity among its findings, space-separated (for the filter)
  * @param kinds the kinds of credential the user has, space-separated: password, key, certificate, mfa, root
- * @param why the row's findings in words, worst first, each linking to its recommendation
+ * @param why the row's open findings in words, worst first, each linking to its recommendation
+ * @param owner the user's owner from --owner-tag, or null without owner tags
+ * @param accepted the row's accepted risks (--exceptions) in words, each linking to the list of accepted risks;
+ *     they colour the row neither red nor green
  */
 public record UserRow(String user, String arn, boolean root, When created, String password, When passwordLastUsed,
         String mfa, boolean mfaMissing, Key key1, Key key2, String certificates, int findings, String worst,
-        String severities, String kinds, List<Why> why) {
+        String severities, String kinds, List<Why> why, String owner, List<Why> accepted) {
 
     /** One access key slot: "active"/"inactive"/"none", its age and its last use; {@code tone} its colour class. */
     public record Key(String state, boolean active, String age, long ageSort, When lastUsed, String tone) {
@@ -44,8 +47,22 @@ public record UserRow(String user, String arn, boolean root, When created, Strin
         return findings > 0;
     }
 
-    /** The row's colour class: green only when no finding touches it. */
+    public boolean hasOwner() {
+        return owner != null;
+    }
+
+    /** Whether the row's only findings are accepted risks: then it is neither red nor green. */
+    public boolean onlyAccepted() {
+        return findings == 0 && !accepted.isEmpty();
+    }
+
+    /** Whether no finding at all touches the row, open or accepted: only then is it green. */
+    public boolean clean() {
+        return findings == 0 && accepted.isEmpty();
+    }
+
+    /** The row's colour class: green only when no finding touches it, neutral when only accepted risks do. */
     public String tone() {
-        return findings == 0 ? "ok" : "sev-" + worst;
+        return findings > 0 ? "sev-" + worst : accepted.isEmpty() ? "ok" : "accepted";
     }
 }

@@ -1,0 +1,114 @@
+package dev.credreport.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The saved reports of every account, as the run's one {@link ReportStore#sweep} found them, so
+ * that {@code --keep} prunes an account from what it knows instead of listing the store at each
+ * save. Each report is one {@code long} (its generated second and its suffix): an archive of
+ * 10,000 accounts with 90 reports each is about 8 MB, where the reports' locations as text would
+ * be twenty times that. Accounts are pruned at once from many workers, each under its own lock.
+ *
+ * <p>Reports another run saves after the sweep are not known here: the next run prunes them.
+ */
+final class KeptReports implements ReportStore.Sweep {
+    /** Enough for {@link ArchiveLayout#MAX_SUFFIX} (999,999 < 2^20); the second takes the other 43 bits. */
+    private static final int SUFFIX_BITS = 20;
+
+    private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+
+    @Override
+    public void saved(SavedReport report) {
+        account(report.accountId()).add(pack(report.generatedTime(), report.suffix()), false);
+    }
+
+    @Override
+    public void orphan(SavedReport report) {
+        account(report.accountId()).add(pack(report.generatedTime(), report.suffix()), true);
+    }
+
+    /**
+     * What to delete now that the account's report was saved with this generated time and
+     * suffix: its oldest reports beyond the newest {@code keep} (the one just saved counted), and
+     * its orphaned metadata, each told once. They are forgotten here as they are told.
+     *
+     * @param location makes a saved report's location from its account, generated time and suffix
+     */
+    Pruned saved(String accountId, Instant generated, int suffix, int keep, Locator location) {
+        Account account = account(accountId);
+        long[][] told = account.prune(pack(generated, suffix), keep);
+        return new Pruned(unpack(accountId, told[0], location), unpack(accountId, told[1], location));
+    }
+
+    /** The reports to delete for --keep, oldest first, and the orphaned metadata to delete. */
+    record Pruned(List<SavedReport> beyondKeep, List<SavedReport> orphans) {
+    }
+
+    /** The location of an account's report of this generated time and suffix. */
+    @FunctionalInterface
+    interface Locator {
+        String location(String accountId, Instant generated, int suffix);
+    }
+
+    private Account account(String id) {
+        return accounts.computeIfAbsent(id, key -> new Account());
+    }
+
+    private static long pack(Instant generated, int suffix) {
+        return generated.getEpochSecond() << SUFFIX_BITS | suffix;
+    }
+
+    private static List<SavedReport> unpack(String accountId, long[] packed, Locator location) {
+        List<SavedReport> reports = new ArrayList<>(packed.length);
+        for (long one : packed) {
+            Instant generated = Instant.ofEpochSecond(one >> SUFFIX_BITS);
+            int suffix = (int) (one & ((1 << SUFFIX_BITS) - 1));
+            reports.add(new SavedReport(location.location(accountId, generated, suffix), accountId, generated, suffix));
+        }
+        return reports;
+    }
+
+    /** One account's reports (packed, in no order until pruned) and orphans. */
+    private static final class Account {
+        private long[] reports = new long[2];
+        private int size;
+        private long[] orphans = new long[0];
+
+        synchronized void add(long report, boolean orphan) {
+            if (orphan) {
+                orphans = Arrays.copyOf(orphans, orphans.length + 1);
+                orphans[orphans.length - 1] = report;
+                return;
+            }
+            if (size == reports.length) {
+                reports = Arrays.copyOf(reports, size * 2);
+            }
+            reports[size++] = report;
+        }
+
+        /** [the reports beyond the newest keep, oldest first; the orphans], both forgotten. */
+        synchronized long[][] prune(long saved, int keep) {
+            boolean known = false;
+            for (int i = 0; i < size && !known; i++) {
+                known = reports[i] == saved;
+            }
+            if (!known) {
+                add(saved, false);
+            }
+            // Packed as (second, suffix), the numbers sort as SavedReport.OLDEST_FIRST does.
+            Arrays.sort(reports, 0, size);
+            int beyond = Math.max(0, size - keep);
+            long[] pruned = Arrays.copyOfRange(reports, 0, beyond);
+            System.arraycopy(reports, beyond, reports, 0, size - beyond);
+            size -= beyond;
+            long[] orphaned = orphans;
+            orphans = new long[0];
+            return new long[][] {pruned, orphaned};
+        }
+    }
+}
