@@ -124,7 +124,7 @@ final class FetchCommand implements Callable<Integer> {
         }
         // One parse of a report too large to keep: validated while it is written (OnePassWrite).
         try (ReportInput report = ReportReading.open(source, environment, err, common.quiet)) {
-            OnePassWrite.forThisRun().write(report, output.target(), out,
+            OnePassWrite.forThisRun().write(report, output.target(), out, format.rowReads(),
                     ReportReading.noteAge(report, source, environment, err, common.quiet),
                     writer -> format.write(report, writer, context));
         }

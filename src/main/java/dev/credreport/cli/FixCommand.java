@@ -94,12 +94,12 @@ final class FixCommand implements Callable<Integer> {
                 "fix needs a subcommand: plan, apply or undo (credreport fix --help)");
     }
 
-    /** The command with its subcommands, each built with the environment. */
-    static picocli.CommandLine create(Environment environment) {
-        picocli.CommandLine fix = new picocli.CommandLine(new FixCommand());
-        fix.addSubcommand("plan", new PlanCommand(environment));
-        fix.addSubcommand("apply", new ApplyCommand(environment));
-        fix.addSubcommand("undo", new UndoCommand(environment));
+    /** The command with its subcommands, each built with the environment, their models by {@code models}. */
+    static picocli.CommandLine create(Environment environment, java.util.function.Function<Object, picocli.CommandLine> models) {
+        picocli.CommandLine fix = models.apply(new FixCommand());
+        fix.addSubcommand("plan", models.apply(new PlanCommand(environment)));
+        fix.addSubcommand("apply", models.apply(new ApplyCommand(environment)));
+        fix.addSubcommand("undo", models.apply(new UndoCommand(environment)));
         return fix;
     }
 

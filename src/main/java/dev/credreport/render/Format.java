@@ -23,6 +23,16 @@ public interface Format<R> {
         return false;
     }
 
+    /**
+     * How many times the format reads its result's rows to write it: a report's table reads them
+     * twice (column widths, then rows). A command writing a report too large to keep in memory
+     * spools the output rather than parse the report once more only for such a format (see
+     * source/OnePassWrite, where the measurements are).
+     */
+    default int rowReads() {
+        return 1;
+    }
+
     /** Whether the format names a Security Hub region (ASFF), so the command must know one before any AWS call. */
     default boolean needsSecurityHubRegion() {
         return false;

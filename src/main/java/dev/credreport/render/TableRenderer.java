@@ -40,6 +40,11 @@ final class TableRenderer implements AccountsFormat<ReportInput>, TableFormat<Re
         writeTable(input, null, out, context);
     }
 
+    @Override
+    public int rowReads() {
+        return 2;
+    }
+
     /**
      * One table per account, a blank line between them: each under its own title, which names the
      * account, rather than an account column repeated on every row.

@@ -1,34 +1,26 @@
 package dev.credreport.report;
 
-import java.io.CharArrayReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
- * The records of a CSV text exactly as commons-csv reads them with RFC 4180, read several times
- * faster where that is simple. A line without a double quote is split at its commas, which is all
- * RFC 4180 makes of such a line (fields are never trimmed, and a line ends at LF, CR or CRLF as
- * commons-csv ends it). A record that holds a quote is read by commons-csv: quoted fields, escaped
- * quotes, line breaks inside quotes and malformed quoting are its own.
+ * The records of a CSV text exactly as commons-csv reads them with RFC 4180 (blank lines are
+ * records of one empty field; the caller skips them), read several times faster. A line without a
+ * double quote is split at its commas, which is all RFC 4180 makes of such a line (fields are never
+ * trimmed, and a line ends at LF, CR or CRLF as commons-csv ends it). A record that holds a quote
+ * is read field by field as commons-csv's lexer reads it: quoted fields, escaped quotes, line
+ * breaks inside quotes, and malformed quoting failing at the same record.
  *
  * <p>AWS quotes only the rare name that holds a comma, so almost every line of a report takes the
- * fast path; commons-csv's lexing was about two thirds of the time of reading a report.
- * {@code CsvRecordsTest} compares both on generated texts.
+ * fast path; commons-csv's lexing was about two thirds of the time of reading a report, and
+ * loading it (with the commons-io it uses) 40 classes of a run over a report with a quoted name.
+ * {@code CsvRecordsTest} compares this reader with commons-csv on generated texts.
  */
 final class CsvRecords implements Closeable {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            // Blank lines are records of one empty field, as on the fast path; the caller skips them.
-            .setIgnoreEmptyLines(false)
-            .get();
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final Reader in;
@@ -117,10 +109,9 @@ final class CsvRecords implements Closeable {
     }
 
     /**
-     * A record with a quote, read by commons-csv. Its end is found first as commons-csv's lexer
-     * finds it: a field that starts with a quote runs to the quote that closes it (two quotes are
-     * one quote of the value), and may be followed by blanks only; a quote anywhere else is text.
-     * Malformed quoting is left to commons-csv to report.
+     * A record with a quote. Its end is found first as commons-csv's lexer finds it: a field that
+     * starts with a quote runs to the quote that closes it (two quotes are one quote of the
+     * value), and may be followed by blanks only; a quote anywhere else is text.
      */
     private String[] quotedRecord() throws IOException {
         int offset = 0;
@@ -166,16 +157,73 @@ final class CsvRecords implements Closeable {
         int end = Math.min(recordStart + offset, limit);
         position = end;
         lines += breaks;
-        try (CSVParser parser = FORMAT.parse(new CharArrayReader(buffer, recordStart, end - recordStart))) {
-            Iterator<CSVRecord> records = parser.iterator();
-            return records.hasNext() ? records.next().values() : new String[] {""};
-        } catch (UncheckedIOException | IllegalStateException e) {
-            // commons-csv counts lines from this record and words it for programmers: say it for the user.
-            throw new IOException(unclosed
-                    ? "a quoted value is never closed: the input ends before its closing quote"
-                    : "a quoted value must end with a quote right before a comma or the end of the line "
-                            + "(a stray quote, or one never closed?)", e);
+        return quotedFields(recordStart, end, unclosed);
+    }
+
+    /**
+     * The fields of a record with a quote, read as commons-csv's RFC 4180 lexer reads them: a
+     * field that starts with a quote runs to the quote that closes it (two quotes are one quote
+     * of the value, line breaks are kept) and may be followed by blanks only before the comma or
+     * the line end; any other field is its text to the next comma or line end, quotes and all.
+     */
+    private String[] quotedFields(int start, int end, boolean unclosed) throws IOException {
+        fields.clear();
+        StringBuilder value = new StringBuilder();
+        int i = start;
+        while (true) {
+            if (i < end && buffer[i] == '"') {
+                i++;
+                value.setLength(0);
+                while (true) {
+                    if (i >= end) {
+                        throw malformed(unclosed);
+                    }
+                    char c = buffer[i++];
+                    if (c == '"') {
+                        if (i < end && buffer[i] == '"') {
+                            value.append('"');
+                            i++;
+                            continue;
+                        }
+                        break;
+                    }
+                    value.append(c);
+                }
+                fields.add(value.toString());
+                while (true) {
+                    if (i >= end) {
+                        return fields.toArray(new String[0]);
+                    }
+                    char c = buffer[i++];
+                    if (c == ',') {
+                        break;
+                    }
+                    if (c == '\r' || c == '\n') {
+                        return fields.toArray(new String[0]);
+                    }
+                    if (!Character.isWhitespace(c)) {
+                        throw malformed(unclosed);
+                    }
+                }
+                continue;
+            }
+            int from = i;
+            while (i < end && buffer[i] != ',' && buffer[i] != '\r' && buffer[i] != '\n') {
+                i++;
+            }
+            fields.add(new String(buffer, from, i - from));
+            if (i >= end || buffer[i++] != ',') {
+                return fields.toArray(new String[0]);
+            }
         }
+    }
+
+    /** Malformed quoting, said for the user. */
+    private static IOException malformed(boolean unclosed) {
+        return new IOException(unclosed
+                ? "a quoted value is never closed: the input ends before its closing quote"
+                : "a quoted value must end with a quote right before a comma or the end of the line "
+                        + "(a stray quote, or one never closed?)");
     }
 
     /** Whether the character {@code offset} past the record's start is buffered, reading more when not. */
