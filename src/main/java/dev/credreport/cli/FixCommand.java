@@ -190,8 +190,8 @@ final class FixCommand implements Callable<Integer> {
                         });
                 Result start = new Result(planFile.toString(), environment.clock().instant(), dryRun, false, List.of());
                 write(resultFile, start, plan);
-                // The hook waits for stop.idle(): a stopped apply tells so (below) before the JVM may halt.
                 Result done = applier.apply(start, actions, plan.minIdle());
+                // Finished: a signal from now on need not wait for anything.
                 stop.idle();
                 for (Outcome outcome : done.outcomes()) {
                     out.println(outcome.action().id() + "  " + outcome.state().jsonName() + "  " + outcome.action().credential()
@@ -203,6 +203,7 @@ final class FixCommand implements Callable<Integer> {
                 }
                 return done.count(Outcome.State.SKIPPED) > 0 ? ExitCode.SOME_SKIPPED.code() : ExitCode.SUCCESS.code();
             } catch (Stop.Stopped e) {
+                // Said before the stop hook is let go: the JVM halts as soon as it returns.
                 err.println("credreport: stopped; the result file " + resultFile + " names every action done and every one not started");
                 err.flush();
                 return 128 + 15;
