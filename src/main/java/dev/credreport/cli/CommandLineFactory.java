@@ -26,8 +26,7 @@ public final class CommandLineFactory {
         if (callsAws(args)) {
             SdkPrewarm.start();
         }
-        // Every command an argument names is built whole ('help fetch' needs fetch's); the others are listed only.
-        int code = create(environment, out, err, new HashSet<>(Arrays.asList(args)), GENERATED).execute(args);
+        int code = create(environment, out, err, named(args), GENERATED).execute(args);
         try {
             out.flush();
         } catch (UncheckedIOException e) {
@@ -73,6 +72,19 @@ public final class CommandLineFactory {
      */
     public static CommandLine create(Environment environment, PrintWriter out, PrintWriter err, String command) {
         return create(environment, out, err, command == null ? null : Set.of(command), GENERATED);
+    }
+
+    /**
+     * The commands a run needs whole: every one an argument names ('help fetch' needs fetch's), or
+     * all of them (null) when an argument is an @FILE, whose words picocli reads only while parsing.
+     */
+    private static Set<String> named(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("@")) {
+                return null;
+            }
+        }
+        return new HashSet<>(Arrays.asList(args));
     }
 
     /** Each command's model from the generated {@link CommandModel}: no reflection. */

@@ -190,12 +190,9 @@ final class FixCommand implements Callable<Integer> {
                         });
                 Result start = new Result(planFile.toString(), environment.clock().instant(), dryRun, false, List.of());
                 write(resultFile, start, plan);
-                Result done;
-                try {
-                    done = applier.apply(start, actions, plan.minIdle());
-                } finally {
-                    stop.idle();
-                }
+                Result done = applier.apply(start, actions, plan.minIdle());
+                // Finished: a signal from now on need not wait for anything.
+                stop.idle();
                 for (Outcome outcome : done.outcomes()) {
                     out.println(outcome.action().id() + "  " + outcome.state().jsonName() + "  " + outcome.action().credential()
                             + (outcome.why().isEmpty() ? "" : ": " + outcome.why()));
@@ -206,7 +203,9 @@ final class FixCommand implements Callable<Integer> {
                 }
                 return done.count(Outcome.State.SKIPPED) > 0 ? ExitCode.SOME_SKIPPED.code() : ExitCode.SUCCESS.code();
             } catch (Stop.Stopped e) {
+                // Said before the stop hook is let go: the JVM halts as soon as it returns.
                 err.println("credreport: stopped; the result file " + resultFile + " names every action done and every one not started");
+                err.flush();
                 return 128 + 15;
             } finally {
                 stop.idle();

@@ -25,7 +25,7 @@ public interface Format<R> {
 
     /**
      * How many times the format reads its result's rows to write it: a report's table reads them
-     * twice (column widths, then rows). A command writing a report too large to keep in memory
+     * twice (column widths, then rows), its csv none (it copies the report's bytes). A command writing a report too large to keep in memory
      * spools the output rather than parse the report once more only for such a format (see
      * source/OnePassWrite, where the measurements are).
      */

@@ -189,6 +189,19 @@ class CommandModelTest {
     }
 
     @Test
+    void should_build_every_command_when_the_arguments_are_in_a_file(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path args = java.nio.file.Files.writeString(dir.resolve("args"), "fetch\n--input\n"
+                + dir.resolve("missing.csv") + "\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CommandLineFactory.run(environment(false, 80), new PrintWriter(out), new PrintWriter(err), "@" + args);
+        Run expected = run(REFLECTIVE, null, false, 80, "@" + args);
+        assertEquals(7, code, err.toString());
+        assertEquals(expected, new Run(code, out.toString(), err.toString()));
+    }
+
+    @Test
     void should_say_the_same_as_the_reflective_model_for_runs_that_list_commands() {
         for (String[] args : List.of(new String[] {}, new String[] {"--help"}, new String[] {"--version"},
                 new String[] {"-V"}, new String[] {"help"}, new String[] {"fech"}, new String[] {"--nope"},

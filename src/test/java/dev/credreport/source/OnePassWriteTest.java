@@ -137,6 +137,9 @@ class OnePassWriteTest {
             write(new OnePassWrite(RowBudget.forThisRun(), spool), report, new OutputTarget(null), stdout, format);
 
             assertEquals(1, report.parses());
+            report.openReport().close();
+            assertEquals(format.equals("csv") ? 2 : 1, report.parses(),
+                    "rows kept for a format that reads them; none for the csv, a copy of the bytes");
         }
         assertEquals(expected(format), stdout.toString());
         assertEquals(List.of(), list(spool), "nothing spooled");
