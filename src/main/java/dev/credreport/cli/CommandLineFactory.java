@@ -9,9 +9,10 @@ import dev.credreport.core.ExitCode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -25,7 +26,7 @@ public final class CommandLineFactory {
         if (callsAws(args)) {
             SdkPrewarm.start();
         }
-        int code = create(environment, out, err, args.length > 0 ? args[0] : null).execute(args);
+        int code = create(environment, out, err, named(args), GENERATED).execute(args);
         try {
             out.flush();
         } catch (UncheckedIOException e) {
@@ -65,31 +66,43 @@ public final class CommandLineFactory {
     }
 
     /**
-     * The command line with every command, or with only {@code command} when that names one:
-     * building a command's model by reflection is most of picocli's start-up time, so a run pays
-     * only for the command it runs.
+     * The command line with every command, or with only {@code command} in full when that names one:
+     * the others are listed by name and summary alone (see {@link #create(Environment, PrintWriter,
+     * PrintWriter, Set, Function)}).
      */
     public static CommandLine create(Environment environment, PrintWriter out, PrintWriter err, String command) {
-        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-        commands.put("fetch", () -> new FetchCommand(environment));
-        commands.put("audit", () -> new AuditCommand(environment));
-        commands.put("diff", () -> new DiffCommand(environment));
-        commands.put("report", () -> new ReportCommand(environment));
-        commands.put("fix", () -> FixCommand.create(environment));
-        commands.put("exceptions", () -> new CommandLine(new ExceptionsCommand())
-                .addSubcommand("check", new ExceptionsCommand.Check(environment)));
-        commands.put("athena-ddl", AthenaDdlCommand::new);
-        commands.put("completion", () -> new CompletionCommand(() -> create(environment, out, err, null)));
-        commands.put("cds-training", TrainingCommand::new);
-        CommandLine commandLine = new CommandLine(new CredreportCommand());
-        // help COMMAND, and suggestions for a mistyped command, need every command.
-        boolean all = command == null || command.equals("help") || !commands.containsKey(command);
-        commands.forEach((name, factory) -> {
-            if (all || command.equals(name)) {
-                commandLine.addSubcommand(name, factory.get());
+        return create(environment, out, err, command == null ? null : Set.of(command), GENERATED);
+    }
+
+    /**
+     * The commands a run needs whole: every one an argument names ('help fetch' needs fetch's), or
+     * all of them (null) when an argument is an @FILE, whose words picocli reads only while parsing.
+     */
+    private static Set<String> named(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("@")) {
+                return null;
             }
-        });
-        commandLine.addSubcommand("help", new CommandLine.HelpCommand());
+        }
+        return new HashSet<>(Arrays.asList(args));
+    }
+
+    /** Each command's model from the generated {@link CommandModel}: no reflection. */
+    private static final Function<Object, CommandLine> GENERATED =
+            command -> new CommandLine(CommandModel.of(command), CommandModel.FACTORY);
+
+    /**
+     * The command line whose commands named in {@code full} (every one when it is null) have their
+     * whole model, built by {@code models}; the others are there by name and summary only, enough for
+     * the command list of 'credreport --help' and for suggestions. A run pays only for what it runs.
+     */
+    static CommandLine create(Environment environment, PrintWriter out, PrintWriter err, Set<String> full,
+            Function<Object, CommandLine> models) {
+        CommandLine commandLine = models.apply(new CredreportCommand());
+        for (String name : COMMANDS) {
+            commandLine.addSubcommand(name, full == null || full.contains(name)
+                    ? command(name, environment, out, err, models) : new CommandLine(CommandModel.summary(name)));
+        }
         FailureHandler failures = new FailureHandler();
         commandLine.setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
@@ -104,6 +117,30 @@ public final class CommandLineFactory {
             return executeWithDebugLog(parseResult, err);
         });
         return commandLine;
+    }
+
+    /** credreport's commands, in the order its help lists them. */
+    private static final String[] COMMANDS = {
+        "fetch", "audit", "diff", "report", "fix", "exceptions", "athena-ddl", "completion", "cds-training", "help"
+    };
+
+    private static CommandLine command(String name, Environment environment, PrintWriter out, PrintWriter err,
+            Function<Object, CommandLine> models) {
+        return switch (name) {
+            case "fetch" -> models.apply(new FetchCommand(environment));
+            case "audit" -> models.apply(new AuditCommand(environment));
+            case "diff" -> models.apply(new DiffCommand(environment));
+            case "report" -> models.apply(new ReportCommand(environment));
+            case "fix" -> FixCommand.create(environment, models);
+            case "exceptions" -> models.apply(new ExceptionsCommand())
+                    .addSubcommand("check", models.apply(new ExceptionsCommand.Check(environment)));
+            case "athena-ddl" -> models.apply(new AthenaDdlCommand());
+            case "completion" -> models.apply(new CompletionCommand(() -> create(environment, out, err, null, models)));
+            case "cds-training" -> models.apply(new TrainingCommand());
+            // picocli's own help command, whose model only picocli's reflection builds.
+            case "help" -> new CommandLine(new CommandLine.HelpCommand());
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
     }
 
     /** Points the SDK's log at standard error for the length of a --debug run. */

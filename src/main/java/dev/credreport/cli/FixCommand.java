@@ -81,7 +81,8 @@ import picocli.CommandLine.Spec;
             "  credreport fix undo plan.result.json      reactivates every key the apply deactivated",
             "",
             "Exit codes: 0 all done, 10 some actions skipped because facts changed, 2 usage, 4 AWS refused, "
-                    + "6 AWS or network failure, 7 unreadable plan or report, 8 result not written, 9 some accounts failed, 1 bug."
+                    + "6 AWS or network failure, 7 unreadable plan or report, 8 result not written, 9 some accounts failed, 1 bug; "
+                    + "stopped by SIGTERM 143, Ctrl-C 130 (the result file names each action done or not started)."
         })
 final class FixCommand implements Callable<Integer> {
     @Spec
@@ -93,12 +94,12 @@ final class FixCommand implements Callable<Integer> {
                 "fix needs a subcommand: plan, apply or undo (credreport fix --help)");
     }
 
-    /** The command with its subcommands, each built with the environment. */
-    static picocli.CommandLine create(Environment environment) {
-        picocli.CommandLine fix = new picocli.CommandLine(new FixCommand());
-        fix.addSubcommand("plan", new PlanCommand(environment));
-        fix.addSubcommand("apply", new ApplyCommand(environment));
-        fix.addSubcommand("undo", new UndoCommand(environment));
+    /** The command with its subcommands, each built with the environment, their models by {@code models}. */
+    static picocli.CommandLine create(Environment environment, java.util.function.Function<Object, picocli.CommandLine> models) {
+        picocli.CommandLine fix = models.apply(new FixCommand());
+        fix.addSubcommand("plan", models.apply(new PlanCommand(environment)));
+        fix.addSubcommand("apply", models.apply(new ApplyCommand(environment)));
+        fix.addSubcommand("undo", models.apply(new UndoCommand(environment)));
         return fix;
     }
 
@@ -189,12 +190,9 @@ final class FixCommand implements Callable<Integer> {
                         });
                 Result start = new Result(planFile.toString(), environment.clock().instant(), dryRun, false, List.of());
                 write(resultFile, start, plan);
-                Result done;
-                try {
-                    done = applier.apply(start, actions, plan.minIdle());
-                } finally {
-                    stop.idle();
-                }
+                Result done = applier.apply(start, actions, plan.minIdle());
+                // Finished: a signal from now on need not wait for anything.
+                stop.idle();
                 for (Outcome outcome : done.outcomes()) {
                     out.println(outcome.action().id() + "  " + outcome.state().jsonName() + "  " + outcome.action().credential()
                             + (outcome.why().isEmpty() ? "" : ": " + outcome.why()));
@@ -205,7 +203,9 @@ final class FixCommand implements Callable<Integer> {
                 }
                 return done.count(Outcome.State.SKIPPED) > 0 ? ExitCode.SOME_SKIPPED.code() : ExitCode.SUCCESS.code();
             } catch (Stop.Stopped e) {
-                err.println("credreport: stopped; the result file " + resultFile + " names every action done");
+                // Said before the stop hook is let go: the JVM halts as soon as it returns.
+                err.println("credreport: stopped; the result file " + resultFile + " names every action done and every one not started");
+                err.flush();
                 return 128 + 15;
             } finally {
                 stop.idle();
@@ -228,18 +228,25 @@ final class FixCommand implements Callable<Integer> {
             for (Action action : actions) {
                 out.println(action.id() + "  " + action.kind().jsonName() + "  " + action.credential() + "  (" + action.note() + ")");
             }
-            out.print(verb + " these " + actions.size() + " action(s)? Type yes: ");
+            out.print(verb + " these " + actions.size() + " action(s)? [y/N] ");
             out.flush();
             try {
                 String answer = new BufferedReader(new InputStreamReader(environment.stdin(), StandardCharsets.UTF_8)).readLine();
-                return answer != null && answer.strip().toLowerCase(Locale.ROOT).equals("yes");
+                String said = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
+                return said.equals("y") || said.equals("yes");
             } catch (IOException e) {
                 return false;
             }
         }
 
         private static void write(Path file, Result result, Plan plan) {
-            AtomicFileWriter.write(file, writer -> PlanJson.write(result, plan, writer));
+            try {
+                AtomicFileWriter.write(file, writer -> PlanJson.write(result, plan, writer));
+            } catch (CredreportException e) {
+                // A signal's clean-up of temporary files (io.TemporaryFiles) runs beside the stop hook and may take
+                // the temporary file of a write in progress: write once more, so that what was done is recorded.
+                AtomicFileWriter.write(file, writer -> PlanJson.write(result, plan, writer));
+            }
         }
 
         static Path defaultResult(Path plan) {
@@ -269,7 +276,7 @@ final class FixCommand implements Callable<Integer> {
     static final class Stop {
         static final class Stopped extends RuntimeException {
             Stopped() {
-                super("stopped", null, false, false);
+                super("stopped by a signal (SIGTERM, SIGINT or SIGHUP)", null, false, false);
             }
         }
 

@@ -52,13 +52,15 @@ public final class Applier {
 
     /**
      * Applies the actions in order. An AWS refusal records the action as failed and stops the apply,
-     * then rethrows, so the caller exits with the failure's code.
+     * then rethrows, so the caller exits with the failure's code. Whatever stops the apply (that, or
+     * {@code betweenActions} throwing on a signal) first records every action not begun as not started,
+     * so that the result names each action of the plan: done, skipped, failed or not started.
      */
     public Result apply(Result start, List<Action> actions, Duration minIdle) {
         Result result = start;
-        int position = 0;
-        for (Action action : actions) {
-            position++;
+        for (int position = 1; position <= actions.size(); position++) {
+            Action action = actions.get(position - 1);
+            List<Action> rest = actions.subList(position, actions.size());
             Optional<String> refused = Safety.withinMaxActions(position, maxActions)
                     .or(() -> Safety.notRoot(action.user()))
                     .or(() -> action.kind() == ActionKind.ACTIVATE_KEY || action.kind() == ActionKind.ACTIVATE_CERTIFICATE
@@ -68,21 +70,36 @@ public final class Applier {
             if (refused.isPresent()) {
                 outcome = new Outcome(action, Outcome.State.SKIPPED, refused.get());
             } else {
-                IamFixes iam = accounts.apply(action.account());
                 try {
-                    outcome = act(iam, action, minIdle);
+                    outcome = act(accounts.apply(action.account()), action, minIdle);
                 } catch (CredreportException e) {
-                    result = result.with(new Outcome(action, Outcome.State.FAILED, e.getMessage()));
+                    result = notStarted(result.with(new Outcome(action, Outcome.State.FAILED, e.getMessage())), rest,
+                            "the apply stopped at action " + action.id() + ", which failed");
                     record.accept(result);
                     throw e;
                 }
             }
             result = result.with(outcome);
             record.accept(result);
-            betweenActions.run();
+            if (!rest.isEmpty()) {
+                try {
+                    betweenActions.run();
+                } catch (RuntimeException stopped) {
+                    result = notStarted(result, rest, "the apply was " + stopped.getMessage() + " before it");
+                    record.accept(result);
+                    throw stopped;
+                }
+            }
         }
         result = result.finish();
         record.accept(result);
+        return result;
+    }
+
+    private static Result notStarted(Result result, List<Action> rest, String why) {
+        for (Action action : rest) {
+            result = result.with(new Outcome(action, Outcome.State.NOT_STARTED, why));
+        }
         return result;
     }
 

@@ -139,7 +139,7 @@ public final class PlanJson {
         for (Object item : (List<Object>) top.getOrDefault("outcomes", List.of())) {
             Map<String, Object> outcome = (Map<String, Object>) item;
             outcomes.add(new Outcome(action((Map<String, Object>) outcome.get("action"), name),
-                    Outcome.State.valueOf(((String) outcome.get("state")).toUpperCase(java.util.Locale.ROOT)),
+                    Outcome.State.ofJson((String) outcome.get("state")),
                     (String) outcome.get("why")));
         }
         return outcomes;

@@ -153,7 +153,10 @@ final class MultiAccountFetch {
      */
     int run(Accounts accounts, ResultConsumer results, Consumer<String> progress) throws IOException {
         ExecutorService pool = Executors.newCachedThreadPool(daemon("credreport-account"));
-        ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(daemon("credreport-deadline"));
+        java.util.concurrent.ScheduledThreadPoolExecutor deadlines = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                daemon("credreport-deadline"));
+        // A deadline cancelled when its account finishes goes at once, not after --account-timeout: memory stays flat.
+        deadlines.setRemoveOnCancelPolicy(true);
         Semaphore places = new Semaphore(concurrency);
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();

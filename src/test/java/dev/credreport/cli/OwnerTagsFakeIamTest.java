@@ -11,6 +11,7 @@ import dev.credreport.support.CommandHarness.Result;
 import dev.credreport.support.FakeIam;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -91,6 +92,50 @@ class OwnerTagsFakeIamTest {
             assertTrue(result.err().startsWith("credreport: "), result::err);
             assertTrue(result.err().contains("iam:ListUserTags"), result::err);
             assertFalse(result.err().contains("\tat "), "no stack trace: " + result.err());
+        }
+    }
+
+    @Test
+    void hostile_owner_values_stay_text_in_csv_and_on_the_pages(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String markup = "<img src=x onerror=alert(1)>";
+        try (FakeIam iam = FakeIam.start()) {
+            iam.route(request -> switch (request.action()) {
+                case "GenerateCredentialReport" -> FakeIam.state("COMPLETE");
+                case "GetCredentialReport" -> FakeIam.report(AuditCommandTest.ACCOUNT, GENERATED);
+                case "ListUserTags" -> switch (request.form().get("UserName")) {
+                    case "bob" -> tags(null, "team", "&lt;img src=x onerror=alert(1)&gt;");
+                    case "dave" -> tags(null, "team", "=HYPERLINK(&quot;http://x&quot;)");
+                    default -> tags(null);
+                };
+                default -> FakeIam.error(403, "AccessDenied", "not authorized");
+            });
+            Result csv = new CommandHarness().run("audit", "--endpoint-url", iam.endpoint().toString(), "--format", "csv",
+                    "--fail-on", "none", "-q", "--owner-tag", "team");
+            assertEquals(0, csv.exitCode(), csv::toString);
+            var rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+                    .parse(new java.io.StringReader(csv.out())).getRecords();
+            for (var row : rows) {
+                if (row.get("user").equals("dave")) {
+                    assertEquals("'=HYPERLINK(\"http://x\")", row.get("owner"), "no formula in a spreadsheet");
+                }
+                if (row.get("user").equals("bob")) {
+                    assertEquals(markup, row.get("owner"));
+                }
+            }
+
+            java.nio.file.Path pages = dir.resolve("pages");
+            Result split = new CommandHarness().run("report", "--endpoint-url", iam.endpoint().toString(), "-q",
+                    "--owner-tag", "team", "--split-by", "owner", "--output-dir", pages.toString());
+            assertEquals(0, split.exitCode(), split::toString);
+            org.jsoup.nodes.Document index = org.jsoup.Jsoup.parse(java.nio.file.Files.readString(pages.resolve("index.html")));
+            assertTrue(index.select("img").isEmpty(), index::html);
+            var link = index.select("table.owners a").stream().filter(a -> a.text().equals(markup)).findFirst().orElseThrow();
+            assertTrue(link.attr("href").matches("img-src-x-onerror-alert-1-[0-9a-f]{8}\\.html"), link::outerHtml);
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(java.nio.file.Files.readString(pages.resolve(link.attr("href"))));
+            assertTrue(page.select("img").isEmpty(), "the owner is text on its page");
+            assertTrue(page.title().endsWith("owner " + markup), page::title);
+            assertEquals(List.of("bob"), page.select("table.users tbody tr").stream().map(tr -> tr.child(0).text()).toList());
         }
     }
 }

@@ -217,4 +217,31 @@ class OwnersAgainstMotoTest {
             assertEquals(0, iam.requests().size());
         }
     }
+
+    @Test
+    void with_org_the_tags_are_read_in_each_account_through_its_role() throws Exception {
+        moto.reset();
+        dev.credreport.support.MotoOrganization organization = dev.credreport.support.MotoOrganization.create(
+                moto.endpoint(), "user-in-");
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (Map.Entry<String, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> member
+                : organization.members().entrySet()) {
+            // Tagged with the member's role: the caller's account knows nothing of these users.
+            try (MotoAccount in = new MotoAccount(moto.endpoint(), member.getValue())) {
+                in.tag("user-in-" + member.getKey(), "team", "team-of-" + member.getKey());
+            }
+            expected.put(member.getKey(), "team-of-" + member.getKey());
+        }
+        Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", moto.endpoint().toString())
+                .run("audit", "--org", "--owner-tag", "team", "--format", "csv", "--fail-on", "none", "-q");
+        assertEquals(0, result.exitCode(), result::toString);
+        Map<String, String> seen = new LinkedHashMap<>();
+        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(new StringReader(result.out()))
+                .forEach(row -> {
+                    if (row.get("user").startsWith("user-in-")) {
+                        seen.put(row.get("account_id"), row.get("owner"));
+                    }
+                });
+        assertEquals(expected, seen, result::out);
+    }
 }

@@ -170,7 +170,9 @@ class ApplierTest {
                 .apply(start(), List.of(deactivate(1, "A"), deactivate(2, "B"), deactivate(3, "C")), Duration.ofDays(7)));
 
         Result last = recorded.get(recorded.size() - 1);
-        assertEquals(List.of("A", "B"), last.outcomes().stream().map(outcome -> outcome.action().accessKeyId()).toList());
+        assertEquals(List.of("A done", "B done", "C not-started"), last.outcomes().stream()
+                .map(outcome -> outcome.action().accessKeyId() + " " + outcome.state().jsonName()).toList());
+        assertEquals("the apply was SIGTERM before it", last.outcomes().get(2).why());
         assertEquals(List.of("deactivate A", "deactivate B"), iam.calls);
         assertEquals(false, last.finished());
         // The file form says the same, and its undo plan reactivates both.
@@ -193,7 +195,7 @@ class ApplierTest {
         assertThrows(CredreportException.class, () -> applier(iam, 50, false, () -> { }, Exemptions.NONE)
                 .apply(start(), List.of(deactivate(1, "A"), deactivate(2, "B")), Duration.ofDays(7)));
         Result last = recorded.get(recorded.size() - 1);
-        assertEquals(List.of(Outcome.State.FAILED), last.outcomes().stream().map(Outcome::state).toList());
+        assertEquals(List.of(Outcome.State.FAILED, Outcome.State.NOT_STARTED), last.outcomes().stream().map(Outcome::state).toList());
     }
 
     @Test

@@ -85,4 +85,49 @@ class MultiAccountFetchSpoolTest {
             }
         }
     }
+
+    @Test
+    void should_do_a_sinks_work_in_the_workers_and_tell_it_in_order_spooling_nothing() throws Exception {
+        List<String> ids = FakeOrganization.accounts(30);
+        List<String> all = new ArrayList<>(ids);
+        all.add(FakeOrganization.MANAGEMENT);
+        CountDownLatch othersDone = new CountDownLatch(1);
+        try (FakeOrganization organization = new FakeOrganization(all, Set.of(), 100)) {
+            organization.beforeIamAnswer(request -> {
+                if (request.accessKey().equals("ASIA" + ids.get(0))) {
+                    try {
+                        othersDone.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            try (AccountAccess access = new AccountAccess(organization.settings(), FakeOrganization.ROLES, Clock.systemUTC())) {
+                List<String> workedOn = new CopyOnWriteArrayList<>();
+                List<String> told = new ArrayList<>();
+                AccountSink saving = AccountSink.inWorkers((account, report, in) -> {
+                    workedOn.add(Thread.currentThread().getName());
+                    return account.id() + " " + report.validate().users();
+                }, (account, done) -> told.add(done));
+                MultiAccountFetch fetch = new MultiAccountFetch(access, new FetchPlan(Duration.ofMinutes(1), true, 2))
+                        .inWorkers(saving).spoolingIn(spool);
+                List<String> spooledWhenOthersDone = new CopyOnWriteArrayList<>();
+
+                fetch.run(ids.stream().map(id -> new Account(id, null)).toList(), result -> {
+                    assertTrue(result.succeeded() && result.report() == null, result::toString);
+                    result.handled().done().tell();
+                }, progress -> {
+                    if (progress.startsWith((ids.size() - 1) + "/" + ids.size() + " accounts done")) {
+                        spooledWhenOthersDone.addAll(spooled(spool));
+                        othersDone.countDown();
+                    }
+                });
+
+                assertEquals(ids.stream().map(id -> id + " 3").toList(), told, "told in account order");
+                assertEquals(ids.size(), workedOn.size());
+                assertTrue(workedOn.stream().allMatch(name -> name.equals("credreport-account")), workedOn::toString);
+                assertEquals(List.of(), spooledWhenOthersDone, "a report done with in its worker is neither kept nor spooled");
+            }
+        }
+    }
 }

@@ -237,13 +237,22 @@ final class AccountViews {
         if (!key.exists() || !key.isActive()) {
             return "";
         }
-        dev.credreport.audit.Credential slot = dev.credreport.audit.Credential.accessKey(key.slot());
-        List<Finding> touching = findings.stream().filter(finding -> finding.credential() == slot).toList();
+        List<Finding> touching = findings.stream().filter(finding -> touches(finding, key)).toList();
         if (!touching.isEmpty()) {
             return "sev-" + worst(touching);
         }
         // An accepted risk on the key: neither red nor green.
-        return accepted.stream().anyMatch(finding -> finding.credential() == slot) ? "" : "ok";
+        return accepted.stream().anyMatch(finding -> touches(finding, key)) ? "" : "ok";
+    }
+
+    /**
+     * Whether a finding is about the key: its rule said so, or, for a finding about no one credential
+     * (both keys active, root last used by a key), its evidence names the key.
+     */
+    private static boolean touches(Finding finding, AccessKey key) {
+        dev.credreport.audit.Credential slot = dev.credreport.audit.Credential.accessKey(key.slot());
+        return finding.credential() == slot || finding.credential() == dev.credreport.audit.Credential.NONE
+                && Words.plain(finding.evidence()).contains("access key " + key.slot());
     }
 
     private static UserRow row(UserCredentials user, Instant asOf, List<Finding> onRow, List<Finding> acceptedOnRow,

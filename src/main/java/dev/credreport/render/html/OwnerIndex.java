@@ -6,10 +6,8 @@ import dev.credreport.audit.Severity;
 import dev.credreport.core.BuildInfo;
 import dev.credreport.report.UntrustedText;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -117,8 +115,8 @@ public final class OwnerIndex {
                     totals.open().getOrDefault(Severity.MEDIUM, 0), totals.open().getOrDefault(Severity.LOW, 0),
                     totals.open().getOrDefault(Severity.INFO, 0), totals.accepted()));
         }
-        String css = resource("page.css");
-        String csp = "default-src 'none'; style-src '" + sha256(css) + "'; img-src 'none'; base-uri 'none'; form-action 'none'";
+        String css = ReportPage.resource("page.css");
+        String csp = "default-src 'none'; style-src '" + ReportPage.sha256(css) + "'; img-src 'none'; base-uri 'none'; form-action 'none'";
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("version", BuildInfo.version());
         model.put("csp", csp);
@@ -129,33 +127,8 @@ public final class OwnerIndex {
         model.put("failed", failed);
         model.put("hasFailed", !failed.isEmpty());
         model.put("count", entries.size());
-        try (Reader reader = new InputStreamReader(open("index.mustache"), StandardCharsets.UTF_8)) {
+        try (Reader reader = new InputStreamReader(ReportPage.open("index.mustache"), StandardCharsets.UTF_8)) {
             Mustache.compiler().escapeHTML(true).compile(reader).execute(model, out);
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = open(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputStream open(String name) {
-        InputStream in = OwnerIndex.class.getResourceAsStream(name);
-        if (in == null) {
-            throw new IllegalStateException("the page resource " + name + " is missing from the build");
-        }
-        return in;
-    }
-
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return "sha256-" + java.util.Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -119,7 +119,7 @@ public final class ReportPage {
         }
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = open(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -127,7 +127,7 @@ public final class ReportPage {
         }
     }
 
-    private static InputStream open(String name) {
+    static InputStream open(String name) {
         InputStream in = ReportPage.class.getResourceAsStream(name);
         if (in == null) {
             throw new IllegalStateException("the page resource " + name + " is missing from the build");
@@ -136,7 +136,7 @@ public final class ReportPage {
     }
 
     /** A CSP source for an inline element: the page allows its own style and script and nothing else. */
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return "sha256-" + Base64.getEncoder().encodeToString(digest);

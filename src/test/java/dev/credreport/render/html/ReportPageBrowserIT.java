@@ -205,6 +205,18 @@ class ReportPageBrowserIT {
         }
     }
 
+    /** Every element drawn in the page's green, checked against the findings of its row, card or key: none may be. */
+    static final String GREEN = "(function(){var g='rgb(21, 128, 61)';var bad=[];var rootRow=document.querySelector('table.users tr.root');"
+            + "document.querySelectorAll('main *').forEach(function(e){var s=getComputedStyle(e);"
+            + "if(s.color!==g&&s.borderLeftColor!==g&&s.backgroundColor!==g)return;"
+            + "var tr=e.closest('tr[data-sev]');"
+            + "if(e.closest('.card.root')){if(rootRow.getAttribute('data-sev')!=='none')bad.push('root card');return;}"
+            + "if(tr){var i=e.closest('td').cellIndex;var why=tr.querySelector('td.why').textContent;"
+            + "if(i===5||i===8){if(why.indexOf('access key '+(i===5?1:2))>=0)bad.push(tr.cells[0].textContent+' key '+(i===5?1:2));}"
+            + "else if(!e.closest('.none')||tr.getAttribute('data-sev')!=='none')bad.push(tr.cells[0].textContent+' cell '+i);return;}"
+            + "if(e.closest('.card')&&!/^0$/.test(e.closest('.card').querySelector('b').textContent))bad.push('card '+e.closest('.card').textContent);"
+            + "});return bad.join('; ');})()";
+
     @Test
     void should_headline_audits_counts_and_never_show_green_where_a_finding_is() throws Exception {
         Path page = samplePage("headline.html");
@@ -240,17 +252,7 @@ class ReportPageBrowserIT {
         assertTrue(chromium.evaluate("document.querySelector('.trend').textContent").asText().startsWith("Is it getting better? "));
 
         // Nothing green that a finding touches: every element drawn in the page's green is checked against the findings.
-        String green = "(function(){var g='rgb(21, 128, 61)';var bad=[];var rootRow=document.querySelector('table.users tr.root');"
-                + "document.querySelectorAll('main *').forEach(function(e){var s=getComputedStyle(e);"
-                + "if(s.color!==g&&s.borderLeftColor!==g&&s.backgroundColor!==g)return;"
-                + "var tr=e.closest('tr[data-sev]');"
-                + "if(e.closest('.card.root')){if(rootRow.getAttribute('data-sev')!=='none')bad.push('root card');return;}"
-                + "if(tr){var i=e.closest('td').cellIndex;var why=tr.querySelector('td.why').textContent;"
-                + "if(i===5||i===8){if(why.indexOf('access key '+(i===5?1:2))>=0)bad.push(tr.cells[0].textContent+' key '+(i===5?1:2));}"
-                + "else if(!e.closest('.none')||tr.getAttribute('data-sev')!=='none')bad.push(tr.cells[0].textContent+' cell '+i);return;}"
-                + "if(e.closest('.card')&&!/^0$/.test(e.closest('.card').querySelector('b').textContent))bad.push('card '+e.closest('.card').textContent);"
-                + "});return bad.join('; ');})()";
-        assertEquals("", chromium.evaluate(green).asText());
+        assertEquals("", chromium.evaluate(GREEN).asText());
         // The root user of the sample has a finding: its card and row say so in words, not only in colour.
         assertTrue(chromium.evaluate("document.querySelector('.card.root').className").asText().contains("sev-"));
         assertTrue(chromium.evaluate("document.querySelector('.card.root .word').textContent").asText().contains("\u26a0"));
@@ -338,6 +340,40 @@ class ReportPageBrowserIT {
         chromium.screenshot(OUT.resolve("organization.png"), true);
     }
 
+    /** The sample's page with accepted risks: everyone's console passwords without MFA and old keys, all of svc,deploy's and dave's. */
+    static Path acceptedPage(String name) throws Exception {
+        Path exceptions = java.nio.file.Files.writeString(OUT.resolve(name + ".yaml"), "exceptions:\n"
+                + "  - rule: console-without-mfa\n    user: '*'\n    reason: Moving to Identity Center\n"
+                + "    expires: 2027-03-31\n    owner: platform-team\n    ticket: SEC-9\n"
+                + "  - rule: access-key-not-rotated\n    user: '*'\n    reason: Vendor keys\n    expires: 2026-12-01\n"
+                // svc,deploy's and dave's findings are all accepted: their rows have accepted risks only.
+                + "  - rule: multiple-active-access-keys\n    user: 'svc,deploy'\n    reason: Rotation under way\n"
+                + "    expires: 2026-11-30\n"
+                + "  - rule: signing-certificate-not-rotated\n    user: dave\n    reason: Legacy SOAP client\n"
+                + "    expires: 2027-02-01\n");
+        Path page = samplePage(name, "--exceptions", exceptions.toString());
+        assertEquals(false, org.jsoup.Jsoup.parse(java.nio.file.Files.readString(page)).select("table.accepted tbody tr")
+                .isEmpty(), "the page has accepted risks to check");
+        return page;
+    }
+
+    @Test
+    void should_draw_accepted_risks_neither_red_nor_green() throws Exception {
+        chromium.open(acceptedPage("accepted.html").toUri().toString(), 1280, 900);
+        assertEquals("", chromium.evaluate(GREEN).asText());
+        // Rows only accepted risks touch: no severity colour anywhere in them.
+        String severe = "(function(){var t=document.createElement('i');document.body.appendChild(t);"
+                + "var sev=['--critical','--high','--medium','--low','--bad','--warn'].map(function(v){t.style.color='var('+v+')';"
+                + "return getComputedStyle(t).color;});var bad=[];var rows=document.querySelectorAll('table.users tr.accepted');"
+                + "if(!rows.length)return 'no row with accepted risks only';rows.forEach(function(tr){"
+                + "tr.querySelectorAll('td, td *').forEach(function(e){var s=getComputedStyle(e);"
+                + "[s.color,s.backgroundColor,s.borderLeftColor].forEach(function(c){if(sev.indexOf(c)>=0)"
+                + "bad.push(tr.cells[0].textContent+': '+e.tagName+' '+c);});"
+                + "if(sev.some(function(c){return s.boxShadow.indexOf(c)>=0;}))bad.push(tr.cells[0].textContent+' edge');});});"
+                + "return bad.join('; ');})()";
+        assertEquals("", chromium.evaluate(severe).asText());
+    }
+
     static final String AXE_VERSION = "4.11.0";
 
     @Test
@@ -345,7 +381,9 @@ class ReportPageBrowserIT {
         String axe = axe();
         Path single = samplePage("axe.html");
         Path many = organizationPage("axe-many.html");
-        List<Path> pages = List.of(single, many);
+        // With accepted risks (--exceptions): their section, chip and neutral rows are checked too.
+        Path accepted = acceptedPage("axe-accepted.html");
+        List<Path> pages = List.of(single, many, accepted);
         StringBuilder said = new StringBuilder();
         for (Path page : pages) {
             for (int width : WIDTHS) {
