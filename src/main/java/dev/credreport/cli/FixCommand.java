@@ -172,11 +172,17 @@ final class FixCommand implements Callable<Integer> {
             Set<String> accounts = new LinkedHashSet<>();
             actions.forEach(action -> accounts.add(action.account()));
             Duration patience = multi.throttlePatience != null ? multi.throttlePatience : FetchPlan.DEFAULT_THROTTLE_PATIENCE;
-            try (AccountConnections connections = accounts.size() > 1
+            // A plan of one account, with no role named, is acted on with the caller's own credentials: only when
+            // they are of the plan's account (a plan is never applied in whatever account the credentials are of).
+            boolean withRoles = accounts.size() > 1 || multi.rolesGiven();
+            try (AccountConnections connections = withRoles
                     ? AccountConnections.withRoles(settings, multi.roles(), patience,
                             multi.accountTimeout != null ? multi.accountTimeout : FetchPlan.DEFAULT_ACCOUNT_TIMEOUT,
                             environment.clock())
                     : AccountConnections.caller(settings, patience, environment.clock())) {
+                if (!withRoles) {
+                    checkCallerAccount(accounts, connections.callerAccount());
+                }
                 // Every account is reached before the first change: a role that cannot be assumed stops the apply
                 // with nothing done, not half-way through the plan.
                 accounts.forEach(connections::iam);
@@ -213,6 +219,22 @@ final class FixCommand implements Callable<Integer> {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException e) {
                     // Shutting down already: the hook is running.
+                }
+            }
+        }
+
+        /** Refuses, before any change, actions of an account other than the one the caller's credentials are of. */
+        private static void checkCallerAccount(Set<String> accounts, String caller) {
+            for (String account : accounts) {
+                if (account.isEmpty()) {
+                    throw CredreportException.usage("the plan names no account for its actions, so credreport cannot check "
+                            + "it acts in the right one; nothing changed: make a new plan with 'credreport fix plan'");
+                }
+                if (!account.equals(caller)) {
+                    throw CredreportException.usage("the plan is for account " + UntrustedText.escape(account)
+                            + " but the credentials are of account " + caller + "; nothing changed: use --profile of a profile "
+                            + "in account " + UntrustedText.escape(account) + ", or assume a role in it with --role-name or "
+                            + "--role-arn-template");
                 }
             }
         }

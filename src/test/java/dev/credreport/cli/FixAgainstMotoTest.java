@@ -90,7 +90,7 @@ class FixAgainstMotoTest {
     }
 
     CommandHarness now() {
-        return new CommandHarness().clock(Clock.systemUTC());
+        return new CommandHarness().clock(Clock.systemUTC()).variable("AWS_ENDPOINT_URL_STS", moto.endpoint().toString());
     }
 
     /** The audit counts ages to 100 days from now, so every credential looks unused; --min-idle counts from now. */
