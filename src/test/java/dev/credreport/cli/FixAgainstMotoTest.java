@@ -214,7 +214,8 @@ class FixAgainstMotoTest {
         assertEquals(StatusType.ACTIVE, status("solo", soloKey));
         assertEquals(StatusType.ACTIVE, status("spare", spareKey));
         assertFalse(hasNoLoginProfile("webby"));
-        assertEquals(Outcome.State.CHECKED, outcomes(dir.resolve("plan.result.json")).get(soloKey.accessKeyId()));
+        assertEquals(Outcome.State.CHECKED, outcomes(dir.resolve("plan.dry-run.json")).get(soloKey.accessKeyId()));
+        assertFalse(Files.exists(dir.resolve("plan.result.json")), "a dry run writes its own file");
     }
 
     @Test
