@@ -205,8 +205,10 @@ final class FixCommand implements Callable<Integer> {
                             + (outcome.why().isEmpty() ? "" : ": " + outcome.why()));
                 }
                 if (!common.quiet) {
-                    err.println("credreport: " + done.count(Outcome.State.DONE) + " done, " + done.count(Outcome.State.SKIPPED)
-                            + " skipped, " + done.count(Outcome.State.CHECKED) + " checked (dry run); result in " + resultFile);
+                    // "(dry run)" only when it was one: after real changes it would say nothing was changed.
+                    err.println("credreport: " + (dryRun ? done.count(Outcome.State.CHECKED) + " checked (dry run), "
+                            : done.count(Outcome.State.DONE) + " done, ") + done.count(Outcome.State.SKIPPED)
+                            + " skipped; result in " + resultFile);
                 }
                 return done.count(Outcome.State.SKIPPED) > 0 ? ExitCode.SOME_SKIPPED.code() : ExitCode.SUCCESS.code();
             } catch (Stop.Stopped e) {
