@@ -109,8 +109,13 @@ public final class Applier {
     private Outcome act(IamFixes iam, Action action, Duration minIdle) {
         Instant now = clock.instant();
         if (action.kind() == ActionKind.DELETE_LOGIN_PROFILE) {
-            if (iam.passwordCreated(action.user()).isEmpty()) {
+            Optional<Instant> created = iam.passwordCreated(action.user());
+            if (created.isEmpty()) {
                 return new Outcome(action, Outcome.State.SKIPPED, "the console password no longer exists (GetLoginProfile)");
+            }
+            Optional<String> fresh = Safety.oldEnough(Safety.later(created.get(), action.created()), minIdle, clock);
+            if (fresh.isPresent()) {
+                return new Outcome(action, Outcome.State.SKIPPED, fresh.get());
             }
             Optional<String> changed = Safety.idleLongEnough(iam.passwordLastUsed(action.user()).orElse(null), minIdle, clock)
                     .or(() -> Safety.notUsedSince(action.lastUsed(), iam.passwordLastUsed(action.user()).orElse(null)));
@@ -124,7 +129,7 @@ public final class Applier {
             return new Outcome(action, Outcome.State.DONE, "console password deleted");
         }
         if (action.kind().onCertificate()) {
-            return actOnCertificate(iam, action);
+            return actOnCertificate(iam, action, minIdle);
         }
         KeyFacts key = iam.keys(action.user()).stream().filter(facts -> facts.accessKeyId().equals(action.accessKeyId()))
                 .findFirst().orElse(null);
@@ -136,6 +141,9 @@ public final class Applier {
             } else if (wantActive && !key.active()) {
                 changed = Optional.of("the key is already inactive (deactivated since the plan)");
             }
+        }
+        if (changed.isEmpty() && action.kind() != ActionKind.ACTIVATE_KEY) {
+            changed = Safety.oldEnough(key.created(), minIdle, clock);
         }
         if (changed.isEmpty() && action.kind() != ActionKind.ACTIVATE_KEY) {
             Instant lastUsed = iam.lastUsed(action.user(), action.accessKeyId()).orElse(null);
@@ -165,7 +173,7 @@ public final class Applier {
      * still there, with the status the action expects. IAM records no last use of certificates, so there is none to
      * re-check.
      */
-    private Outcome actOnCertificate(IamFixes iam, Action action) {
+    private Outcome actOnCertificate(IamFixes iam, Action action, Duration minIdle) {
         KeyFacts certificate = iam.certificates(action.user()).stream()
                 .filter(facts -> facts.accessKeyId().equals(action.certificateId())).findFirst().orElse(null);
         boolean deactivate = action.kind() == ActionKind.DEACTIVATE_CERTIFICATE;
@@ -174,6 +182,9 @@ public final class Applier {
             changed = Optional.of("the certificate is already inactive (deactivated since the plan)");
         } else if (changed.isEmpty() && !deactivate && certificate.active()) {
             changed = Optional.of("the certificate is already active");
+        }
+        if (changed.isEmpty() && deactivate) {
+            changed = Safety.oldEnough(certificate.created(), minIdle, clock);
         }
         if (changed.isPresent()) {
             return new Outcome(action, Outcome.State.SKIPPED, changed.get());

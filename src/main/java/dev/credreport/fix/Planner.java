@@ -132,6 +132,7 @@ public final class Planner {
                 }
                 Instant lastUsed = iam.lastUsed(row.user(), facts.accessKeyId()).orElse(null);
                 Optional<String> refusal = Safety.idleLongEnough(lastUsed, minIdle, clock)
+                        .or(() -> Safety.oldEnough(facts.created(), minIdle, clock))
                         .or(() -> Safety.notExcepted(exemptions, account, row.user(), "access_key_" + slot));
                 if (!unused || refusal.isPresent() || !facts.active()) {
                     // Decided: a step for people (or nothing, when it is inactive already); later findings on it add nothing.
@@ -149,8 +150,23 @@ public final class Planner {
                         .or(() -> Safety.notExcepted(exemptions, account, row.user(), "password"));
                 if (refusal.isPresent()) {
                     manual.add(prefix(account) + row.user() + ": " + evidence + "; " + refusal.get());
+                    continue;
+                }
+                // When it was set: the report's password_last_changed, or IAM's login profile if later (or the report's
+                // is stale); a password set within --min-idle is never planned, whatever --as-of.
+                Optional<Instant> profile = iam.passwordCreated(row.user());
+                if (profile.isEmpty()) {
+                    manual.add(prefix(account) + row.user() + ": " + evidence + "; the console password no longer exists "
+                            + "(GetLoginProfile), so it was not planned");
+                    continue;
+                }
+                Instant set = Safety.later(row.password().lastChanged().isPresent() ? row.password().lastChanged().value() : null,
+                        profile.get());
+                Optional<String> fresh = Safety.oldEnough(set, minIdle, clock);
+                if (fresh.isPresent()) {
+                    manual.add(prefix(account) + row.user() + ": console password: " + evidence + "; " + fresh.get());
                 } else if (planned.add(account + "/" + row.user() + "/password")) {
-                    actions.add(new Action(0, ActionKind.DELETE_LOGIN_PROFILE, account, row.user(), null, 0, null, lastUsed, why));
+                    actions.add(new Action(0, ActionKind.DELETE_LOGIN_PROFILE, account, row.user(), null, 0, set, lastUsed, why));
                 }
             }
         }
@@ -173,7 +189,8 @@ public final class Planner {
         if (!planned.add(account + "/" + facts.accessKeyId())) {
             return;
         }
-        Optional<String> refusal = Safety.notExcepted(exemptions, account, row.user(), "cert_" + slot.slot());
+        Optional<String> refusal = Safety.oldEnough(facts.created(), minIdle, clock)
+                .or(() -> Safety.notExcepted(exemptions, account, row.user(), "cert_" + slot.slot()));
         if (refusal.isPresent() || !facts.active()) {
             if (facts.active()) {
                 manual.add(prefix(account) + row.user() + ": signing certificate " + slot.slot() + " (" + facts.accessKeyId()
@@ -213,6 +230,7 @@ public final class Planner {
         Instant lastUsed = iam.lastUsed(row.user(), facts.accessKeyId()).orElse(null);
         if (deactivated == null || Safety.quarantined(facts, deactivated, quarantine, clock).isPresent()
                 || Safety.idleLongEnough(lastUsed, minIdle, clock).isPresent()
+                || Safety.oldEnough(facts.created(), minIdle, clock).isPresent()
                 || Safety.notExcepted(exemptions, account, row.user(), "access_key_" + key.slot()).isPresent()) {
             planned.remove(account + "/" + facts.accessKeyId());
             return;

@@ -36,6 +36,27 @@ public final class Safety {
         return Optional.empty();
     }
 
+    /**
+     * Never a credential created or set (a key created, a certificate uploaded, a password set) within minIdle of now,
+     * on the real clock whatever --as-of says: it has had no time to be used.
+     */
+    public static Optional<String> oldEnough(Instant created, Duration minIdle, Clock clock) {
+        if (created == null) {
+            return Optional.empty();
+        }
+        Duration age = Duration.between(created, clock.instant());
+        if (age.compareTo(minIdle) < 0) {
+            return Optional.of("created or set " + HumanTime.span(age.isNegative() ? Duration.ZERO : age)
+                    + " ago, within --min-idle " + minIdle.toDays() + "d");
+        }
+        return Optional.empty();
+    }
+
+    /** The later of two times, either of which may be null. */
+    public static Instant later(Instant one, Instant other) {
+        return one == null ? other : other == null || one.isAfter(other) ? one : other;
+    }
+
     /** Never a user or key covered by an exception. */
     public static Optional<String> notExcepted(Exemptions exemptions, String account, String user, String credential) {
         if (exemptions.covers(account, user, null) || (credential != null && exemptions.covers(account, user, credential))) {

@@ -70,9 +70,24 @@ class FixAgainstMotoTest {
         busyKey = account.accessKey("busy");
         account.user("nokeys");
         account.user("webby").password("webby");
+        // Used a moment after every credential was made, so that a clock can stand past --min-idle (7 days) from
+        // their creation and within it from these uses (moto's dates are to the second).
+        try {
+            Thread.sleep(1_100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         use(pairUsed);
         use(busyKey);
+        Instant created = account.iam().listAccessKeys(r -> r.userName("busy")).accessKeyMetadata().get(0).createDate();
+        Instant used = account.iam().getAccessKeyLastUsed(r -> r.accessKeyId(pairUsed.accessKeyId())).accessKeyLastUsed()
+                .lastUsedDate();
+        clock = Clock.fixed(created.plus(Duration.ofDays(7)).plus(Duration.between(created, used).dividedBy(2)),
+                java.time.ZoneOffset.UTC);
     }
+
+    /** A week after the credentials were made: past --min-idle from their creation, within it from the uses above. */
+    Clock clock;
 
     @AfterEach
     void close() {
@@ -90,14 +105,18 @@ class FixAgainstMotoTest {
     }
 
     CommandHarness now() {
-        return new CommandHarness().clock(Clock.systemUTC()).variable("AWS_ENDPOINT_URL_STS", moto.endpoint().toString());
+        return new CommandHarness().clock(clock).variable("AWS_ENDPOINT_URL_STS", moto.endpoint().toString());
     }
 
     /** The audit counts ages to 100 days from now, so every credential looks unused; --min-idle counts from now. */
     Result plan(Path file, String... more) {
-        String asOf = Instant.now().plus(Duration.ofDays(100)).toString();
+        String asOf = clock.instant().plus(Duration.ofDays(100)).toString();
+        // The report fetched first: the fetch's waits for it would move the harness's fake time past the moment above.
+        Path report = file.resolveSibling(file.getFileName() + ".report.csv");
+        Result fetched = now().run("fetch", "--endpoint-url", moto.endpoint().toString(), "-o", report.toString());
+        assertEquals(0, fetched.exitCode(), fetched::toString);
         List<String> args = new java.util.ArrayList<>(List.of("fix", "plan", "--endpoint-url", moto.endpoint().toString(),
-                AS_OF, asOf, "-o", file.toString()));
+                "--input", report.toString(), AS_OF, asOf, "-o", file.toString()));
         args.addAll(List.of(more));
         return now().run(args.toArray(String[]::new));
     }
@@ -223,7 +242,7 @@ class FixAgainstMotoTest {
         Path file = dir.resolve("plan.json");
         assertEquals(0, plan(file).exitCode());
 
-        Result stale = new CommandHarness().clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(25)))
+        Result stale = new CommandHarness().clock(Clock.offset(clock, Duration.ofHours(25)))
                 .run("fix", "apply", "--endpoint-url", moto.endpoint().toString(), file.toString(), "--yes");
 
         assertEquals(2, stale.exitCode(), stale::toString);
@@ -239,9 +258,9 @@ class FixAgainstMotoTest {
         assertEquals(0, applied.exitCode(), applied::toString);
         account.deactivate("busy", busyKey);
         // 31 days on, the keys credreport deactivated may go; busy's, deactivated by hand, may not.
-        String later = Instant.now().plus(Duration.ofDays(131)).toString();
+        String later = clock.instant().plus(Duration.ofDays(131)).toString();
         Path second = dir.resolve("second.json");
-        Result result = new CommandHarness().clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(31)))
+        Result result = new CommandHarness().clock(Clock.offset(clock, Duration.ofDays(31)))
                 .run("fix", "plan", "--endpoint-url", moto.endpoint().toString(), AS_OF, later, "-o", second.toString());
 
         assertEquals(0, result.exitCode(), result::toString);

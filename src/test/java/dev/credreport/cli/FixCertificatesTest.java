@@ -129,11 +129,13 @@ class FixCertificatesTest {
             Instant uploaded = account.iam().listSigningCertificates(r -> r.userName("signer")).certificates().get(0).uploadDate();
             Path report = Files.writeString(dir.resolve("report.csv"), SampleReports.HEADER + "\n"
                     + ReportRow.user("signer").certificate(1, true, uploaded.truncatedTo(ChronoUnit.SECONDS).toString()) + "\n");
-            CommandHarness harness = new CommandHarness().clock(Clock.systemUTC()).variable("AWS_ENDPOINT_URL_STS", moto.endpoint().toString());
+            // A week on: the certificate uploaded just now is past --min-idle.
+            CommandHarness harness = new CommandHarness().clock(Clock.offset(Clock.systemUTC(), Duration.ofDays(8)))
+                    .variable("AWS_ENDPOINT_URL_STS", moto.endpoint().toString());
             Path plan = dir.resolve("plan.json");
 
             Result planned = harness.run("fix", "plan", "--input", report.toString(), "--endpoint-url", moto.endpoint().toString(),
-                    "--as-of", Instant.now().plus(Duration.ofDays(100)).toString(), "-o", plan.toString());
+                    "--as-of", Instant.now().plus(Duration.ofDays(108)).toString(), "-o", plan.toString());
 
             assertEquals(0, planned.exitCode(), planned::toString);
             assertEquals(List.of(id), read(plan).actions().stream().map(Action::certificateId).toList(), planned::toString);

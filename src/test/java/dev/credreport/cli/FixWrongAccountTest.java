@@ -54,6 +54,7 @@ class FixWrongAccountTest {
     void credentials_of_another_account_are_refused_before_any_change() throws IOException {
         Path plan = plan();
         iam.callerAccount("999999999999");
+        int planning = iam.server().requests().size();
 
         Result applied = harness().run("fix", "apply", plan.toString(), "--yes", "--endpoint-url", iam.endpoint());
 
@@ -63,7 +64,7 @@ class FixWrongAccountTest {
         assertFalse(error.contains("\n"), "one line: " + error);
         assertTrue(error.contains(FakeIamUsers.ACCOUNT) && error.contains("999999999999") && error.contains("--profile")
                 && error.contains("--role-name"), error);
-        assertEquals(List.of(), iam.server().requests().stream().map(request -> request.action())
+        assertEquals(List.of(), iam.server().requests().stream().skip(planning).map(request -> request.action())
                 .filter(action -> !action.equals("GetCallerIdentity")).toList(), "no IAM call at all");
     }
 
