@@ -51,6 +51,9 @@ class FixSignalIT {
 
             assertEquals(143, process.exitValue(), () -> log("err.log"));
             assertTrue(log("err.log").contains("credreport: stopped; the result file"), () -> log("err.log"));
+            // The actions done are said, as after a whole apply.
+            assertTrue(log("out.log").contains("1  done  access key") && log("out.log").contains("2  done  access key"),
+                    () -> "out: " + log("out.log") + "\nerr: " + log("err.log"));
             // Whole JSON (a cut file would not parse), naming each action of the plan.
             List<Outcome> outcomes;
             try (Reader reader = Files.newBufferedReader(result)) {

@@ -119,7 +119,8 @@ final class FixCommand implements Callable<Integer> {
 
         @Option(names = "--result", paramLabel = "FILE", converter = PathConverter.class, order = 3,
                 description = "Where the result file goes (rewritten atomically after every action). "
-                        + "Default: beside the plan, its name ending in .result.json.")
+                        + "Default: beside the plan, its name ending in .result.json (.dry-run.json with --dry-run; for undo "
+                        + ".undo.json). A file holding a result with done actions is never overwritten (exit 2).")
         Path result;
 
         @Option(names = "--max-actions", paramLabel = "N", defaultValue = "50", order = 4,
@@ -167,6 +168,8 @@ final class FixCommand implements Callable<Integer> {
             AwsSettings settings = aws.toSettings(environment);
             Map<String, IamFixes> opened = new HashMap<>();
             Stop stop = new Stop();
+            // The result as last written: what a stopped or failed apply says it did.
+            Result[] recorded = {null};
             Thread hook = new Thread(stop::stopAndWait, "credreport-fix-stop");
             // One account: the caller's own credentials. Several (a plan over an Organization): each reached as the
             // per-account loop reaches it (--role-name, --role-arn-template, --external-id, the run's throttle).
@@ -191,19 +194,27 @@ final class FixCommand implements Callable<Integer> {
                 Applier applier = new Applier(account -> opened.computeIfAbsent(account,
                         id -> new IamFixCalls(connections.iam(id), connections.throttle())),
                         exemptions(), environment.clock(), maxActions, plan.quarantine(), dryRun,
-                        done -> write(resultFile, done, plan), () -> {
+                        done -> {
+                            write(resultFile, done, plan);
+                            recorded[0] = done;
+                        }, () -> {
                             afterEachAction.run();
                             stop.check();
                         });
                 Result start = new Result(planFile.toString(), environment.clock().instant(), dryRun, false, List.of());
                 write(resultFile, start, plan);
-                Result done = applier.apply(start, actions, plan.minIdle());
+                Result done;
+                try {
+                    done = applier.apply(start, actions, plan.minIdle());
+                } catch (CredreportException e) {
+                    // AWS refused or failed: what was done before it is said as after a whole apply.
+                    printOutcomes(out, recorded[0]);
+                    out.flush();
+                    throw e;
+                }
                 // Finished: a signal from now on need not wait for anything.
                 stop.idle();
-                for (Outcome outcome : done.outcomes()) {
-                    out.println(outcome.action().id() + "  " + outcome.state().jsonName() + "  " + outcome.action().credential()
-                            + (outcome.why().isEmpty() ? "" : ": " + outcome.why()));
-                }
+                printOutcomes(out, done);
                 if (!common.quiet) {
                     // "(dry run)" only when it was one: after real changes it would say nothing was changed.
                     err.println("credreport: " + (dryRun ? done.count(Outcome.State.CHECKED) + " checked (dry run), "
@@ -212,7 +223,10 @@ final class FixCommand implements Callable<Integer> {
                 }
                 return done.count(Outcome.State.SKIPPED) > 0 ? ExitCode.SOME_SKIPPED.code() : ExitCode.SUCCESS.code();
             } catch (Stop.Stopped e) {
-                // Said before the stop hook is let go: the JVM halts as soon as it returns.
+                // Said before the stop hook is let go: the JVM halts as soon as it returns. The actions decided are
+                // said as after a whole apply; those not started are in the result file.
+                printOutcomes(out, recorded[0]);
+                out.flush();
                 err.println("credreport: stopped; the result file " + resultFile + " names every action done and every one not started");
                 err.flush();
                 return 128 + 15;
@@ -222,6 +236,19 @@ final class FixCommand implements Callable<Integer> {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException e) {
                     // Shutting down already: the hook is running.
+                }
+            }
+        }
+
+        /** One line per action decided (done, skipped, checked, failed); none for those not started. */
+        private static void printOutcomes(PrintWriter out, Result result) {
+            if (result == null) {
+                return;
+            }
+            for (Outcome outcome : result.outcomes()) {
+                if (outcome.state() != Outcome.State.NOT_STARTED) {
+                    out.println(outcome.action().id() + "  " + outcome.state().jsonName() + "  " + outcome.action().credential()
+                            + (outcome.why().isEmpty() ? "" : ": " + outcome.why()));
                 }
             }
         }

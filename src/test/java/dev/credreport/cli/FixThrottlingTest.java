@@ -108,6 +108,8 @@ class FixThrottlingTest {
         assertEquals(6, applied.exitCode(), applied::toString);
         assertTrue(applied.err().contains("still throttled") && applied.err().contains("--throttle-patience"), applied::toString);
         assertEquals(List.of(), iam.changes("UpdateAccessKey"));
+        // The action that failed is said on standard output, as after a whole apply.
+        assertTrue(applied.out().contains("  failed  access key 1 (" + ALICE_KEY + ")"), applied::toString);
         try (Reader reader = Files.newBufferedReader(dir.resolve("plan.result.json"))) {
             Outcome failed = PlanJson.readOutcomes(reader, "result").stream()
                     .filter(outcome -> outcome.state() == Outcome.State.FAILED).findFirst().orElseThrow();
