@@ -37,6 +37,7 @@ class FixSignalIT {
                     "--endpoint-url", iam.endpoint(), "--result", result.toString()))
                     .redirectOutput(dir.resolve("out.log").toFile()).redirectError(dir.resolve("err.log").toFile());
             FixProcess.environment(builder.environment(), dir);
+            builder.environment().put("AWS_ENDPOINT_URL_STS", iam.endpoint());
             Process process = builder.start();
 
             // Wait until the second deactivation is in flight: the fake holds its answer 1.5 s.

@@ -131,6 +131,11 @@ public final class PlanJson {
         return plan(top, name);
     }
 
+    /** The kind of a credreport fix file ({@link #PLAN_KIND}, {@link #RESULT_KIND}), or null when it names none. */
+    public static String kindOf(Reader in, String name) {
+        return read(in, name).get("kind") instanceof String kind ? kind : null;
+    }
+
     /** Reads the outcomes of a result file (for tests and for undo's report). */
     @SuppressWarnings("unchecked")
     public static List<Outcome> readOutcomes(Reader in, String name) {
