@@ -51,6 +51,12 @@ public final class Exceptions {
     }
 
     /**
+     * The control ids the refusal of an unknown rule gives as examples, as README and the man page
+     * do: both access-key-not-rotated's (ControlTable), which a test checks every rule list accepts.
+     */
+    public static final List<String> EXAMPLE_CONTROLS = List.of("IAM.3", "CIS 7.0.0 2.12");
+
+    /**
      * Reads an exceptions file.
      *
      * @param source the file as the user named it, for messages
@@ -131,8 +137,8 @@ public final class Exceptions {
         }
         String rule = values.get("rule");
         if (rules.stream().noneMatch(info -> ExceptionEntry.names(rule, info))) {
-            throw refused(source, line, "unknown rule '" + rule + "'; give a rule id (credreport rules lists them)"
-                    + " or a control id such as IAM.3 or CIS 7.0.0 2.13");
+            throw refused(source, line, "unknown rule '" + rule + "'; give a rule id ('audit --list-rules' lists them)"
+                    + " or a control id such as " + String.join(" or ", EXAMPLE_CONTROLS));
         }
         String account = values.get("account");
         if (account != null && !account.matches("[0-9]{12}")) {
