@@ -59,7 +59,7 @@ class WriteAllTest {
         CredreportException failure = assertThrows(CredreportException.class, () -> AtomicFileWriter.writeAll(files));
 
         assertEquals(ExitCode.CANNOT_WRITE, failure.exitCode());
-        assertTrue(failure.getMessage().contains("No space left on device"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("no space left on device"), failure.getMessage());
         assertTrue(failure.getMessage().contains("none of the 4 files was changed"), failure.getMessage());
         assertEquals(List.of("a.html", "index.html"), names(), "no new page, no temporary file");
         assertEquals("old a", Files.readString(dir.resolve("a.html")));
