@@ -68,7 +68,7 @@ class FixSignalIT {
             }
             // The undo plan in the result reactivates the two keys, and no temporary file is left.
             try (Reader reader = Files.newBufferedReader(result)) {
-                assertEquals(List.of(FixProcess.key(1), FixProcess.key(2)), PlanJson.readPlan(reader, "result").actions().stream()
+                assertEquals(List.of(FixProcess.key(1), FixProcess.key(2)), PlanJson.readUndo(reader, "result").actions().stream()
                         .map(action -> action.accessKeyId()).toList());
             }
             assertTrue(TestFiles.namesIn(dir).stream().noneMatch(name -> name.endsWith(".tmp")), TestFiles.namesIn(dir)::toString);

@@ -205,8 +205,10 @@ final class FixCommand implements Callable<Integer> {
                             + (outcome.why().isEmpty() ? "" : ": " + outcome.why()));
                 }
                 if (!common.quiet) {
-                    err.println("credreport: " + done.count(Outcome.State.DONE) + " done, " + done.count(Outcome.State.SKIPPED)
-                            + " skipped, " + done.count(Outcome.State.CHECKED) + " checked (dry run); result in " + resultFile);
+                    // "(dry run)" only when it was one: after real changes it would say nothing was changed.
+                    err.println("credreport: " + (dryRun ? done.count(Outcome.State.CHECKED) + " checked (dry run), "
+                            : done.count(Outcome.State.DONE) + " done, ") + done.count(Outcome.State.SKIPPED)
+                            + " skipped; result in " + resultFile);
                 }
                 return done.count(Outcome.State.SKIPPED) > 0 ? ExitCode.SOME_SKIPPED.code() : ExitCode.SUCCESS.code();
             } catch (Stop.Stopped e) {
@@ -329,9 +331,10 @@ final class FixCommand implements Callable<Integer> {
             }
         }
 
-        static Plan read(Path file) {
+        /** Reads a plan (apply) or the undo plan of a result file (undo), refusing a file of the other kind. */
+        static Plan read(Path file, boolean undo) {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                return PlanJson.readPlan(reader, file.toString());
+                return undo ? PlanJson.readUndo(reader, file.toString()) : PlanJson.readPlan(reader, file.toString());
             } catch (NoSuchFileException e) {
                 throw CredreportException.badInput(UntrustedText.escape(file.toString()) + ": no such file; give the file "
                         + "'credreport fix plan -o FILE' wrote (or the result file of an apply, for undo)");
@@ -546,7 +549,7 @@ final class FixCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Plan read = read(plan);
+            Plan read = read(plan, false);
             Applier.checkAge(read, maxPlanAge, environment.clock());
             RuleOptions file = new RuleOptions();
             file.exceptionsFile = exceptionsFile;
@@ -567,7 +570,7 @@ final class FixCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Plan undo = read(resultOfApply);
+            Plan undo = read(resultOfApply, true);
             return run(resultOfApply, undo, undo.actions(), "undo");
         }
 
