@@ -64,6 +64,14 @@ public record ExceptionEntry(String source, int line, String rule, String user, 
         return ChronoUnit.DAYS.between(today, expires) <= soonDays ? State.EXPIRING_SOON : State.ACTIVE;
     }
 
+    /**
+     * Whether its expiry could not be read as a date (next tuesday, 2027-02-30, 20270131): it then
+     * counts as expired, and every command that reads the file says so with its line and value.
+     */
+    public boolean dateUnreadable() {
+        return expires == null;
+    }
+
     /** Whether it covers this finding; {@code credential} is the finding's, or null when it is about none. */
     public boolean covers(String findingAccount, String userName, String userArn, RuleInfo findingRule,
             String findingCredential) {

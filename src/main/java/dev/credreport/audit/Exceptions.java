@@ -8,6 +8,7 @@ import dev.credreport.core.CredreportException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -105,6 +106,23 @@ public final class Exceptions {
         return new Exceptions(source, entries);
     }
 
+    /**
+     * The last day an entry holds: a YYYY-MM-DD date, or the date a full ISO timestamp is written
+     * with ({@code 2027-01-31T10:00:00Z} holds through 2027-01-31); null for anything else, which
+     * counts as expired and is said so (see {@link ExceptionEntry#dateUnreadable}).
+     */
+    static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(text).toLocalDate();
+            } catch (DateTimeParseException notTimestamp) {
+                return null;
+            }
+        }
+    }
+
     private static ExceptionEntry entry(JsonParser parser, String source, Collection<RuleInfo> rules, int maxDays,
             LocalDate today) throws IOException {
         int line = line(parser);
@@ -150,12 +168,7 @@ public final class Exceptions {
                     + String.join(", ", ExceptionEntry.CREDENTIALS));
         }
         String expiresText = values.get("expires");
-        LocalDate expires;
-        try {
-            expires = LocalDate.parse(expiresText);
-        } catch (DateTimeParseException e) {
-            expires = null;
-        }
+        LocalDate expires = date(expiresText);
         if (expires != null && expires.isAfter(today.plusDays(maxDays))) {
             throw refused(source, line, "expires " + expiresText + " is more than " + maxDays
                     + " days out (--max-exception-days); decide again by " + today.plusDays(maxDays));

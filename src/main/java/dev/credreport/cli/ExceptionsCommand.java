@@ -77,21 +77,25 @@ final class ExceptionsCommand {
             }
             List<ExceptionEntry> stale = exceptions.stale(result.exceptionsMatched());
             int[] counts = new int[4];
+            int unreadable = 0;
             for (ExceptionEntry entry : exceptions.entries()) {
                 ExceptionEntry.State state = entry.state(environment.clock(), rules.exceptionWarnDays);
-                String shown = stale.contains(entry) && state != ExceptionEntry.State.EXPIRED ? "stale"
+                String shown = entry.dateUnreadable() ? "unreadable date, counts as expired"
+                        : stale.contains(entry) && state != ExceptionEntry.State.EXPIRED ? "stale"
                         : switch (state) {
                             case ACTIVE -> "active";
                             case EXPIRING_SOON -> "expiring soon";
                             case EXPIRED -> "expired";
                         };
-                counts[shown.equals("active") ? 0 : shown.equals("expiring soon") ? 1 : shown.equals("expired") ? 2 : 3]++;
+                counts[shown.equals("active") ? 0 : shown.equals("expiring soon") ? 1 : state == ExceptionEntry.State.EXPIRED ? 2 : 3]++;
+                unreadable += entry.dateUnreadable() ? 1 : 0;
                 out.println("line " + entry.line() + ": " + shown + ": " + UntrustedText.escape(entry.rule()) + " for "
                         + UntrustedText.escape(entry.user()) + ", expires " + UntrustedText.escape(entry.expiresText())
                         + ": " + UntrustedText.escape(entry.reason()));
             }
             out.println(UntrustedText.escape(file) + ": " + exceptions.entries().size() + " entries valid: " + counts[0]
-                    + " active, " + counts[1] + " expiring soon, " + counts[2] + " expired, " + counts[3]
+                    + " active, " + counts[1] + " expiring soon, " + counts[2] + " expired"
+                    + (unreadable == 0 ? "" : " (" + unreadable + " with an unreadable date)") + ", " + counts[3]
                     + " stale (against " + UntrustedText.escape(result.source()) + ")");
             return ExitCode.SUCCESS.code();
         }
