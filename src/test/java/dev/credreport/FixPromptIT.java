@@ -46,6 +46,8 @@ class FixPromptIT {
                 .collect(Collectors.joining(" "));
         ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "-qec", command, "/dev/null").redirectErrorStream(true);
         FixProcess.environment(builder.environment(), dir);
+        // STS is the fake IAM's endpoint too (fix apply checks the credentials are of the plan's account).
+        builder.environment().put("AWS_ENDPOINT_URL_STS", args[java.util.Arrays.asList(args).indexOf("--endpoint-url") + 1]);
         Process process = builder.start();
         try (OutputStream keyboard = process.getOutputStream()) {
             keyboard.write(typed.getBytes(StandardCharsets.UTF_8));
@@ -86,6 +88,7 @@ class FixPromptIT {
             ProcessBuilder builder = new ProcessBuilder(FixProcess.command("fix", "apply", plan.toString(), "--endpoint-url",
                     iam.endpoint())).redirectErrorStream(true);
             FixProcess.environment(builder.environment(), dir);
+            builder.environment().put("AWS_ENDPOINT_URL_STS", iam.endpoint());
             Process process = builder.start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -37,6 +37,7 @@ class FixSignalIT {
                     "--endpoint-url", iam.endpoint(), "--result", result.toString()))
                     .redirectOutput(dir.resolve("out.log").toFile()).redirectError(dir.resolve("err.log").toFile());
             FixProcess.environment(builder.environment(), dir);
+            builder.environment().put("AWS_ENDPOINT_URL_STS", iam.endpoint());
             Process process = builder.start();
 
             // Wait until the second deactivation is in flight: the fake holds its answer 1.5 s.
@@ -67,7 +68,7 @@ class FixSignalIT {
             }
             // The undo plan in the result reactivates the two keys, and no temporary file is left.
             try (Reader reader = Files.newBufferedReader(result)) {
-                assertEquals(List.of(FixProcess.key(1), FixProcess.key(2)), PlanJson.readPlan(reader, "result").actions().stream()
+                assertEquals(List.of(FixProcess.key(1), FixProcess.key(2)), PlanJson.readUndo(reader, "result").actions().stream()
                         .map(action -> action.accessKeyId()).toList());
             }
             assertTrue(TestFiles.namesIn(dir).stream().noneMatch(name -> name.endsWith(".tmp")), TestFiles.namesIn(dir)::toString);

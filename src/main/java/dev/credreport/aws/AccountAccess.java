@@ -320,6 +320,24 @@ public final class AccountAccess implements AutoCloseable {
         return callerAccount;
     }
 
+    /**
+     * The caller's account, asked of STS now unless known; unlike {@link #callerAccount()} a failure is not
+     * hidden but told as every AWS failure is (for fix apply, which must not act without knowing it).
+     */
+    public synchronized String callerAccountOrFail() {
+        if (callerAccountKnown && callerAccount != null) {
+            return callerAccount;
+        }
+        AwsCall call = AwsCall.callerIdentity(settings);
+        try {
+            callerAccount = sts.getCallerIdentity().account();
+            callerAccountKnown = true;
+            return callerAccount;
+        } catch (SdkException e) {
+            throw ErrorClassifier.classify(e, call);
+        }
+    }
+
     /** The partition of the accounts reached (aws, aws-cn, aws-us-gov, ...), told by the configured region. */
     public String partition() {
         return Partitions.of(settings.iamRegion().id());

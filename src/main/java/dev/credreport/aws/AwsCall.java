@@ -120,6 +120,14 @@ record AwsCall(Service service, String operation, String permission, String cont
                         null, settings));
     }
 
+    /** GetCallerIdentity: whose account the caller's credentials are of (fix apply checks it is the plan's). */
+    static AwsCall callerIdentity(AwsSettings settings) {
+        return new AwsCall(Service.STS, "GetCallerIdentity", "sts:GetCallerIdentity",
+                "cannot tell which account the credentials are of", null,
+                "check the credentials (--profile) and that STS is reachable (AWS_ENDPOINT_URL_STS for an emulator)", null, false,
+                Endpoint.of(Service.STS, settings.stsEndpoint(), "AWS_ENDPOINT_URL_STS", null, settings));
+    }
+
     static AwsCall listAccounts(AwsSettings settings) {
         return new AwsCall(Service.ORGANIZATIONS, "ListAccounts", "organizations:ListAccounts",
                 "cannot list the Organization's accounts", mayNotCall("organizations:ListAccounts"),

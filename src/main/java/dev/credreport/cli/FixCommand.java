@@ -153,7 +153,8 @@ final class FixCommand implements Callable<Integer> {
             if (maxActions < 1) {
                 throw CredreportException.usage("--max-actions takes 1 or more");
             }
-            Path resultFile = result != null ? result : defaultResult(planFile);
+            Path resultFile = result != null ? result : defaultResult(planFile, dryRun);
+            keepEarlierResult(planFile, resultFile);
             AtomicFileWriter.checkTarget(resultFile);
             if (actions.isEmpty()) {
                 out.println("Nothing to " + verb + ".");
@@ -172,11 +173,17 @@ final class FixCommand implements Callable<Integer> {
             Set<String> accounts = new LinkedHashSet<>();
             actions.forEach(action -> accounts.add(action.account()));
             Duration patience = multi.throttlePatience != null ? multi.throttlePatience : FetchPlan.DEFAULT_THROTTLE_PATIENCE;
-            try (AccountConnections connections = accounts.size() > 1
+            // A plan of one account, with no role named, is acted on with the caller's own credentials: only when
+            // they are of the plan's account (a plan is never applied in whatever account the credentials are of).
+            boolean withRoles = accounts.size() > 1 || multi.rolesGiven();
+            try (AccountConnections connections = withRoles
                     ? AccountConnections.withRoles(settings, multi.roles(), patience,
                             multi.accountTimeout != null ? multi.accountTimeout : FetchPlan.DEFAULT_ACCOUNT_TIMEOUT,
                             environment.clock())
                     : AccountConnections.caller(settings, patience, environment.clock())) {
+                if (!withRoles) {
+                    checkCallerAccount(accounts, connections.callerAccount());
+                }
                 // Every account is reached before the first change: a role that cannot be assumed stops the apply
                 // with nothing done, not half-way through the plan.
                 accounts.forEach(connections::iam);
@@ -198,8 +205,10 @@ final class FixCommand implements Callable<Integer> {
                             + (outcome.why().isEmpty() ? "" : ": " + outcome.why()));
                 }
                 if (!common.quiet) {
-                    err.println("credreport: " + done.count(Outcome.State.DONE) + " done, " + done.count(Outcome.State.SKIPPED)
-                            + " skipped, " + done.count(Outcome.State.CHECKED) + " checked (dry run); result in " + resultFile);
+                    // "(dry run)" only when it was one: after real changes it would say nothing was changed.
+                    err.println("credreport: " + (dryRun ? done.count(Outcome.State.CHECKED) + " checked (dry run), "
+                            : done.count(Outcome.State.DONE) + " done, ") + done.count(Outcome.State.SKIPPED)
+                            + " skipped; result in " + resultFile);
                 }
                 return done.count(Outcome.State.SKIPPED) > 0 ? ExitCode.SOME_SKIPPED.code() : ExitCode.SUCCESS.code();
             } catch (Stop.Stopped e) {
@@ -213,6 +222,22 @@ final class FixCommand implements Callable<Integer> {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException e) {
                     // Shutting down already: the hook is running.
+                }
+            }
+        }
+
+        /** Refuses, before any change, actions of an account other than the one the caller's credentials are of. */
+        private static void checkCallerAccount(Set<String> accounts, String caller) {
+            for (String account : accounts) {
+                if (account.isEmpty()) {
+                    throw CredreportException.usage("the plan names no account for its actions, so credreport cannot check "
+                            + "it acts in the right one; nothing changed: make a new plan with 'credreport fix plan'");
+                }
+                if (!account.equals(caller)) {
+                    throw CredreportException.usage("the plan is for account " + UntrustedText.escape(account)
+                            + " but the credentials are of account " + caller + "; nothing changed: use --profile of a profile "
+                            + "in account " + UntrustedText.escape(account) + ", or assume a role in it with --role-name or "
+                            + "--role-arn-template");
                 }
             }
         }
@@ -249,16 +274,67 @@ final class FixCommand implements Callable<Integer> {
             }
         }
 
-        static Path defaultResult(Path plan) {
-            String name = plan.getFileName().toString();
+        /** The result file when --result is not given: beside the file acted on, a dry run's its own. */
+        abstract Path defaultResult(Path file, boolean dryRun);
+
+        /** The file beside {@code file}, its name's .json replaced by {@code ending}. */
+        static Path beside(Path file, String ending) {
+            String name = file.getFileName().toString();
             String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-            Path parent = plan.toAbsolutePath().getParent();
-            return parent.resolve(base + ".result.json");
+            return file.toAbsolutePath().getParent().resolve(base + ending);
         }
 
-        static Plan read(Path file) {
+        /**
+         * Refuses, before any AWS call, a result file that is the plan itself, another plan, or the result of an apply
+         * that changed something (its undo plan is the only record of what to reactivate): never overwritten.
+         */
+        static void keepEarlierResult(Path planFile, Path resultFile) {
+            boolean same;
+            try {
+                same = Files.exists(resultFile) ? Files.isSameFile(planFile, resultFile)
+                        : planFile.toAbsolutePath().normalize().equals(resultFile.toAbsolutePath().normalize());
+            } catch (IOException e) {
+                same = false;
+            }
+            String shown = UntrustedText.escape(resultFile.toString());
+            if (same) {
+                throw CredreportException.usage("--result " + shown + " is the file being applied; nothing changed: give "
+                        + "another file, --result NEWFILE");
+            }
+            if (!Files.isRegularFile(resultFile)) {
+                return;
+            }
+            String kind;
+            List<Outcome> earlier;
+            try (Reader reader = Files.newBufferedReader(resultFile, StandardCharsets.UTF_8)) {
+                kind = PlanJson.kindOf(reader, resultFile.toString());
+            } catch (IOException | CredreportException e) {
+                return;
+            }
+            if (PlanJson.PLAN_KIND.equals(kind)) {
+                throw CredreportException.usage(shown + " is a fix plan, which the result would overwrite; nothing changed: "
+                        + "give the result another file, --result NEWFILE");
+            }
+            if (!PlanJson.RESULT_KIND.equals(kind)) {
+                return;
+            }
+            try (Reader reader = Files.newBufferedReader(resultFile, StandardCharsets.UTF_8)) {
+                earlier = PlanJson.readOutcomes(reader, resultFile.toString());
+            } catch (IOException | RuntimeException e) {
+                return;
+            }
+            long done = earlier.stream().filter(outcome -> outcome.state() == Outcome.State.DONE).count();
+            if (done > 0) {
+                throw CredreportException.usage(shown + " holds the result of an earlier apply that made " + done
+                        + " change(s), and its undo plan; nothing changed: keep it, and give this run another file, "
+                        + "--result NEWFILE");
+            }
+        }
+
+        /** Reads a plan (apply) or the undo plan of a result file (undo), refusing a file of the other kind. */
+        static Plan read(Path file, boolean undo) {
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                return PlanJson.readPlan(reader, file.toString());
+                return undo ? PlanJson.readUndo(reader, file.toString()) : PlanJson.readPlan(reader, file.toString());
             } catch (NoSuchFileException e) {
                 throw CredreportException.badInput(UntrustedText.escape(file.toString()) + ": no such file; give the file "
                         + "'credreport fix plan -o FILE' wrote (or the result file of an apply, for undo)");
@@ -459,6 +535,11 @@ final class FixCommand implements Callable<Integer> {
             super(environment);
         }
 
+        @Override
+        Path defaultResult(Path file, boolean dryRun) {
+            return beside(file, dryRun ? ".dry-run.json" : ".result.json");
+        }
+
         private Exemptions exemptions;
 
         @Override
@@ -468,7 +549,7 @@ final class FixCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Plan read = read(plan);
+            Plan read = read(plan, false);
             Applier.checkAge(read, maxPlanAge, environment.clock());
             RuleOptions file = new RuleOptions();
             file.exceptionsFile = exceptionsFile;
@@ -489,13 +570,13 @@ final class FixCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Plan undo = read(resultOfApply);
-            if (result == null) {
-                String name = resultOfApply.getFileName().toString();
-                result = resultOfApply.toAbsolutePath().getParent().resolve(
-                        (name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".undo.json");
-            }
+            Plan undo = read(resultOfApply, true);
             return run(resultOfApply, undo, undo.actions(), "undo");
+        }
+
+        @Override
+        Path defaultResult(Path file, boolean dryRun) {
+            return beside(file, dryRun ? ".undo.dry-run.json" : ".undo.json");
         }
     }
 }

@@ -117,6 +117,11 @@ public final class MultiAccountOptions {
         }
     }
 
+    /** Whether a role to assume was named (--role-name, --role-arn-template, --external-id, --role-session-name). */
+    boolean rolesGiven() {
+        return roleName != null || roleArnTemplate != null || externalId != null || sessionName != null;
+    }
+
     private String firstGiven() {
         if (roleName != null) {
             return "--role-name";

@@ -32,6 +32,11 @@ public enum ActionKind {
         return this == DEACTIVATE_CERTIFICATE || this == ACTIVATE_CERTIFICATE;
     }
 
+    /** Whether it reactivates a key or certificate: the only actions an undo plan holds. */
+    public boolean reactivates() {
+        return this == ACTIVATE_KEY || this == ACTIVATE_CERTIFICATE;
+    }
+
     /** The kind of the action that reverses this one in an undo plan, or null when nothing does. */
     public ActionKind reversedBy() {
         return switch (this) {

@@ -117,18 +117,50 @@ public final class PlanJson {
         json.writeEndObject();
     }
 
-    /** Reads a plan, or the undo plan of a result file. */
+    /** Reads a plan (fix apply's file); a result file is refused, saying it is undo's. */
     public static Plan readPlan(Reader in, String name) {
         Map<String, Object> top = read(in, name);
-        if (RESULT_KIND.equals(top.get("kind")) && top.get("undo") instanceof Map<?, ?> undo) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> plan = (Map<String, Object>) undo;
-            return plan(plan, name);
+        String shown = UntrustedText.escape(name);
+        if (RESULT_KIND.equals(top.get("kind"))) {
+            throw CredreportException.usage(shown + " is the result file of an apply, not a plan: give fix apply the file "
+                    + "'credreport fix plan -o FILE' wrote (to reverse that apply: credreport fix undo " + shown + ")");
         }
         if (!PLAN_KIND.equals(top.get("kind"))) {
-            throw CredreportException.badInput(name + " is not a credreport fix plan (no \"kind\": \"" + PLAN_KIND + "\")");
+            throw CredreportException.badInput(shown + " is not a credreport fix plan (no \"kind\": \"" + PLAN_KIND + "\")");
         }
         return plan(top, name);
+    }
+
+    /**
+     * Reads the undo plan of a result file (fix undo's file): only reactivations. A plan is refused, saying it is
+     * apply's, and so is an undo plan holding any other action (undo never deletes nor deactivates).
+     */
+    public static Plan readUndo(Reader in, String name) {
+        Map<String, Object> top = read(in, name);
+        String shown = UntrustedText.escape(name);
+        if (PLAN_KIND.equals(top.get("kind"))) {
+            throw CredreportException.usage(shown + " is a fix plan, not the result of an apply: give fix undo the result "
+                    + "file 'credreport fix apply' wrote (PLAN.result.json); to apply the plan: credreport fix apply " + shown);
+        }
+        if (!RESULT_KIND.equals(top.get("kind")) || !(top.get("undo") instanceof Map<?, ?> undo)) {
+            throw CredreportException.badInput(shown + " is not the result file of a credreport fix apply (no \"kind\": \""
+                    + RESULT_KIND + "\" with an undo plan)");
+        }
+        @SuppressWarnings("unchecked")
+        Plan plan = plan((Map<String, Object>) undo, name);
+        for (Action action : plan.actions()) {
+            if (!action.kind().reactivates()) {
+                throw CredreportException.usage(shown + ": its undo plan holds action " + action.id() + " ("
+                        + action.kind().jsonName() + "), which undo never runs (it only reactivates); nothing changed: give "
+                        + "the result file exactly as 'credreport fix apply' wrote it");
+            }
+        }
+        return plan;
+    }
+
+    /** The kind of a credreport fix file ({@link #PLAN_KIND}, {@link #RESULT_KIND}), or null when it names none. */
+    public static String kindOf(Reader in, String name) {
+        return read(in, name).get("kind") instanceof String kind ? kind : null;
     }
 
     /** Reads the outcomes of a result file (for tests and for undo's report). */

@@ -23,11 +23,18 @@ public final class AccountConnections implements AutoCloseable {
     private final AccountAccess access;
     private final RunThrottle throttle;
     private final Map<String, IamConnection> open = new LinkedHashMap<>();
+    private final Clock clock;
+    private final Duration throttlePatience;
+    /** In the caller's one account: STS alone, opened when the caller's account is asked. */
+    private AccountAccess identity;
 
-    private AccountConnections(AwsSettings settings, AccountAccess access, RunThrottle throttle) {
+    private AccountConnections(AwsSettings settings, AccountAccess access, RunThrottle throttle, Clock clock,
+            Duration throttlePatience) {
         this.settings = settings;
         this.access = access;
         this.throttle = throttle;
+        this.clock = clock;
+        this.throttlePatience = throttlePatience;
     }
 
     /**
@@ -39,13 +46,13 @@ public final class AccountConnections implements AutoCloseable {
     public static AccountConnections withRoles(AwsSettings settings, AccountAccess.RoleSettings roles, Duration throttlePatience,
             Duration accountTimeout, Clock clock) {
         AccountAccess access = new AccountAccess(settings, roles, clock, throttlePatience, accountTimeout);
-        return new AccountConnections(settings, access, access.throttle());
+        return new AccountConnections(settings, access, access.throttle(), clock, throttlePatience);
     }
 
     /** The caller's own account alone, with the caller's own credentials (checked now, so their absence is told once). */
     public static AccountConnections caller(AwsSettings settings, Duration throttlePatience, Clock clock) {
         return new AccountConnections(Objects.requireNonNull(settings), null,
-                new RunThrottle(throttlePatience, clock, settings.sleeper()));
+                new RunThrottle(throttlePatience, clock, settings.sleeper()), clock, throttlePatience);
     }
 
     /**
@@ -74,6 +81,22 @@ public final class AccountConnections implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * The account the caller's credentials are of (STS GetCallerIdentity), so that a run in the caller's one account
+     * can check it is the account it means to act in.
+     *
+     * @throws dev.credreport.core.CredreportException when STS cannot say, classified as every AWS failure
+     */
+    public synchronized String callerAccount() {
+        if (access != null) {
+            return access.callerAccountOrFail();
+        }
+        if (identity == null) {
+            identity = new AccountAccess(settings, null, clock, throttlePatience, null);
+        }
+        return identity.callerAccountOrFail();
+    }
+
     /** The run's throttle, which every call in every account goes through. */
     public RunThrottle throttle() {
         return throttle;
@@ -85,6 +108,9 @@ public final class AccountConnections implements AutoCloseable {
         open.clear();
         if (access != null) {
             access.close();
+        }
+        if (identity != null) {
+            identity.close();
         }
     }
 }

@@ -90,7 +90,7 @@ class FixAgainstMotoTest {
     }
 
     CommandHarness now() {
-        return new CommandHarness().clock(Clock.systemUTC());
+        return new CommandHarness().clock(Clock.systemUTC()).variable("AWS_ENDPOINT_URL_STS", moto.endpoint().toString());
     }
 
     /** The audit counts ages to 100 days from now, so every credential looks unused; --min-idle counts from now. */
@@ -214,7 +214,8 @@ class FixAgainstMotoTest {
         assertEquals(StatusType.ACTIVE, status("solo", soloKey));
         assertEquals(StatusType.ACTIVE, status("spare", spareKey));
         assertFalse(hasNoLoginProfile("webby"));
-        assertEquals(Outcome.State.CHECKED, outcomes(dir.resolve("plan.result.json")).get(soloKey.accessKeyId()));
+        assertEquals(Outcome.State.CHECKED, outcomes(dir.resolve("plan.dry-run.json")).get(soloKey.accessKeyId()));
+        assertFalse(Files.exists(dir.resolve("plan.result.json")), "a dry run writes its own file");
     }
 
     @Test

@@ -63,7 +63,7 @@ class FixCertificatesTest {
                     + "  - rule: signing-certificate-not-rotated\n    user: frank\n    credential: cert_2\n"
                     + "    reason: signs the legacy batch job\n    expires: 2024-07-01\n");
             Path plan = dir.resolve("plan.json");
-            CommandHarness harness = new CommandHarness();
+            CommandHarness harness = new CommandHarness().variable("AWS_ENDPOINT_URL_STS", iam.endpoint());
 
             Result planned = harness.run("fix", "plan", "--input", report.toString(), "--endpoint-url", iam.endpoint(),
                     "--exceptions", exceptions.toString(), "-o", plan.toString());
@@ -103,7 +103,7 @@ class FixCertificatesTest {
             Path report = Files.writeString(dir.resolve("report.csv"), SampleReports.HEADER + "\n"
                     + ReportRow.user("carol").certificate(1, true, "2024-01-01T00:00:00+00:00") + "\n");
             Path plan = dir.resolve("plan.json");
-            CommandHarness harness = new CommandHarness();
+            CommandHarness harness = new CommandHarness().variable("AWS_ENDPOINT_URL_STS", iam.endpoint());
             assertEquals(0, harness.run("fix", "plan", "--input", report.toString(), "--endpoint-url", iam.endpoint(),
                     "-o", plan.toString()).exitCode());
             iam.certificate("carol", "CAROLOLD", false, OLD);
@@ -129,7 +129,7 @@ class FixCertificatesTest {
             Instant uploaded = account.iam().listSigningCertificates(r -> r.userName("signer")).certificates().get(0).uploadDate();
             Path report = Files.writeString(dir.resolve("report.csv"), SampleReports.HEADER + "\n"
                     + ReportRow.user("signer").certificate(1, true, uploaded.truncatedTo(ChronoUnit.SECONDS).toString()) + "\n");
-            CommandHarness harness = new CommandHarness().clock(Clock.systemUTC());
+            CommandHarness harness = new CommandHarness().clock(Clock.systemUTC()).variable("AWS_ENDPOINT_URL_STS", moto.endpoint().toString());
             Path plan = dir.resolve("plan.json");
 
             Result planned = harness.run("fix", "plan", "--input", report.toString(), "--endpoint-url", moto.endpoint().toString(),

@@ -65,7 +65,7 @@ class FixThrottlingTest {
     void plan_and_apply_go_through_the_run_throttle_and_make_each_action_once() throws IOException {
         iam.throttle(THROTTLES, "ListAccessKeys", "GetAccessKeyLastUsed", "ListUserTags");
         Path plan = dir.resolve("plan.json");
-        CommandHarness harness = new CommandHarness();
+        CommandHarness harness = new CommandHarness().variable("AWS_ENDPOINT_URL_STS", iam.endpoint());
 
         Result planned = harness.run("fix", "plan", "--input", report().toString(), "--endpoint-url", iam.endpoint(),
                 "-o", plan.toString());
@@ -98,7 +98,7 @@ class FixThrottlingTest {
     @Test
     void a_call_throttled_past_the_patience_fails_the_apply_with_exit_6_and_is_recorded() throws IOException {
         Path plan = dir.resolve("plan.json");
-        CommandHarness harness = new CommandHarness();
+        CommandHarness harness = new CommandHarness().variable("AWS_ENDPOINT_URL_STS", iam.endpoint());
         assertEquals(0, harness.run("fix", "plan", "--input", report().toString(), "--endpoint-url", iam.endpoint(),
                 "-o", plan.toString()).exitCode());
         iam.throttle(Integer.MAX_VALUE, "UpdateAccessKey");

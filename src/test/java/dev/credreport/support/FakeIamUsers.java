@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A fake IAM with state, on a {@link FakeIam} loopback endpoint: users with access keys, signing certificates,
  * tags and console passwords, answering the calls of {@code fix plan}, {@code apply} and {@code undo}
  * (ListAccessKeys, GetAccessKeyLastUsed, ListUserTags, GetUser, UpdateAccessKey, TagUser, UntagUser,
- * DeleteAccessKey, DeleteLoginProfile, ListSigningCertificates, UpdateSigningCertificate). It can throttle
+ * DeleteAccessKey, DeleteLoginProfile, ListSigningCertificates, UpdateSigningCertificate), and STS GetCallerIdentity. It can throttle
  * calls and answer slowly, and it logs every change it made, so a test sees each action happened once.
  * moto lacks nothing here but throttling and slowness; it is the fake for those.
  */
@@ -56,6 +56,14 @@ public final class FakeIamUsers implements AutoCloseable {
     private final Map<String, Duration> slow = new ConcurrentHashMap<>();
     private final List<String> changes = new CopyOnWriteArrayList<>();
     private final AtomicInteger throttled = new AtomicInteger();
+
+    private volatile String callerAccount = ACCOUNT;
+
+    /** The account GetCallerIdentity says the caller's credentials are of; {@link #ACCOUNT} unless set. */
+    public FakeIamUsers callerAccount(String account) {
+        this.callerAccount = account;
+        return this;
+    }
 
     public FakeIamUsers() {
         server.route(this::answer);
@@ -148,6 +156,13 @@ public final class FakeIamUsers implements AutoCloseable {
             return FakeIam.error(400, "Throttling", "Rate exceeded");
         }
         Map<String, String> form = request.form();
+        if (action.equals("GetCallerIdentity")) {
+            // STS, for fix apply's check that the credentials are of the plan's account (AWS_ENDPOINT_URL_STS).
+            return FakeIam.xml(200, "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                    + "<GetCallerIdentityResult><Arn>arn:aws:iam::" + callerAccount + ":user/fixer</Arn><UserId>AIDAFIXER"
+                    + "</UserId><Account>" + callerAccount + "</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>"
+                    + "req-fake</RequestId></ResponseMetadata></GetCallerIdentityResponse>");
+        }
         synchronized (this) {
             User user = users.get(form.getOrDefault("UserName", ""));
             if (user == null && !action.equals("GetAccessKeyLastUsed")) {
