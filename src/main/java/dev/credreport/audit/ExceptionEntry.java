@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * @param source the file the entry came from, as the user named it
  * @param line the line the entry starts on, for messages
- * @param rule a credreport rule id, or a control id ({@code IAM.3}, {@code Security Hub IAM.3}, {@code CIS 7.0.0 2.13})
+ * @param rule a credreport rule id, or a control id ({@code IAM.3}, {@code Security Hub IAM.3}, {@code CIS 7.0.0 2.12})
  * @param user a user name, an ARN, or a glob of either ({@code *}, {@code ?})
  * @param account the 12-digit account it is limited to, or null for every account
  * @param credential one of {@link #CREDENTIALS}, or null for any credential of the user
@@ -62,6 +62,14 @@ public record ExceptionEntry(String source, int line, String rule, String user, 
             return State.EXPIRED;
         }
         return ChronoUnit.DAYS.between(today, expires) <= soonDays ? State.EXPIRING_SOON : State.ACTIVE;
+    }
+
+    /**
+     * Whether its expiry could not be read as a date (next tuesday, 2027-02-30, 20270131): it then
+     * counts as expired, and every command that reads the file says so with its line and value.
+     */
+    public boolean dateUnreadable() {
+        return expires == null;
     }
 
     /** Whether it covers this finding; {@code credential} is the finding's, or null when it is about none. */

@@ -8,6 +8,7 @@ import dev.credreport.core.CredreportException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -49,6 +50,12 @@ public final class Exceptions {
     public static Exceptions none() {
         return new Exceptions("(none)", List.of());
     }
+
+    /**
+     * The control ids the refusal of an unknown rule gives as examples, as README and the man page
+     * do: both access-key-not-rotated's (ControlTable), which a test checks every rule list accepts.
+     */
+    public static final List<String> EXAMPLE_CONTROLS = List.of("IAM.3", "CIS 7.0.0 2.12");
 
     /**
      * Reads an exceptions file.
@@ -99,6 +106,23 @@ public final class Exceptions {
         return new Exceptions(source, entries);
     }
 
+    /**
+     * The last day an entry holds: a YYYY-MM-DD date, or the date a full ISO timestamp is written
+     * with ({@code 2027-01-31T10:00:00Z} holds through 2027-01-31); null for anything else, which
+     * counts as expired and is said so (see {@link ExceptionEntry#dateUnreadable}).
+     */
+    static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(text).toLocalDate();
+            } catch (DateTimeParseException notTimestamp) {
+                return null;
+            }
+        }
+    }
+
     private static ExceptionEntry entry(JsonParser parser, String source, Collection<RuleInfo> rules, int maxDays,
             LocalDate today) throws IOException {
         int line = line(parser);
@@ -131,8 +155,8 @@ public final class Exceptions {
         }
         String rule = values.get("rule");
         if (rules.stream().noneMatch(info -> ExceptionEntry.names(rule, info))) {
-            throw refused(source, line, "unknown rule '" + rule + "'; give a rule id (credreport rules lists them)"
-                    + " or a control id such as IAM.3 or CIS 7.0.0 2.13");
+            throw refused(source, line, "unknown rule '" + rule + "'; give a rule id ('audit --list-rules' lists them)"
+                    + " or a control id such as " + String.join(" or ", EXAMPLE_CONTROLS));
         }
         String account = values.get("account");
         if (account != null && !account.matches("[0-9]{12}")) {
@@ -144,12 +168,7 @@ public final class Exceptions {
                     + String.join(", ", ExceptionEntry.CREDENTIALS));
         }
         String expiresText = values.get("expires");
-        LocalDate expires;
-        try {
-            expires = LocalDate.parse(expiresText);
-        } catch (DateTimeParseException e) {
-            expires = null;
-        }
+        LocalDate expires = date(expiresText);
         if (expires != null && expires.isAfter(today.plusDays(maxDays))) {
             throw refused(source, line, "expires " + expiresText + " is more than " + maxDays
                     + " days out (--max-exception-days); decide again by " + today.plusDays(maxDays));

@@ -61,8 +61,8 @@ public final class S3ReportStore implements ReportStore, WriteOnceStore {
     }
 
     @Override
-    public SaveOutcome save(byte[] content, ReportMetadata metadata) {
-        return SaveWithoutOverwriting.save(this, LAYOUT, content, metadata);
+    public SaveOutcome save(byte[] content, ReportMetadata metadata, int highestTaken) {
+        return SaveWithoutOverwriting.save(this, LAYOUT, content, metadata, highestTaken);
     }
 
     /** The object at the path, if there is one: its length, and its digest when credreport wrote it. */

@@ -19,7 +19,8 @@ public final class SecurityHubConnection {
     public static SecurityHubClient open(AwsSettings settings, URI endpoint, String region, AwsCredentialsProvider credentials,
             SdkHttpClient http) {
         SecurityHubClientBuilder builder = SecurityHubClient.builder()
-                .httpClient(http)
+                // BatchUpdateFindings is a PATCH, which the url-connection client cannot send.
+                .httpClient(new PatchOverJdkHttp(http, settings))
                 .credentialsProvider(new RedactingCredentialsProvider(credentials))
                 // The profile's retry_mode and max_attempts, as for IAM.
                 .overrideConfiguration(IamConnection.overrides(settings))

@@ -29,14 +29,24 @@ import software.amazon.awssdk.services.securityhub.model.SeverityLabel;
 import software.amazon.awssdk.services.securityhub.model.StringFilter;
 import software.amazon.awssdk.services.securityhub.model.StringFilterComparison;
 import software.amazon.awssdk.services.securityhub.model.AwsIamUserDetails;
+import software.amazon.awssdk.services.securityhub.model.AwsSecurityFindingIdentifier;
+import software.amazon.awssdk.services.securityhub.model.BatchUpdateFindingsResponse;
+import software.amazon.awssdk.services.securityhub.model.BatchUpdateFindingsUnprocessedFinding;
+import software.amazon.awssdk.services.securityhub.model.NoteUpdate;
+import software.amazon.awssdk.services.securityhub.model.WorkflowStatus;
+import software.amazon.awssdk.services.securityhub.model.WorkflowUpdate;
 
 /**
  * Sends one account's findings to Security Hub with BatchImportFindings, 100 at a time, and
  * archives the findings credreport imported earlier for that account that this run no longer
- * finds, so that fixing a user closes its finding. Findings seen before keep their first sighting.
+ * finds, so that fixing a user closes its finding. Findings seen before keep their first sighting,
+ * and get the workflow status their exceptions decide with BatchUpdateFindings.
  */
 public final class SecurityHubSink implements AutoCloseable {
-    /** BatchImportFindings takes at most 100 findings a call. */
+    /** Who credreport's notes are from: a suppression it made is one it may lift. */
+    static final String CREDREPORT = "credreport";
+
+    /** BatchImportFindings and BatchUpdateFindings take at most 100 findings a call. */
     static final int BATCH = 100;
 
     private final SecurityHubClient client;
@@ -93,7 +103,68 @@ public final class SecurityHubSink implements AutoCloseable {
             }
         }
         importAll(batch, accountId);
+        updateWorkflows(findings, earlier, accountId);
         return new Outcome(findings.size(), archived);
+    }
+
+    /** The note a finding credreport suppressed gets when its exception no longer accepts it. */
+    static final String COUNTS_AGAIN = "credreport: no exception accepts this finding any more; it counts again";
+
+    /**
+     * Carries each exception's decision to findings Security Hub had already: BatchImportFindings sets
+     * Workflow and Note only when it creates a finding (they are the customer's fields after that), so a
+     * finding excepted since it was imported is suppressed here, and one credreport suppressed whose
+     * exception expired or went is made NEW again. A status someone else set is left as it is.
+     */
+    private void updateWorkflows(List<AsffFinding> findings, Map<String, AwsSecurityFinding> earlier, String accountId) {
+        Map<List<String>, List<String>> idsByDecision = new LinkedHashMap<>();
+        for (AsffFinding finding : findings) {
+            AwsSecurityFinding before = earlier.get(finding.id());
+            if (before == null) {
+                continue;
+            }
+            WorkflowStatus status = before.workflow() == null ? null : before.workflow().status();
+            String note = before.note() == null ? null : before.note().text();
+            boolean ours = before.note() != null && CREDREPORT.equals(before.note().updatedBy());
+            List<String> decision = null;
+            if (finding.suppressed() && (status != WorkflowStatus.SUPPRESSED || !finding.suppressedNote().equals(note))) {
+                decision = List.of(WorkflowStatus.SUPPRESSED.toString(), finding.suppressedNote());
+            } else if (!finding.suppressed() && status == WorkflowStatus.SUPPRESSED && ours) {
+                decision = List.of(WorkflowStatus.NEW.toString(), COUNTS_AGAIN);
+            }
+            if (decision != null) {
+                idsByDecision.computeIfAbsent(decision, key -> new ArrayList<>()).add(finding.id());
+            }
+        }
+        String productArn = findings.isEmpty() ? null : findings.get(0).productArn();
+        int unprocessed = 0;
+        int total = 0;
+        for (Map.Entry<List<String>, List<String>> entry : idsByDecision.entrySet()) {
+            List<String> ids = entry.getValue();
+            total += ids.size();
+            for (int start = 0; start < ids.size(); start += BATCH) {
+                List<AwsSecurityFindingIdentifier> batch = ids.subList(start, Math.min(ids.size(), start + BATCH)).stream()
+                        .map(id -> AwsSecurityFindingIdentifier.builder().id(id).productArn(productArn).build()).toList();
+                BatchUpdateFindingsResponse response;
+                try {
+                    response = client.batchUpdateFindings(r -> r.findingIdentifiers(batch)
+                            .workflow(WorkflowUpdate.builder().status(entry.getKey().get(0)).build())
+                            .note(NoteUpdate.builder().text(entry.getKey().get(1)).updatedBy(CREDREPORT).build()));
+                } catch (SdkException e) {
+                    throw translate(e, "BatchUpdateFindings", accountId);
+                }
+                for (BatchUpdateFindingsUnprocessedFinding left : response.unprocessedFindings()) {
+                    unprocessed++;
+                    failures.accept("finding " + ErrorClassifier.safe(left.findingIdentifier() == null ? null
+                            : left.findingIdentifier().id()) + " kept its workflow status: "
+                            + ErrorClassifier.safe(left.errorCode()) + " " + ErrorClassifier.safe(left.errorMessage()));
+                }
+            }
+        }
+        if (unprocessed > 0) {
+            throw CredreportException.awsFailed(unprocessed + " of " + total + " findings of account " + accountId + " in "
+                    + region + " did not get the workflow status their exceptions decide (BatchUpdateFindings)", null);
+        }
     }
 
     /** credreport's active findings of the account, by Id. Filters are applied again here for stores that ignore some. */
@@ -195,7 +266,7 @@ public final class SecurityHubSink implements AutoCloseable {
                         builder.workflow(software.amazon.awssdk.services.securityhub.model.Workflow.builder()
                                 .status(software.amazon.awssdk.services.securityhub.model.WorkflowStatus.SUPPRESSED).build())
                                 .note(software.amazon.awssdk.services.securityhub.model.Note.builder()
-                                        .text(finding.suppressedNote()).updatedBy("credreport")
+                                        .text(finding.suppressedNote()).updatedBy(CREDREPORT)
                                         .updatedAt(AsffFinding.time(finding.updatedAt())).build());
                     }
                 })

@@ -23,6 +23,7 @@ import dev.credreport.render.RuleList;
 import java.io.IOException;
 import dev.credreport.report.ReportInput;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -99,7 +100,7 @@ final class AuditCommand implements Callable<Integer> {
         @Option(names = "--group-by", paramLabel = "owner", order = 21,
                 description = "owner: group the findings by their owner (--owner-tag, which it needs): in the table a "
                         + "heading per owner, 'no owner' last, each owner's findings worst first; in csv and JSON the "
-                        + "rows ordered the same way (each has its owner column or field). The findings are then held "
+                        + "rows ordered the same way (each has its owner column or field); refused with sarif and asff. The findings are then held "
                         + "in memory, a few hundred bytes each.")
         String groupBy;
 
@@ -155,9 +156,13 @@ final class AuditCommand implements Callable<Integer> {
         // Everything the user typed is checked before any AWS call is made.
         Auditor auditor = ExceptionsReading.apply(rules.auditor(), rules, source.aws, environment);
         multi.check();
+        AccountsFormat<AccountAudit> chosen = chosen();
+        if (owners.byOwner() && List.of("sarif", "asff").contains(chosen.name())) {
+            throw CredreportException.usage("--group-by owner groups the table, csv and json; " + chosen.name()
+                    + " has no groups (each finding carries its owner): leave out --group-by, or choose another --format");
+        }
         owners.check(source);
         output.check();
-        AccountsFormat<AccountAudit> chosen = chosen();
         String region = chosen.needsSecurityHubRegion() || securityHub.sending()
                 ? securityHub.region(source.aws.toSettings(environment)) : null;
         RenderContext plain = new RenderContext(environment.clock(), chosen.forPeople() ? terminalWidth() : 0, region);

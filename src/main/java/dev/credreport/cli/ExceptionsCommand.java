@@ -5,6 +5,7 @@ import dev.credreport.audit.Auditor;
 import dev.credreport.audit.ExceptionEntry;
 import dev.credreport.audit.Exceptions;
 import dev.credreport.core.ExitCode;
+import dev.credreport.core.Lines;
 import dev.credreport.report.ReportInput;
 import dev.credreport.report.UntrustedText;
 import java.io.PrintWriter;
@@ -44,6 +45,9 @@ final class ExceptionsCommand {
                         + "refused, 5 report not ready, 6 AWS or network failure, 7 unreadable report, 1 bug."
             })
     static final class Check implements Callable<Integer> {
+        /** How far an entry's further lines are indented under its start. */
+        private static final int INDENT = 4;
+
         private final Environment environment;
 
         @Spec
@@ -76,23 +80,36 @@ final class ExceptionsCommand {
                 result = auditor.audit(report, rules.settingsFor(report, environment.clock(), RuleOptions.cisVersion(null)));
             }
             List<ExceptionEntry> stale = exceptions.stale(result.exceptionsMatched());
+            // Fitted to the terminal it is read on, each entry's lines under its start; pipes get whole lines.
+            int columns = environment.stdoutIsTerminal() ? Math.max(0, environment.terminalWidth().getAsInt()) : 0;
+            boolean cut = false;
             int[] counts = new int[4];
+            int unreadable = 0;
             for (ExceptionEntry entry : exceptions.entries()) {
                 ExceptionEntry.State state = entry.state(environment.clock(), rules.exceptionWarnDays);
-                String shown = stale.contains(entry) && state != ExceptionEntry.State.EXPIRED ? "stale"
+                String shown = entry.dateUnreadable() ? "unreadable date, counts as expired"
+                        : stale.contains(entry) && state != ExceptionEntry.State.EXPIRED ? "stale"
                         : switch (state) {
                             case ACTIVE -> "active";
                             case EXPIRING_SOON -> "expiring soon";
                             case EXPIRED -> "expired";
                         };
-                counts[shown.equals("active") ? 0 : shown.equals("expiring soon") ? 1 : shown.equals("expired") ? 2 : 3]++;
-                out.println("line " + entry.line() + ": " + shown + ": " + UntrustedText.escape(entry.rule()) + " for "
-                        + UntrustedText.escape(entry.user()) + ", expires " + UntrustedText.escape(entry.expiresText())
-                        + ": " + UntrustedText.escape(entry.reason()));
+                counts[shown.equals("active") ? 0 : shown.equals("expiring soon") ? 1 : state == ExceptionEntry.State.EXPIRED ? 2 : 3]++;
+                unreadable += entry.dateUnreadable() ? 1 : 0;
+                Lines.Fitted fitted = Lines.fit("line " + entry.line() + ": " + shown + ": " + UntrustedText.escape(entry.rule())
+                        + " for " + UntrustedText.escape(entry.user()) + ", expires " + UntrustedText.escape(entry.expiresText())
+                        + ": " + UntrustedText.escape(entry.reason()), columns, INDENT);
+                out.print(fitted.text());
+                cut |= fitted.cut();
             }
-            out.println(UntrustedText.escape(file) + ": " + exceptions.entries().size() + " entries valid: " + counts[0]
-                    + " active, " + counts[1] + " expiring soon, " + counts[2] + " expired, " + counts[3]
-                    + " stale (against " + UntrustedText.escape(result.source()) + ")");
+            out.print(Lines.fit(UntrustedText.escape(file) + ": " + exceptions.entries().size() + " entries valid: " + counts[0]
+                    + " active, " + counts[1] + " expiring soon, " + counts[2] + " expired"
+                    + (unreadable == 0 ? "" : " (" + unreadable + " with an unreadable date)") + ", " + counts[3]
+                    + " stale (against " + UntrustedText.escape(result.source()) + ")", columns, INDENT).text());
+            if (cut) {
+                out.print(Lines.fit("(values ending in \u2026 were cut to fit " + columns + " columns; pipe the output "
+                        + "for them whole)", columns, INDENT).text());
+            }
             return ExitCode.SUCCESS.code();
         }
     }

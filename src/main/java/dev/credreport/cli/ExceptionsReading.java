@@ -6,6 +6,7 @@ import dev.credreport.audit.ExceptionEntry;
 import dev.credreport.audit.Exceptions;
 import dev.credreport.audit.Rule;
 import dev.credreport.audit.rules.Rules;
+import dev.credreport.report.UntrustedText;
 import dev.credreport.source.ReportSource;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -48,17 +49,28 @@ final class ExceptionsReading {
         List<String> notes = new ArrayList<>();
         for (ExceptionEntry entry : exceptions.entries()) {
             switch (entry.state(environment.clock(), warnDays)) {
-                case EXPIRED -> notes.add("exception expired: " + entry.label()
-                        + (entry.expires() == null ? " (the date is not YYYY-MM-DD)" : "")
-                        + "; its findings count again");
-                case EXPIRING_SOON -> notes.add("exception expiring soon: " + entry.label());
+                case EXPIRED -> notes.add(entry.dateUnreadable() ? unreadable(entry)
+                        : "exception expired: " + UntrustedText.escape(entry.label()) + "; its findings count again");
+                case EXPIRING_SOON -> notes.add("exception expiring soon: " + UntrustedText.escape(entry.label()));
                 default -> { }
             }
         }
         for (ExceptionEntry entry : exceptions.stale(used)) {
-            notes.add("exception stale (matched no finding): " + entry.label() + "; remove it from the file");
+            notes.add("exception stale (matched no finding): " + UntrustedText.escape(entry.label()) + "; remove it from the file");
         }
         return notes;
+    }
+
+    /** The notes on entries whose expiry is no date, for a command that tells no other note on them (report). */
+    static List<String> unreadable(Exceptions exceptions) {
+        return exceptions.entries().stream().filter(ExceptionEntry::dateUnreadable).map(ExceptionsReading::unreadable).toList();
+    }
+
+    /** The note on an entry whose expiry is no date: it counts as expired, so its findings count again. */
+    static String unreadable(ExceptionEntry entry) {
+        return "exception " + UntrustedText.escape(entry.source()) + " line " + entry.line() + ": expires "
+                + UntrustedText.quote(entry.expiresText()) + " is not a date (YYYY-MM-DD), so it counts as expired "
+                + "and its findings count again";
     }
 
     static void tell(List<String> notes, PrintWriter err, boolean quiet) {

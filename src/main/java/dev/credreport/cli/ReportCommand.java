@@ -153,6 +153,7 @@ final class ReportCommand implements Callable<Integer> {
         // Everything the user typed is checked before any AWS call is made.
         String cis = RuleOptions.cisVersion(cisVersion);
         Auditor auditor = ExceptionsReading.apply(rules.auditor(), rules, source.aws, environment);
+        ExceptionsReading.tell(ExceptionsReading.unreadable(auditor.exceptions()), spec.commandLine().getErr(), common.quiet);
         multi.check();
         owners.check(source, output, history);
         if (output.toStdout() && environment.stdoutIsTerminal() && !owners.splitting()) {

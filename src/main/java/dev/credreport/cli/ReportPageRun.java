@@ -146,18 +146,19 @@ final class ReportPageRun {
                 java.util.Map<String, String> files = dev.credreport.render.html.OwnerIndex.fileNames(
                         List.copyOf(pages.keySet()));
                 java.util.Map<String, dev.credreport.render.html.OwnerIndex.Totals> totals = new java.util.LinkedHashMap<>();
+                // Written as one: a full disk half-way leaves the directory as it was, not new pages beside an old index.
+                java.util.Map<java.nio.file.Path, dev.credreport.io.AtomicFileWriter.Body> written = new java.util.LinkedHashMap<>();
                 for (java.util.Map.Entry<String, ReportPage> entry : pages.entrySet()) {
                     ReportPage page = entry.getValue();
                     failed.forEach(account -> page.failed(account.accountId(), account.message()));
                     String html = render(page);
-                    new dev.credreport.io.OutputTarget(splitInto.resolve(files.get(entry.getKey())))
-                            .write(spec.commandLine().getOut(), out -> out.write(html));
+                    written.put(splitInto.resolve(files.get(entry.getKey())), out -> out.write(html));
                     totals.put(entry.getKey(), page.totals());
                 }
                 StringWriter index = new StringWriter();
                 dev.credreport.render.html.OwnerIndex.write(index, environment.clock(), owners.ownerTag, files, totals, failed);
-                new dev.credreport.io.OutputTarget(splitInto.resolve(dev.credreport.render.html.OwnerIndex.INDEX))
-                        .write(spec.commandLine().getOut(), out -> out.write(index.toString()));
+                written.put(splitInto.resolve(dev.credreport.render.html.OwnerIndex.INDEX), out -> out.write(index.toString()));
+                dev.credreport.io.AtomicFileWriter.writeAll(written);
                 if (!quiet) {
                     err.println("credreport: wrote " + pages.size() + (pages.size() == 1 ? " page" : " pages")
                             + " (one per owner) and " + dev.credreport.render.html.OwnerIndex.INDEX + " to "

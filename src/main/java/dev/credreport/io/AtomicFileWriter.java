@@ -72,6 +72,59 @@ public final class AtomicFileWriter {
     }
 
     /**
+     * Writes several files as one (the pages of report --split-by and their index): every file is
+     * written whole into its temporary file first, and only when all are written are they renamed into
+     * place, in the map's order (put an index last). A failure while writing (a full disk) leaves every
+     * one of the files as it was, and no temporary file; the renames themselves take no space.
+     */
+    public static void writeAll(java.util.Map<Path, Body> files) {
+        java.util.Map<Path, Path> staged = new java.util.LinkedHashMap<>();
+        boolean published = false;
+        try {
+            for (java.util.Map.Entry<Path, Body> file : files.entrySet()) {
+                Path target = file.getKey();
+                Path absolute = followLinks(target);
+                checkDirectory(target, absolute, false);
+                PosixFileAttributes previous = attributesOf(absolute);
+                Path temporary = createTemporary(absolute.getParent(), absolute.getFileName().toString(), target, false);
+                staged.put(absolute, temporary);
+                try {
+                    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+                            Writer out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16)) {
+                        file.getValue().writeTo(out);
+                        out.flush();
+                        channel.force(true);
+                    }
+                    if (previous != null) {
+                        keepAttributes(temporary, previous);
+                    }
+                } catch (IOException e) {
+                    throw CredreportException.cannotWrite("cannot write " + target + ": " + describe(e)
+                            + " (none of the " + files.size() + " files was changed)", e);
+                }
+            }
+            java.util.Set<Path> directories = new java.util.LinkedHashSet<>();
+            for (java.util.Map.Entry<Path, Path> file : staged.entrySet()) {
+                try {
+                    move(file.getValue(), file.getKey());
+                } catch (IOException e) {
+                    throw CredreportException.cannotWrite("cannot write " + file.getKey() + ": " + describe(e), e);
+                }
+                directories.add(file.getKey().getParent());
+            }
+            published = true;
+            directories.forEach(AtomicFileWriter::syncDirectory);
+        } finally {
+            for (Path temporary : staged.values()) {
+                if (!published) {
+                    deleteQuietly(temporary);
+                }
+                TemporaryFiles.untrack(temporary);
+            }
+        }
+    }
+
+    /**
      * Whether a write to the target is seen only whole: true for a regular file or a new one (a
      * temporary file renamed over it), false for a device or FIFO, which is written into as the
      * body writes.

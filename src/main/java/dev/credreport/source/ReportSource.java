@@ -115,15 +115,52 @@ public record ReportSource(String input, Duration maxWait, boolean generate) {
     public static String savedText(String name, String option, Supplier<S3Settings> s3) {
         Location location = Location.parse(name, option);
         if (location instanceof Location.S3 object) {
-            return new String(ReportStores.readObject(object, s3.get()).bytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return utf8(ReportStores.readObject(object, s3.get()).bytes(), option, name);
         }
         java.nio.file.Path path = ((Location.Local) location).path();
-        try {
-            return java.nio.file.Files.readString(path);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw CredreportException.usage(option + " " + name + " cannot be read (" + e.getClass().getSimpleName()
-                    + "): give a readable YAML file");
+        String cannot = option + " " + name + " cannot be read: ";
+        if (java.nio.file.Files.isDirectory(path)) {
+            throw CredreportException.usage(cannot + "it is a directory; give a YAML file");
         }
+        try {
+            return utf8(java.nio.file.Files.readAllBytes(path), option, name);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw CredreportException.usage(cannot + "no such file; give a YAML file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw CredreportException.usage(cannot + "permission denied; give a readable YAML file");
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw CredreportException.usage(cannot + (e.getMessage() == null ? "an input/output error"
+                    : dev.credreport.report.UntrustedText.excerpt(e.getMessage())) + "; give a readable YAML file");
+        }
+    }
+
+    /** The bytes as UTF-8 text, or a refusal naming the line of the first byte that is not UTF-8. */
+    private static String utf8(byte[] bytes, String option, String name) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            int line = 1;
+            int bad = firstInvalid(bytes);
+            for (int i = 0; i < bad; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw CredreportException.usage(option + " " + name + " cannot be read: it is not UTF-8 at line " + line
+                    + "; save it as UTF-8");
+        }
+    }
+
+    /** Where the first byte of a sequence that is not UTF-8 is (the length when every sequence is). */
+    private static int firstInvalid(byte[] bytes) {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : bytes.length;
     }
 
     private ReportInput fetch(Surroundings surroundings, Progress progress, Consumer<String> say) {

@@ -33,9 +33,18 @@ final class KeptReports implements ReportStore.Sweep {
     }
 
     /**
+     * The highest suffix a report of the account with this generated time had when swept, or was
+     * saved with since (-1: none): a new report's name must come after it.
+     */
+    int highestSuffix(String accountId, Instant generated) {
+        return account(accountId).highestSuffix(generated.getEpochSecond());
+    }
+
+    /**
      * What to delete now that the account's report was saved with this generated time and
      * suffix: its oldest reports beyond the newest {@code keep} (the one just saved counted), and
-     * its orphaned metadata, each told once. They are forgotten here as they are told.
+     * its orphaned metadata, each told once. They are forgotten here as they are told. A report this
+     * run saved (or found already saved) is never among them, whatever its name sorts as.
      *
      * @param location makes a saved report's location from its account, generated time and suffix
      */
@@ -78,6 +87,23 @@ final class KeptReports implements ReportStore.Sweep {
         private long[] reports = new long[2];
         private int size;
         private long[] orphans = new long[0];
+        /** The reports this run saved: never pruned, though more than keep of them or older than the rest. */
+        private long[] ours = new long[0];
+
+        synchronized int highestSuffix(long second) {
+            int highest = -1;
+            for (int i = 0; i < size; i++) {
+                if (reports[i] >> SUFFIX_BITS == second) {
+                    highest = Math.max(highest, (int) (reports[i] & ((1 << SUFFIX_BITS) - 1)));
+                }
+            }
+            for (long one : ours) {
+                if (one >> SUFFIX_BITS == second) {
+                    highest = Math.max(highest, (int) (one & ((1 << SUFFIX_BITS) - 1)));
+                }
+            }
+            return highest;
+        }
 
         synchronized void add(long report, boolean orphan) {
             if (orphan) {
@@ -91,7 +117,7 @@ final class KeptReports implements ReportStore.Sweep {
             reports[size++] = report;
         }
 
-        /** [the reports beyond the newest keep, oldest first; the orphans], both forgotten. */
+        /** [the reports beyond the newest keep, oldest first, none of this run's; the orphans], both forgotten. */
         synchronized long[][] prune(long saved, int keep) {
             boolean known = false;
             for (int i = 0; i < size && !known; i++) {
@@ -100,15 +126,37 @@ final class KeptReports implements ReportStore.Sweep {
             if (!known) {
                 add(saved, false);
             }
+            if (!contains(ours, saved)) {
+                ours = Arrays.copyOf(ours, ours.length + 1);
+                ours[ours.length - 1] = saved;
+            }
             // Packed as (second, suffix), the numbers sort as SavedReport.OLDEST_FIRST does.
             Arrays.sort(reports, 0, size);
             int beyond = Math.max(0, size - keep);
-            long[] pruned = Arrays.copyOfRange(reports, 0, beyond);
-            System.arraycopy(reports, beyond, reports, 0, size - beyond);
-            size -= beyond;
+            long[] pruned = new long[beyond];
+            int count = 0;
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                if (count < beyond && !contains(ours, reports[i])) {
+                    pruned[count++] = reports[i];
+                } else {
+                    reports[kept++] = reports[i];
+                }
+            }
+            pruned = Arrays.copyOf(pruned, count);
+            size = kept;
             long[] orphaned = orphans;
             orphans = new long[0];
             return new long[][] {pruned, orphaned};
+        }
+
+        private static boolean contains(long[] packed, long one) {
+            for (long each : packed) {
+                if (each == one) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

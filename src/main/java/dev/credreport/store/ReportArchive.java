@@ -50,9 +50,9 @@ public final class ReportArchive implements ReportStore, WriteOnceStore {
 
     /** Writes only the report's own name (and the next suffixes when taken): the directory is never read whole here. */
     @Override
-    public SaveOutcome save(byte[] content, ReportMetadata metadata) {
+    public SaveOutcome save(byte[] content, ReportMetadata metadata, int highestTaken) {
         createDirectory();
-        return SaveWithoutOverwriting.save(this, LAYOUT, content, metadata);
+        return SaveWithoutOverwriting.save(this, LAYOUT, content, metadata, highestTaken);
     }
 
     /**

@@ -84,7 +84,10 @@ public final class ReportSaver implements AutoCloseable {
         ReportMetadata metadata = new ReportMetadata(generated, accountId, partition, BuildInfo.version(),
                 ReportMetadata.sha256(content));
         KeptReports known = sweepOnce();
-        ReportStore.SaveOutcome outcome = store.save(content, metadata);
+        // After every name of this account and time the sweep found: a lower name freed by --keep
+        // would sort before them, and this very prune would delete the report just saved.
+        ReportStore.SaveOutcome outcome = store.save(content, metadata,
+                known == null ? -1 : known.highestSuffix(accountId, generated));
         if (known != null) {
             // Only after this report is saved: an account whose save failed keeps every report it had.
             KeptReports.Pruned pruned = known.saved(accountId, generated, outcome.suffix(), keep,

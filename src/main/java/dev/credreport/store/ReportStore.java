@@ -32,7 +32,17 @@ public interface ReportStore extends AutoCloseable {
      * Saves a report under its account and generated time. The same content already saved under
      * that name is kept as it is; a name taken by other content gets the next free suffix.
      */
-    SaveOutcome save(byte[] content, ReportMetadata metadata);
+    default SaveOutcome save(byte[] content, ReportMetadata metadata) {
+        return save(content, metadata, -1);
+    }
+
+    /**
+     * Saves as {@link #save(byte[], ReportMetadata)} does, the new name coming after this suffix.
+     *
+     * @param highestTaken the highest suffix a saved report of this account and generated time is
+     *     known to have (what the run's sweep found), -1 for none; see {@link SaveWithoutOverwriting}
+     */
+    SaveOutcome save(byte[] content, ReportMetadata metadata, int highestTaken);
 
     /** The saved reports of an account (of every account for null), oldest first; only names credreport gives. */
     List<SavedReport> list(String accountId);

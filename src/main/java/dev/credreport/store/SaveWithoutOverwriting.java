@@ -8,6 +8,10 @@ import java.util.Optional;
  * {@link WriteOnceStore}, never over another report: the same content already there is kept as it
  * is, a name taken by other content sends the report to the next suffix ({@code …Z-1.csv},
  * {@code …Z-2.csv}), and a name another run takes between the look and the write is looked at again.
+ *
+ * <p>A new report's name always comes after every name its account and time already have, as far
+ * as the store knows them: a name freed by {@code --keep} below a suffixed one is never taken
+ * again, since the new report would sort oldest and the next prune would delete it.
  */
 public final class SaveWithoutOverwriting {
     /**
@@ -21,6 +25,15 @@ public final class SaveWithoutOverwriting {
     }
 
     public static ReportStore.SaveOutcome save(WriteOnceStore store, ArchiveLayout layout, byte[] content, ReportMetadata metadata) {
+        return save(store, layout, content, metadata, -1);
+    }
+
+    /**
+     * @param highestTaken the highest suffix a report of this account and generated time is known to
+     *     have (-1: none known); a free name at or below it is passed over, not taken
+     */
+    public static ReportStore.SaveOutcome save(WriteOnceStore store, ArchiveLayout layout, byte[] content, ReportMetadata metadata,
+            int highestTaken) {
         int lostRaces = 0;
         for (int suffix = 0; suffix <= ArchiveLayout.MAX_SUFFIX; ) {
             String path = layout.path(metadata.accountId(), metadata.generatedTime(), suffix);
@@ -32,6 +45,11 @@ public final class SaveWithoutOverwriting {
                 }
                 suffix++;
                 lostRaces = 0;
+                continue;
+            }
+            if (suffix <= highestTaken) {
+                // Freed by a prune, with a later name still there: a report here would sort before it.
+                suffix++;
                 continue;
             }
             if (store.putIfAbsent(path, content, metadata)) {

@@ -35,8 +35,8 @@ class ReportSaverColumnOrderTest {
         final Map<String, ReportMetadata> metadata = new TreeMap<>();
 
         @Override
-        public SaveOutcome save(byte[] content, ReportMetadata saved) {
-            return SaveWithoutOverwriting.save(this, layout(), content, saved);
+        public SaveOutcome save(byte[] content, ReportMetadata saved, int highestTaken) {
+            return SaveWithoutOverwriting.save(this, layout(), content, saved, highestTaken);
         }
 
         @Override
