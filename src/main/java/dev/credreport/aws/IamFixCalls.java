@@ -1,7 +1,9 @@
 package dev.credreport.aws;
 
+import dev.credreport.fix.CredentialGone;
 import dev.credreport.fix.IamFixes;
 import dev.credreport.fix.KeyFacts;
+import dev.credreport.report.UntrustedText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -107,6 +109,17 @@ public final class IamFixCalls implements IamFixes {
     }
 
     @Override
+    public Optional<Instant> passwordCreated(String user) {
+        return call("GetLoginProfile", user, () -> {
+            try {
+                return Optional.ofNullable(iam.getLoginProfile(request -> request.userName(user)).loginProfile().createDate());
+            } catch (NoSuchEntityException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
     public Optional<Instant> passwordLastUsed(String user) {
         return call("GetUser", user, () -> {
             try {
@@ -121,6 +134,10 @@ public final class IamFixCalls implements IamFixes {
         AwsCall call = AwsCall.iamFix(operation, user, settings);
         try {
             return throttle.call(call, settings.iamRegion().id(), body);
+        } catch (NoSuchEntityException e) {
+            // The user or credential is gone since the plan: the apply skips the action, it does not stop.
+            throw new CredentialGone("gone since the plan (IAM's " + operation + " for user " + UntrustedText.escape(user)
+                    + ": NoSuchEntity)", e);
         } catch (SdkException e) {
             throw ErrorClassifier.classify(e, call);
         }

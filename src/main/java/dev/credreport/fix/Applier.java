@@ -72,6 +72,9 @@ public final class Applier {
             } else {
                 try {
                     outcome = act(accounts.apply(action.account()), action, minIdle);
+                } catch (CredentialGone gone) {
+                    // Deleted since the plan (the user, the key, the password): nothing left to do to it.
+                    outcome = new Outcome(action, Outcome.State.SKIPPED, gone.getMessage());
                 } catch (CredreportException e) {
                     result = notStarted(result.with(new Outcome(action, Outcome.State.FAILED, e.getMessage())), rest,
                             "the apply stopped at action " + action.id() + ", which failed");
@@ -106,6 +109,9 @@ public final class Applier {
     private Outcome act(IamFixes iam, Action action, Duration minIdle) {
         Instant now = clock.instant();
         if (action.kind() == ActionKind.DELETE_LOGIN_PROFILE) {
+            if (iam.passwordCreated(action.user()).isEmpty()) {
+                return new Outcome(action, Outcome.State.SKIPPED, "the console password no longer exists (GetLoginProfile)");
+            }
             Optional<String> changed = Safety.idleLongEnough(iam.passwordLastUsed(action.user()).orElse(null), minIdle, clock)
                     .or(() -> Safety.notUsedSince(action.lastUsed(), iam.passwordLastUsed(action.user()).orElse(null)));
             if (changed.isPresent()) {

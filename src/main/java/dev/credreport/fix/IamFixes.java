@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The IAM calls planning and applying need, in one account. The aws package implements it with the
- * shared retry and throttling rules and classifies every failure ({@code aws.IamFixCalls}).
+ * shared retry and throttling rules and classifies every failure ({@code aws.IamFixCalls}); a user or credential
+ * IAM no longer has (NoSuchEntity) is a {@link CredentialGone}.
  */
 public interface IamFixes {
     /** iam:ListAccessKeys. */
@@ -35,6 +36,9 @@ public interface IamFixes {
 
     /** iam:UpdateSigningCertificate to Active or Inactive. */
     void certificateActive(String user, String certificateId, boolean active);
+
+    /** When the user's console password was created (iam:GetLoginProfile), empty when the user has none. */
+    Optional<Instant> passwordCreated(String user);
 
     /** When the user's console password was last used (iam:GetUser), empty when never or unknown. */
     Optional<Instant> passwordLastUsed(String user);

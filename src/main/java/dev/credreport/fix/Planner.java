@@ -67,7 +67,11 @@ public final class Planner {
             // Findings that a credential is unused first: a key both old and unused is deactivated, not left to people.
             List<Finding> ordered = new ArrayList<>(entry.getValue());
             ordered.sort(java.util.Comparator.comparing(finding -> !finding.rule().id().equals(RuleIds.CREDENTIALS_UNUSED)));
-            planUser(account, row, ordered, iam);
+            try {
+                planUser(account, row, ordered, iam);
+            } catch (CredentialGone gone) {
+                manual.add(prefix(account) + user + ": " + gone.getMessage() + "; not planned");
+            }
         }
         // Keys inactive in the report that credreport deactivated long enough ago: delete.
         for (UserCredentials row : users.values()) {
@@ -76,7 +80,11 @@ public final class Planner {
             }
             for (AccessKey key : row.accessKeys()) {
                 if (key.exists() && !key.isActive()) {
-                    planDelete(account, row, key, iam);
+                    try {
+                        planDelete(account, row, key, iam);
+                    } catch (CredentialGone gone) {
+                        manual.add(prefix(account) + row.user() + ": " + gone.getMessage() + "; not planned");
+                    }
                 }
             }
         }

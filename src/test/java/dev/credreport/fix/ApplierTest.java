@@ -75,6 +75,13 @@ class ApplierTest {
             calls.add("delete password " + user);
         }
 
+        final java.util.Set<String> noPassword = new java.util.HashSet<>();
+
+        @Override
+        public Optional<Instant> passwordCreated(String user) {
+            return noPassword.contains(user) ? Optional.empty() : Optional.of(CREATED);
+        }
+
         @Override
         public Optional<Instant> passwordLastUsed(String user) {
             return Optional.empty();
@@ -178,7 +185,7 @@ class ApplierTest {
         // The file form says the same, and its undo plan reactivates both.
         StringWriter file = new StringWriter();
         PlanJson.write(last, new Plan(NOW, null, Duration.ofDays(7), Duration.ofDays(30), List.of(), List.of()), file);
-        Plan undo = PlanJson.readPlan(new StringReader(file.toString()), "result");
+        Plan undo = PlanJson.readUndo(new StringReader(file.toString()), "result");
         assertEquals(List.of("A", "B"), undo.actions().stream().map(Action::accessKeyId).toList());
         assertTrue(undo.actions().stream().allMatch(action -> action.kind() == ActionKind.ACTIVATE_KEY));
     }

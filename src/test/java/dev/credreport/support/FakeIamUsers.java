@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A fake IAM with state, on a {@link FakeIam} loopback endpoint: users with access keys, signing certificates,
  * tags and console passwords, answering the calls of {@code fix plan}, {@code apply} and {@code undo}
- * (ListAccessKeys, GetAccessKeyLastUsed, ListUserTags, GetUser, UpdateAccessKey, TagUser, UntagUser,
+ * (ListAccessKeys, GetAccessKeyLastUsed, ListUserTags, GetUser, GetLoginProfile, UpdateAccessKey, TagUser, UntagUser,
  * DeleteAccessKey, DeleteLoginProfile, ListSigningCertificates, UpdateSigningCertificate), and STS GetCallerIdentity. It can throttle
  * calls and answer slowly, and it logs every change it made, so a test sees each action happened once.
  * moto lacks nothing here but throttling and slowness; it is the fake for those.
@@ -48,6 +48,7 @@ public final class FakeIamUsers implements AutoCloseable {
         final Map<String, String> tags = new LinkedHashMap<>();
         volatile boolean password;
         volatile Instant passwordLastUsed;
+        volatile Instant passwordCreated = Instant.parse("2024-01-01T00:00:00Z");
     }
 
     private final FakeIam server = FakeIam.start();
@@ -96,6 +97,24 @@ public final class FakeIamUsers implements AutoCloseable {
         User found = users.computeIfAbsent(user, name -> new User());
         found.password = true;
         found.passwordLastUsed = lastUsed;
+        return this;
+    }
+
+    /** The console password was set at {@code created} (GetLoginProfile's CreateDate). */
+    public synchronized FakeIamUsers passwordCreated(String user, Instant created) {
+        users.get(user).passwordCreated = created;
+        return this;
+    }
+
+    /** The user's console password is deleted, by hand (not a change credreport made). */
+    public synchronized FakeIamUsers removePassword(String user) {
+        users.get(user).password = false;
+        return this;
+    }
+
+    /** The user is deleted, by hand: every call naming it is answered NoSuchEntity. */
+    public synchronized FakeIamUsers removeUser(String user) {
+        users.remove(user);
         return this;
     }
 
@@ -196,6 +215,15 @@ public final class FakeIamUsers implements AutoCloseable {
                     user.tags.forEach((key, value) -> members.append("<member><Key>").append(key).append("</Key><Value>")
                             .append(value).append("</Value></member>"));
                     return result(action, "<Tags>" + members + "</Tags><IsTruncated>false</IsTruncated>");
+                }
+                case "GetLoginProfile" -> {
+                    if (!user.password) {
+                        return FakeIam.error(404, "NoSuchEntity", "Login Profile for User " + form.get("UserName")
+                                + " cannot be found.");
+                    }
+                    return result(action, "<LoginProfile><UserName>" + form.get("UserName") + "</UserName><CreateDate>"
+                            + user.passwordCreated + "</CreateDate><PasswordResetRequired>false</PasswordResetRequired>"
+                            + "</LoginProfile>");
                 }
                 case "GetUser" -> {
                     return result(action, "<User><Path>/</Path><UserName>" + form.get("UserName") + "</UserName><UserId>AIDAFAKE"
