@@ -44,7 +44,8 @@ final class KeptReports implements ReportStore.Sweep {
      * What to delete now that the account's report was saved with this generated time and
      * suffix: its oldest reports beyond the newest {@code keep} (the one just saved counted), and
      * its orphaned metadata, each told once. They are forgotten here as they are told. A report this
-     * run saved (or found already saved) is never among them, whatever its name sorts as.
+     * run saved (or found already saved) is never among them, whatever its name sorts as: should it
+     * be older than the newest {@code keep}, it is kept besides them.
      *
      * @param location makes a saved report's location from its account, generated time and suffix
      */
@@ -87,7 +88,7 @@ final class KeptReports implements ReportStore.Sweep {
         private long[] reports = new long[2];
         private int size;
         private long[] orphans = new long[0];
-        /** The reports this run saved: never pruned, though more than keep of them or older than the rest. */
+        /** The reports this run saved: never pruned, even when older than the newest keep (then one more is kept). */
         private long[] ours = new long[0];
 
         synchronized int highestSuffix(long second) {
@@ -137,7 +138,8 @@ final class KeptReports implements ReportStore.Sweep {
             int count = 0;
             int kept = 0;
             for (int i = 0; i < size; i++) {
-                if (count < beyond && !contains(ours, reports[i])) {
+                // One of ours among the oldest is kept over the keep, not traded for a newer report.
+                if (i < beyond && !contains(ours, reports[i])) {
                     pruned[count++] = reports[i];
                 } else {
                     reports[kept++] = reports[i];

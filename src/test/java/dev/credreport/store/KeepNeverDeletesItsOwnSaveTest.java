@@ -61,10 +61,12 @@ class KeepNeverDeletesItsOwnSaveTest {
 
     @Test
     void should_never_prune_the_report_it_saved_even_when_its_time_is_the_oldest() throws Exception {
+        ReportStore.SaveOutcome later;
         try (ReportSaver saver = new ReportSaver(new ReportArchive(dir), 1)) {
-            saver.save(ReportInput.fromAws(report(SampleReports.ALICE).bytes(), GENERATED.plusSeconds(3600), "later"));
+            later = saver.save(ReportInput.fromAws(report(SampleReports.ALICE).bytes(), GENERATED.plusSeconds(3600), "later"));
         }
         ReportStore.SaveOutcome saved = run(report(SampleReports.CAROL), 1);
         assertTrue(Files.exists(Path.of(saved.location())), "printed as saved, so it is there: " + names());
+        assertTrue(Files.exists(Path.of(later.location())), "the newest is kept too, not traded for it: " + names());
     }
 }
