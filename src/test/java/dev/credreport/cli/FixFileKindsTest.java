@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.credreport.support.CommandHarness;
 import dev.credreport.support.CommandHarness.Result;
 import dev.credreport.support.FakeIamUsers;
 import dev.credreport.support.ReportRow;
@@ -14,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,28 +22,18 @@ class FixFileKindsTest {
     static final Instant CREATED = Instant.parse("2024-01-01T00:00:00Z");
     static final String KEY = "AKIAALICE00000000001";
 
+    @AutoClose
     final FakeIamUsers iam = new FakeIamUsers().key("alice", KEY, true, CREATED, null).password("carol", CREATED);
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void close() {
-        iam.close();
-    }
-
-    Result run(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--endpoint-url", iam.endpoint()));
-        return new CommandHarness().variable("AWS_ENDPOINT_URL_STS", iam.endpoint()).run(all.toArray(String[]::new));
-    }
 
     Path planned() throws IOException {
         Path report = Files.writeString(dir.resolve("report.csv"), SampleReports.HEADER + "\n"
                 + ReportRow.user("alice").key(1, true, "2024-01-01T00:00:00+00:00", "N/A") + "\n"
                 + ReportRow.user("carol").password("2024-01-01T00:00:00+00:00", "2024-01-01T00:00:00+00:00") + "\n");
         Path plan = dir.resolve("plan.json");
-        Result result = run("fix", "plan", "--input", report.toString(), "-o", plan.toString());
+        Result result = iam.run("fix", "plan", "--input", report.toString(), "-o", plan.toString());
         assertEquals(0, result.exitCode(), result::toString);
         return plan;
     }
@@ -59,7 +48,7 @@ class FixFileKindsTest {
     void undo_of_a_plan_is_refused_and_changes_nothing() throws IOException {
         Path plan = planned();
 
-        Result undone = run("fix", "undo", plan.toString(), "--yes");
+        Result undone = iam.run("fix", "undo", plan.toString(), "--yes");
 
         assertEquals(2, undone.exitCode(), undone::toString);
         oneLineNaming(undone, "fix apply");
@@ -69,11 +58,11 @@ class FixFileKindsTest {
     @Test
     void apply_of_a_result_is_refused_and_changes_nothing_more() throws IOException {
         Path plan = planned();
-        Result applied = run("fix", "apply", plan.toString(), "--yes");
+        Result applied = iam.run("fix", "apply", plan.toString(), "--yes");
         assertEquals(0, applied.exitCode(), applied::toString);
         int changes = iam.changes().size();
 
-        Result again = run("fix", "apply", dir.resolve("plan.result.json").toString(), "--yes", "--result",
+        Result again = iam.run("fix", "apply", dir.resolve("plan.result.json").toString(), "--yes", "--result",
                 dir.resolve("other.json").toString());
 
         assertEquals(2, again.exitCode(), again::toString);
@@ -85,7 +74,7 @@ class FixFileKindsTest {
     @Test
     void undo_runs_nothing_but_reactivations() throws IOException {
         Path plan = planned();
-        assertEquals(0, run("fix", "apply", plan.toString(), "--yes").exitCode());
+        assertEquals(0, iam.run("fix", "apply", plan.toString(), "--yes").exitCode());
         Path result = dir.resolve("plan.result.json");
         // An undo plan edited to hold a deletion: refused whole.
         String text = Files.readString(result);
@@ -94,7 +83,7 @@ class FixFileKindsTest {
                 "\"delete-access-key\""));
         int changes = iam.changes().size();
 
-        Result undone = run("fix", "undo", result.toString(), "--yes");
+        Result undone = iam.run("fix", "undo", result.toString(), "--yes");
 
         assertEquals(2, undone.exitCode(), undone::toString);
         oneLineNaming(undone, "delete-access-key");

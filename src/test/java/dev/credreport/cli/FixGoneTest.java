@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credreport.fix.Outcome;
 import dev.credreport.fix.PlanJson;
-import dev.credreport.support.CommandHarness;
 import dev.credreport.support.CommandHarness.Result;
 import dev.credreport.support.FakeIamUsers;
 import dev.credreport.support.ReportRow;
@@ -18,7 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,22 +30,12 @@ class FixGoneTest {
     static final String ALICE_KEY = "AKIAALICE00000000001";
     static final String ERIN_KEY = "AKIAERIN000000000001";
 
+    @AutoClose
     final FakeIamUsers iam = new FakeIamUsers().key("alice", ALICE_KEY, true, CREATED, null).password("carol", CREATED)
             .key("erin", ERIN_KEY, true, CREATED, null);
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void close() {
-        iam.close();
-    }
-
-    Result run(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--endpoint-url", iam.endpoint()));
-        return new CommandHarness().variable("AWS_ENDPOINT_URL_STS", iam.endpoint()).run(all.toArray(String[]::new));
-    }
 
     static Map<String, Outcome> outcomes(Path result) throws IOException {
         try (Reader reader = Files.newBufferedReader(result)) {
@@ -62,11 +51,11 @@ class FixGoneTest {
                 + ReportRow.user("carol").password("2024-01-01T00:00:00+00:00", "2024-01-01T00:00:00+00:00") + "\n"
                 + ReportRow.user("erin").key(1, true, "2024-01-01T00:00:00+00:00", "N/A") + "\n");
         Path plan = dir.resolve("plan.json");
-        Result planned = run("fix", "plan", "--input", report.toString(), "-o", plan.toString());
+        Result planned = iam.run("fix", "plan", "--input", report.toString(), "-o", plan.toString());
         assertEquals(0, planned.exitCode(), planned::toString);
         iam.removeUser("alice").removePassword("carol");
 
-        Result dry = run("fix", "apply", plan.toString(), "--dry-run");
+        Result dry = iam.run("fix", "apply", plan.toString(), "--dry-run");
         assertEquals(10, dry.exitCode(), dry::toString);
         Map<String, Outcome> checked = outcomes(dir.resolve("plan.dry-run.json"));
         assertEquals(Outcome.State.SKIPPED, checked.get("carol").state(), checked::toString);
@@ -74,7 +63,7 @@ class FixGoneTest {
         assertEquals(Outcome.State.SKIPPED, checked.get("alice").state(), checked::toString);
         assertEquals(Outcome.State.CHECKED, checked.get("erin").state(), checked::toString);
 
-        Result applied = run("fix", "apply", plan.toString(), "--yes");
+        Result applied = iam.run("fix", "apply", plan.toString(), "--yes");
         assertEquals(10, applied.exitCode(), applied::toString);
         Map<String, Outcome> done = outcomes(dir.resolve("plan.result.json"));
         assertEquals(Outcome.State.SKIPPED, done.get("alice").state(), done::toString);

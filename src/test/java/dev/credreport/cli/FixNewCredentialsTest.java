@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,23 +31,13 @@ class FixNewCredentialsTest {
     static final Instant OLD = Instant.parse("2024-01-01T00:00:00Z");
     static final Instant JUST_NOW = NOW.minus(Duration.ofMinutes(1));
 
+    @AutoClose
     final FakeIamUsers iam = new FakeIamUsers().key("newkey", "AKIANEW0000000000001", true, JUST_NOW, null)
             .password("newpass", null).passwordCreated("newpass", JUST_NOW)
             .password("oldpass", null);
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void close() {
-        iam.close();
-    }
-
-    Result run(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--endpoint-url", iam.endpoint()));
-        return new CommandHarness().variable("AWS_ENDPOINT_URL_STS", iam.endpoint()).run(all.toArray(String[]::new));
-    }
 
     static Plan read(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file)) {
@@ -63,7 +53,7 @@ class FixNewCredentialsTest {
                 + ReportRow.user("oldpass").password("N/A", "2024-01-01T00:00:00+00:00") + "\n");
         Path plan = dir.resolve("plan.json");
 
-        Result planned = run("fix", "plan", "--input", report.toString(), "--as-of", NOW.plus(Duration.ofDays(400)).toString(),
+        Result planned = iam.run("fix", "plan", "--input", report.toString(), "--as-of", NOW.plus(Duration.ofDays(400)).toString(),
                 "-o", plan.toString());
 
         assertEquals(0, planned.exitCode(), planned::toString);
@@ -74,7 +64,7 @@ class FixNewCredentialsTest {
 
         // The old password is set anew between plan and apply: the apply skips it.
         iam.passwordCreated("oldpass", JUST_NOW);
-        Result applied = run("fix", "apply", plan.toString(), "--yes");
+        Result applied = iam.run("fix", "apply", plan.toString(), "--yes");
         assertEquals(10, applied.exitCode(), applied::toString);
         assertEquals(List.of(), iam.changes(), applied::toString);
         try (Reader reader = Files.newBufferedReader(dir.resolve("plan.result.json"))) {

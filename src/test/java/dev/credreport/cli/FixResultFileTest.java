@@ -3,7 +3,6 @@ package dev.credreport.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.credreport.support.CommandHarness;
 import dev.credreport.support.CommandHarness.Result;
 import dev.credreport.support.FakeIamUsers;
 import dev.credreport.support.ReportRow;
@@ -13,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,31 +24,17 @@ class FixResultFileTest {
     static final Instant CREATED = Instant.parse("2024-01-01T00:00:00Z");
     static final String KEY = "AKIAALICE00000000001";
 
+    @AutoClose
     final FakeIamUsers iam = new FakeIamUsers().key("alice", KEY, true, CREATED, null);
 
     @TempDir
     Path dir;
 
-    @AfterEach
-    void close() {
-        iam.close();
-    }
-
-    CommandHarness harness() {
-        return new CommandHarness().variable("AWS_ENDPOINT_URL_STS", iam.endpoint());
-    }
-
-    Result run(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--endpoint-url", iam.endpoint()));
-        return harness().run(all.toArray(String[]::new));
-    }
-
     Path planned() throws IOException {
         Path report = Files.writeString(dir.resolve("report.csv"), SampleReports.HEADER + "\n"
                 + ReportRow.user("alice").key(1, true, "2024-01-01T00:00:00+00:00", "N/A") + "\n");
         Path plan = dir.resolve("plan.json");
-        Result result = run("fix", "plan", "--input", report.toString(), "-o", plan.toString());
+        Result result = iam.run("fix", "plan", "--input", report.toString(), "-o", plan.toString());
         assertEquals(0, result.exitCode(), result::toString);
         return plan;
     }
@@ -57,30 +42,30 @@ class FixResultFileTest {
     @Test
     void a_second_apply_or_dry_run_keeps_the_first_result_and_its_undo_plan() throws IOException {
         Path plan = planned();
-        Result first = run("fix", "apply", plan.toString(), "--yes");
+        Result first = iam.run("fix", "apply", plan.toString(), "--yes");
         assertEquals(0, first.exitCode(), first::toString);
         Path resultFile = dir.resolve("plan.result.json");
         String kept = Files.readString(resultFile);
         assertTrue(kept.contains("activate-access-key"), kept);
 
-        Result dry = run("fix", "apply", plan.toString(), "--dry-run");
+        Result dry = iam.run("fix", "apply", plan.toString(), "--dry-run");
         assertEquals(10, dry.exitCode(), dry::toString);
         assertTrue(Files.exists(dir.resolve("plan.dry-run.json")), dry::toString);
         assertEquals(kept, Files.readString(resultFile), "the dry run wrote its own file");
 
         int requests = iam.server().requests().size();
-        Result again = run("fix", "apply", plan.toString(), "--yes");
+        Result again = iam.run("fix", "apply", plan.toString(), "--yes");
         assertEquals(2, again.exitCode(), again::toString);
         assertTrue(again.err().contains("--result NEWFILE"), again::toString);
         assertEquals(kept, Files.readString(resultFile));
         assertEquals(requests, iam.server().requests().size(), "refused before any AWS call");
 
-        Result undoTwice = run("fix", "undo", resultFile.toString(), "--yes");
+        Result undoTwice = iam.run("fix", "undo", resultFile.toString(), "--yes");
         assertEquals(0, undoTwice.exitCode(), undoTwice::toString);
-        Result undoAgain = run("fix", "undo", resultFile.toString(), "--yes");
+        Result undoAgain = iam.run("fix", "undo", resultFile.toString(), "--yes");
         assertEquals(2, undoAgain.exitCode(), undoAgain::toString);
 
-        Result elsewhere = run("fix", "apply", plan.toString(), "--yes", "--result", dir.resolve("second.json").toString());
+        Result elsewhere = iam.run("fix", "apply", plan.toString(), "--yes", "--result", dir.resolve("second.json").toString());
         assertEquals(0, elsewhere.exitCode(), elsewhere::toString);
         assertEquals(kept, Files.readString(resultFile));
     }
@@ -90,7 +75,7 @@ class FixResultFileTest {
         Path plan = planned();
         String before = Files.readString(plan);
 
-        Result refused = run("fix", "apply", plan.toString(), "--yes", "--result", plan.toString());
+        Result refused = iam.run("fix", "apply", plan.toString(), "--yes", "--result", plan.toString());
 
         assertEquals(2, refused.exitCode(), refused::toString);
         assertEquals(before, Files.readString(plan));

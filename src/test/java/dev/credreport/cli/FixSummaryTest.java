@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.credreport.support.CommandHarness;
 import dev.credreport.support.CommandHarness.Result;
 import dev.credreport.support.FakeIamUsers;
 import dev.credreport.support.ReportRow;
@@ -14,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,34 +21,24 @@ import org.junit.jupiter.api.io.TempDir;
 class FixSummaryTest {
     static final Instant CREATED = Instant.parse("2024-01-01T00:00:00Z");
 
+    @AutoClose
     final FakeIamUsers iam = new FakeIamUsers().key("alice", "AKIAALICE00000000001", true, CREATED, null);
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void close() {
-        iam.close();
-    }
-
-    Result run(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--endpoint-url", iam.endpoint()));
-        return new CommandHarness().variable("AWS_ENDPOINT_URL_STS", iam.endpoint()).run(all.toArray(String[]::new));
-    }
 
     @Test
     void a_real_apply_does_not_say_dry_run_and_a_dry_run_does() throws IOException {
         Path report = Files.writeString(dir.resolve("report.csv"), SampleReports.HEADER + "\n"
                 + ReportRow.user("alice").key(1, true, "2024-01-01T00:00:00+00:00", "N/A") + "\n");
         Path plan = dir.resolve("plan.json");
-        assertEquals(0, run("fix", "plan", "--input", report.toString(), "-o", plan.toString()).exitCode());
+        assertEquals(0, iam.run("fix", "plan", "--input", report.toString(), "-o", plan.toString()).exitCode());
 
-        Result dry = run("fix", "apply", plan.toString(), "--dry-run");
+        Result dry = iam.run("fix", "apply", plan.toString(), "--dry-run");
         assertEquals(0, dry.exitCode(), dry::toString);
         assertTrue(dry.err().contains("1 checked (dry run), 0 skipped"), dry::toString);
 
-        Result real = run("fix", "apply", plan.toString(), "--yes");
+        Result real = iam.run("fix", "apply", plan.toString(), "--yes");
         assertEquals(0, real.exitCode(), real::toString);
         assertTrue(real.err().contains("1 done, 0 skipped"), real::toString);
         assertFalse(real.err().contains("dry run"), real::toString);

@@ -78,6 +78,18 @@ public final class FakeIamUsers implements AutoCloseable {
         return server.endpoint().toString();
     }
 
+    /** A harness whose STS is this fake too (fix apply asks STS whose credentials it has). */
+    public CommandHarness harness() {
+        return new CommandHarness().variable("AWS_ENDPOINT_URL_STS", endpoint());
+    }
+
+    /** Runs credreport with {@code --endpoint-url} this fake, in {@link #harness()}. */
+    public CommandHarness.Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--endpoint-url", endpoint()));
+        return harness().run(all.toArray(String[]::new));
+    }
+
     public synchronized FakeIamUsers key(String user, String id, boolean active, Instant created, Instant lastUsed) {
         users.computeIfAbsent(user, name -> new User()).keys.put(id, new Credential(id, active, created, lastUsed));
         return this;
