@@ -77,8 +77,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  credreport fix plan -o plan.json          review the printed table, then",
-            "  credreport fix apply plan.json            asks before acting; --yes for automation",
-            "  credreport fix undo plan.result.json      reactivates every key the apply deactivated",
+            "  credreport fix apply plan.json            asks first; --yes in automation",
+            "  credreport fix undo plan.result.json      reactivates what it deactivated",
             "",
             "Exit codes: 0 all done, 10 some actions skipped because facts changed, 2 usage, 4 AWS refused, "
                     + "6 AWS or network failure, 7 unreadable plan or report, 8 result not written, 9 some accounts failed, 1 bug; "

@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.iam.model.StatusType;
  * fix plan, apply and undo end to end against moto: users with one, two and no keys, unused and recently
  * used keys; the world changed between plan and apply; undo restores every key deactivated.
  */
-class FixAgainstMotoTest {
+class FixAgainstMotoIT {
     static final String AS_OF = "--as-of";
     MotoServer moto;
     MotoAccount account;
@@ -71,7 +71,8 @@ class FixAgainstMotoTest {
         account.user("nokeys");
         account.user("webby").password("webby");
         // Used a moment after every credential was made, so that a clock can stand past --min-idle (7 days) from
-        // their creation and within it from these uses (moto's dates are to the second).
+        // their creation and within it from these uses (moto's dates are to the second, from its real clock: the
+        // one real wait of this integration test, kept out of the unit tests for that reason).
         try {
             Thread.sleep(1_100);
         } catch (InterruptedException e) {
