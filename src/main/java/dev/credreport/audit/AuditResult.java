@@ -71,6 +71,13 @@ public record AuditResult(String accountId, Instant generatedTime, ReportInput.O
         return excepted.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    /** The findings that count, by severity: those no exceptions-file entry in force accepts. */
+    public Map<Severity, Integer> openCounts() {
+        Map<Severity, Integer> open = new java.util.EnumMap<>(Severity.class);
+        counts.forEach((severity, count) -> open.put(severity, count - excepted.getOrDefault(severity, 0)));
+        return java.util.Collections.unmodifiableMap(open);
+    }
+
     public int findingCount() {
         return counts.values().stream().mapToInt(Integer::intValue).sum();
     }

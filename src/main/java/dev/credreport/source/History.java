@@ -78,6 +78,7 @@ public final class History {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new HistoryPoint(generated, users, withoutMfa, oldKeys[0], result.counts());
+        // Open findings, as the headline counts them: an accepted risk is no finding in the trend either.
+        return new HistoryPoint(generated, users, withoutMfa, oldKeys[0], result.openCounts());
     }
 }

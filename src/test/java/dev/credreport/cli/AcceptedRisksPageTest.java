@@ -105,4 +105,24 @@ class AcceptedRisksPageTest {
         assertEquals("+ 2 accepted risks", html.selectFirst("p.how-bad a.chip.accepted").text());
         assertEquals(null, plain.selectFirst("section.accepted-risks"));
     }
+
+    @Test
+    void the_trend_counts_open_findings_as_the_headline_does() throws Exception {
+        Path exceptions = Files.writeString(dir.resolve("exceptions.yaml"), FILE);
+        Path saved = Files.createDirectories(dir.resolve("saved"));
+        Files.writeString(saved.resolve("credential-report-123456789012-20240520T000000Z.csv"), AuditCommandTest.ACCOUNT);
+        Files.writeString(saved.resolve("credential-report-123456789012-20240525T000000Z.csv"), AuditCommandTest.ACCOUNT);
+        Path page = dir.resolve("trend.html");
+        Path current = Files.writeString(dir.resolve("account.csv"), AuditCommandTest.ACCOUNT);
+        Result result = new CommandHarness().run("report", "--input", current.toString(), "--history", saved.toString(),
+                "--as-of", "2024-06-01",
+                "--exceptions", exceptions.toString(), "-o", page.toString(), "-q");
+        assertEquals(0, result.exitCode(), result::toString);
+        Document html = Jsoup.parse(Files.readString(page));
+
+        String headline = html.selectFirst("p.how-bad strong").text();
+        Element trend = html.selectFirst("p.trend");
+        assertNotNull(trend, html::text);
+        assertTrue(trend.text().contains(": " + headline + " in the report of"), trend.text() + " / " + headline);
+    }
 }

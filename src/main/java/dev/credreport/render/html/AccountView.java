@@ -30,7 +30,7 @@ public record AccountView(String accountId, String name, String anchor, String g
 
     /** Findings of a severity that count: those no exceptions-file entry in force accepts. */
     private int open(dev.credreport.audit.Severity severity) {
-        return audit.counts().getOrDefault(severity, 0) - audit.excepted().getOrDefault(severity, 0);
+        return audit.openCounts().getOrDefault(severity, 0);
     }
 
     /** The id with the name beside it when the input has one: "123456789012 (prod)". */
