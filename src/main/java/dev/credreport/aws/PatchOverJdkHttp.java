@@ -6,14 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -111,7 +109,7 @@ final class PatchOverJdkHttp implements SdkHttpClient {
             if (!settings.connectTimeout().isZero()) {
                 builder.connectTimeout(settings.connectTimeout());
             }
-            TrustManager[] trust = !settings.verifyTls() ? new TrustManager[] {TRUST_ALL}
+            TrustManager[] trust = !settings.verifyTls() ? new TrustManager[] {NoTls.TRUST_ALL}
                     : settings.caBundle() != null ? PemTrustManagers.load(settings.caBundle()) : null;
             if (trust != null) {
                 try {
@@ -126,22 +124,6 @@ final class PatchOverJdkHttp implements SdkHttpClient {
         }
         return patching;
     }
-
-    /** --no-verify-ssl, as the url-connection client's TRUST_ALL_CERTIFICATES. */
-    private static final X509TrustManager TRUST_ALL = new X509TrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    };
 
     @Override
     public String clientName() {
