@@ -120,7 +120,7 @@ class PackagedJarIT {
     }
 
     @Test
-    void should_make_a_class_data_sharing_archive_and_survive_a_broken_one() throws Exception {
+    void should_make_a_class_data_sharing_archive_per_kind_of_run_and_survive_a_broken_one() throws Exception {
         Path cache = dir.resolve("cache");
         Path file = Files.writeString(dir.resolve("report.csv"), SampleReports.standard());
         Map<String, String> environment = Map.of("CREDREPORT_CACHE_DIR", cache.toString(), "CREDREPORT_CDS", "on");
@@ -128,6 +128,9 @@ class PackagedJarIT {
         Run first = run(environment, launcher(), "fetch", "--input", file.toString(), "--format", "json");
         Path archive = awaitArchive(cache);
         Run archived = run(environment, launcher(), "fetch", "--input", file.toString(), "--format", "json");
+        // Each kind of run makes its own archive the first time it runs.
+        run(environment, launcher(), "fetch", "--input", file.toString(), "--format", "blocks");
+        awaitArchives(cache, 2);
         List<String> fromTheJar = classesFromTheJar(environment, "fetch", "--input", file.toString(), "--format", "blocks");
         List<String> fromTheJarForAws;
         try (FakeIam iam = FakeIam.start()) {
@@ -135,8 +138,11 @@ class PackagedJarIT {
             Map<String, String> withKeys = new java.util.HashMap<>(environment);
             withKeys.put("AWS_ACCESS_KEY_ID", CommandHarness.TEST_ACCESS_KEY);
             withKeys.put("AWS_SECRET_ACCESS_KEY", CommandHarness.TEST_SECRET_KEY);
+            run(withKeys, launcher(), "fetch", "--endpoint-url", iam.endpoint().toString(), "-q");
+            awaitArchives(cache, 3);
             fromTheJarForAws = classesFromTheJar(withKeys, "fetch", "--endpoint-url", iam.endpoint().toString(), "-q");
         }
+        List<Path> kinds = awaitArchives(cache, 3);
         archive.toFile().setWritable(true);
         Files.writeString(archive, "not an archive");
         Run broken = run(environment, launcher(), "fetch", "--input", file.toString(), "--format", "json");
@@ -146,6 +152,12 @@ class PackagedJarIT {
         // A class the archive lacks is read, verified and linked from the jar at every run.
         assertEquals(List.of(), fromTheJar, "classes a fetch of a report with a quoted name loads from the jar");
         assertEquals(List.of(), fromTheJarForAws, "classes a fetch from IAM loads from the jar");
+        assertEquals(List.of("input-json", "input-blocks", "http-default"),
+                kinds.stream().map(path -> path.getFileName().toString().replaceAll("credreport-[0-9]+-(.*)-[0-9]+\\.jsa", "$1")).toList());
+        // The JVM maps all of an archive: one for reading a file holds none of the SDK's classes.
+        long forFiles = Files.size(kinds.get(1));
+        long forAws = Files.size(kinds.get(2));
+        assertTrue(forFiles * 3 < forAws, "archive for fetch --input " + forFiles + " bytes, for a fetch from IAM " + forAws);
         for (Run later : List.of(archived, broken)) {
             assertEquals(0, later.exitCode(), later.err());
             assertEquals(first.outText(), later.outText());
@@ -186,7 +198,8 @@ class PackagedJarIT {
         var made = Files.getLastModifiedTime(firstArchive);
         run(environment, second, "fetch", "--input", file.toString());
         List<Path> both = awaitArchives(cache, 3);
-        Run again = run(environment, first, "fetch", "--input", file.toString(), "--format", "csv");
+        // The same kind of run (csv, chosen as the default when standard output is no terminal).
+        Run again = run(environment, first, "fetch", "--input", file.toString());
 
         assertEquals(0, again.exitCode(), again.err());
         assertEquals(SampleReports.standard(), again.outText());
@@ -208,7 +221,7 @@ class PackagedJarIT {
 
     /**
      * Waits until the cache holds {@code count} archives and no training run is still going (no
-     * lock), then lists the real ones (credreport-INSTALL-VERSION.jsa), sorted by age.
+     * lock), then lists the real ones (credreport-INSTALL-KIND-VERSION.jsa), sorted by age.
      */
     static List<Path> awaitArchives(Path cache, int count) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);

@@ -154,6 +154,10 @@ public final class IamConnection implements AutoCloseable {
                     .build());
         }
         if (plainHttpOnly) {
+            SdkHttpClient plain = PlainHttpConnections.clientOrNull(settings.connectTimeout(), settings.readTimeout());
+            if (plain != null) {
+                return plain;
+            }
             // Plain HTTP (an emulator or proxy on localhost) never needs the JVM's trust store, and
             // loading it costs a tenth of a second of start-up.
             builder.tlsTrustManagersProvider(() -> new TrustManager[] {NoTls.TRUST_NOTHING});

@@ -28,6 +28,15 @@ public final class SdkPrewarm {
         software.amazon.awssdk.core.exception.SdkClientException.create("training");
     }
 
+    /**
+     * For the class-data sharing training run, which reaches its stand-in over plain HTTP (and so
+     * without TLS, see {@link PlainHttpConnections}): builds an HTTPS client as a run against AWS
+     * does, so that TLS set-up and the JVM's trust store are in the archive too.
+     */
+    public static void buildTlsClient() {
+        software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder().build().close();
+    }
+
     private static void warm() {
         try {
             // The endpoint metadata of every AWS service, read to find IAM's signing region.

@@ -17,14 +17,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
- * Runs every command once on a small report, fetched over loopback from an in-process stand-in
- * for IAM, so that the launcher can record which classes a run loads into a class-data sharing
- * archive. Hidden: only the launcher calls it.
+ * Runs the commands of one kind of run (fetch --input, fetch from AWS, or all) once each on a
+ * small report, fetched over loopback from an in-process stand-in for IAM, so that the launcher
+ * can record which classes such a run loads into that kind's class-data sharing archive. Hidden:
+ * only the launcher calls it.
  */
 @Command(name = "cds-training", hidden = true, description = "Exercise every command for a class-data sharing archive.")
 final class TrainingCommand implements Callable<Integer> {
@@ -46,6 +48,16 @@ final class TrainingCommand implements Callable<Integer> {
                     + "false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A",
             "");
 
+    /**
+     * The kind of run the archive is for, as the launcher names it: {@code all}, or
+     * {@code input-FORMAT}, {@code fetch-FORMAT} or {@code http-FORMAT} for a fetch from a file,
+     * from AWS, or from a plain-HTTP endpoint (no TLS) in one format ({@code default}: the table
+     * and csv, the formats a fetch chooses by itself).
+     */
+    @picocli.CommandLine.Parameters(index = "0", arity = "0..1", defaultValue = "all",
+            description = "all, input-FORMAT, fetch-FORMAT or http-FORMAT.")
+    String group = "all";
+
     @Override
     public Integer call() throws IOException {
         System.setProperty("aws.accessKeyId", "AKIDCDSTRAINING00000");
@@ -56,11 +68,18 @@ final class TrainingCommand implements Callable<Integer> {
             String endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
             Path saved = Files.writeString(directory.resolve("old.csv"), REPORT);
             Path changed = Files.writeString(directory.resolve("new.csv"), REPORT.replace(",false,true,2020", ",true,true,2020"));
+            if (!group.equals("all")) {
+                return fetchOnly(endpoint, saved, directory);
+            }
             // Every format of the registry, so that a new one is in the archive too.
             for (String format : Formats.reports().names()) {
                 run("fetch", "--endpoint-url", endpoint, "--format", format, "-q");
                 run("fetch", "--input", saved.toString(), "--format", format, "-o", directory.resolve("out").toString());
+                run("fetch", "--input", saved.toString(), "--format", format);
             }
+            run("fetch", "--endpoint-url", endpoint, "--output-dir", directory.resolve("saved").toString(), "-q");
+            SdkPrewarm.buildCredentialLookupFailure();
+            SdkPrewarm.buildTlsClient();
             for (String format : Formats.audits().names()) {
                 // A format that names a Security Hub region is given one; no call is made for it.
                 String region = Formats.audits().named(format).needsSecurityHubRegion() ? "us-east-1" : null;
@@ -70,14 +89,43 @@ final class TrainingCommand implements Callable<Integer> {
             for (String format : Formats.diffs().names()) {
                 run("diff", saved.toString(), changed.toString(), "--format", format);
             }
-            run("fetch", "--endpoint-url", endpoint, "--output-dir", directory.resolve("saved").toString(), "-q");
             run("--help");
-            SdkPrewarm.buildCredentialLookupFailure();
             return 0;
         } finally {
             server.stop(0);
             deleteTree(directory);
         }
+    }
+
+    /** The runs of one kind of fetch; 2 (and so no archive) for a kind that names no format. */
+    private int fetchOnly(String endpoint, Path saved, Path directory) {
+        boolean fromFile = group.startsWith("input-");
+        boolean plainHttp = group.startsWith("http-");
+        String named = group.substring(group.indexOf('-') + 1);
+        if (!(fromFile || plainHttp || group.startsWith("fetch-"))
+                || !(named.equals("default") || Formats.reports().names().contains(named))) {
+            return 2;
+        }
+        List<String> formats = named.equals("default") ? List.of("table", "csv") : List.of(named);
+        for (String format : formats) {
+            if (fromFile) {
+                run("fetch", "--input", saved.toString(), "--format", format, "-o", directory.resolve("out").toString());
+                run("fetch", "--input", saved.toString(), "--format", format);
+            } else {
+                run("fetch", "--endpoint-url", endpoint, "--format", format, "-q");
+            }
+        }
+        if (!fromFile) {
+            if (named.equals("default")) {
+                run("fetch", "--endpoint-url", endpoint, "--output-dir", directory.resolve("saved").toString(), "-q");
+            }
+            SdkPrewarm.buildCredentialLookupFailure();
+            if (!plainHttp) {
+                SdkPrewarm.buildTlsClient();
+            }
+        }
+        // No --help: its classes (about a megabyte of archive) would be mapped by every run.
+        return 0;
     }
 
     private static String[] withRegion(String region, String... args) {
