@@ -504,9 +504,8 @@ final class FixCommand implements Callable<Integer> {
                 shown.write(plan, out, context);
             } else {
                 output.target().write(out, writer -> PlanJson.write(plan, writer));
-                if (!common.quiet) {
-                    shown.write(plan, out, context);
-                }
+                // Printed with --quiet too: it quiets standard error only, and this is the plan to review.
+                shown.write(plan, out, context);
             }
             out.flush();
             return code;

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** fix plan's table fits the terminal or --width as audit's does: every line within it, nothing of an action dropped. */
+/**
+ * fix plan's table fits the terminal or --width as audit's does: every line within it, nothing of an action dropped;
+ * it is printed with -o FILE and --quiet too.
+ */
 class FixPlanWidthTest {
     static final Instant OLD = Instant.parse("2023-01-01T00:00:00Z");
 
@@ -117,6 +120,18 @@ class FixPlanWidthTest {
 
         Result pipe = plan(false, 0);
         assertEquals(roomy.out(), pipe.out());
+    }
+
+    @Test
+    void quiet_quiets_standard_error_only_the_plan_is_printed() throws IOException {
+        Path file = dir.resolve("quiet.json");
+        Result quiet = plan(false, 0, "-o", file.toString(), "-q");
+        Result loud = plan(false, 0, "-o", dir.resolve("loud.json").toString());
+        assertEquals(0, quiet.exitCode(), quiet::toString);
+        assertEquals(loud.out(), quiet.out());
+        assertTrue(quiet.out().contains("delete-login-profile") && quiet.out().contains("2 action(s)"), quiet::toString);
+        assertEquals("", quiet.err());
+        assertTrue(Files.readString(file).contains("\"kind\""), quiet::toString);
     }
 
     @Test
