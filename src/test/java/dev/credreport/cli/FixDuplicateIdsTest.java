@@ -45,12 +45,16 @@ class FixDuplicateIdsTest {
                 result::toString);
     }
 
+    /** The JSON with action 2's id made 1, as a hand edit might. */
+    private static String secondIdAsFirst(String json) {
+        assertTrue(json.matches("(?s).*\"id\"\\s*:\\s*2\\b.*"), json);
+        return json.replaceAll("\"id\"\\s*:\\s*2\\b", "\"id\": 1");
+    }
+
     @Test
     void apply_refuses_a_plan_with_two_actions_of_one_id() throws IOException {
         Path plan = planned();
-        String json = Files.readString(plan);
-        assertTrue(json.matches("(?s).*\"id\"\\s*:\\s*2\\b.*"), json);
-        Files.writeString(plan, json.replaceAll("\"id\"\\s*:\\s*2\\b", "\"id\": 1"));
+        Files.writeString(plan, secondIdAsFirst(Files.readString(plan)));
 
         Result applied = iam.run("fix", "apply", plan.toString(), "--yes");
 
@@ -61,14 +65,14 @@ class FixDuplicateIdsTest {
 
     @Test
     void undo_refuses_a_result_whose_undo_plan_has_two_actions_of_one_id() throws IOException {
-        Path plan = planned();
-        Result applied = iam.run("fix", "apply", plan.toString(), "--yes");
+        Result applied = iam.run("fix", "apply", planned().toString(), "--yes");
         assertEquals(0, applied.exitCode(), applied::toString);
         Path result = dir.resolve("plan.result.json");
         String json = Files.readString(result);
+        // Only the undo plan's ids: the outcomes before it keep theirs.
         int undo = json.indexOf("\"undo\"");
-        assertTrue(undo > 0 && json.substring(undo).matches("(?s).*\"id\"\\s*:\\s*2\\b.*"), json);
-        Files.writeString(result, json.substring(0, undo) + json.substring(undo).replaceAll("\"id\"\\s*:\\s*2\\b", "\"id\": 1"));
+        assertTrue(undo > 0, json);
+        Files.writeString(result, json.substring(0, undo) + secondIdAsFirst(json.substring(undo)));
         int changes = iam.changes().size();
 
         Result undone = iam.run("fix", "undo", result.toString(), "--yes");
