@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param usersChecked users the rules were applied to
  * @param ignored the first users --ignore-users left out, with the pattern that matched
  * @param ignoredCount how many users --ignore-users left out in all
- * @param counts findings per severity
+ * @param counts findings per severity, the excepted ones included (audit's json "counts"); {@link #openCounts}
+ *     without them
  * @param rootWithoutCredentials whether the root user has no password, access key or signing certificate
  *     (AWS Organizations' central root access), so that no root finding is expected; null without a root row
  * @param excepted of {@code counts}, the findings an exceptions-file entry in force accepts (no --fail-on)
@@ -104,7 +105,16 @@ public record AuditResult(String accountId, Instant generatedTime, ReportInput.O
         }
         int accepted = exceptedCount();
         if (accepted > 0) {
-            summary.append("; ").append(accepted).append(" excepted (accepted risks, not counted for --fail-on)");
+            // Said as part of the findings above, so that "3 high" cannot be read as the high ones that count.
+            summary.append("; of these, ").append(accepted).append(" excepted (");
+            boolean firstExcepted = true;
+            for (Map.Entry<Severity, Integer> count : excepted.entrySet()) {
+                if (count.getValue() > 0) {
+                    summary.append(firstExcepted ? "" : ", ").append(count.getValue()).append(' ').append(count.getKey().label());
+                    firstExcepted = false;
+                }
+            }
+            summary.append("; accepted risks, not counted for --fail-on), ").append(findings - accepted).append(" open");
         }
         if (Boolean.TRUE.equals(rootWithoutCredentials)) {
             summary.append("; root user").append(accountId == null ? "" : " of " + accountId)

@@ -108,6 +108,14 @@ final class AuditCommand implements Callable<Integer> {
             return groupBy != null;
         }
 
+        /** Refuses --group-by with a format that has no groups (sarif, asff): it would be ignored silently. */
+        void checkGroups(String format) {
+            if (byOwner() && List.of("sarif", "asff").contains(format)) {
+                throw CredreportException.usage("--group-by owner groups the table, csv and json; " + format
+                        + " has no groups (each finding carries its owner): leave out --group-by, or choose another --format");
+            }
+        }
+
         @Override
         void check(ReportSourceOptions source) {
             if (groupBy != null && !groupBy.equals("owner")) {
@@ -153,14 +161,11 @@ final class AuditCommand implements Callable<Integer> {
                     list.forPeople() ? terminalWidth() : 0)));
             return ExitCode.SUCCESS.code();
         }
-        // Everything the user typed is checked before any AWS call is made.
+        // Everything the user typed is checked before any AWS call is made (an s3:// exceptions file is one).
+        AccountsFormat<AccountAudit> chosen = chosen();
+        owners.checkGroups(chosen.name());
         Auditor auditor = ExceptionsReading.apply(rules.auditor(), rules, source.aws, environment);
         multi.check();
-        AccountsFormat<AccountAudit> chosen = chosen();
-        if (owners.byOwner() && List.of("sarif", "asff").contains(chosen.name())) {
-            throw CredreportException.usage("--group-by owner groups the table, csv and json; " + chosen.name()
-                    + " has no groups (each finding carries its owner): leave out --group-by, or choose another --format");
-        }
         owners.check(source);
         output.check();
         String region = chosen.needsSecurityHubRegion() || securityHub.sending()

@@ -448,6 +448,9 @@ final class FixCommand implements Callable<Integer> {
                 description = "How the plan is printed: table, markdown (for a change ticket) or json. Default: table.")
         String format = "table";
 
+        @Mixin
+        WidthOption width = new WidthOption();
+
         @ArgGroup(validate = false, heading = "%nOutput:%n", order = 10)
         OutputOptions output = new OutputOptions();
 
@@ -470,6 +473,7 @@ final class FixCommand implements Callable<Integer> {
             Auditor auditor = rules.auditor();
             multi.check();
             output.check();
+            width.check();
             Planner planner = new Planner(Duration.ofDays(minIdle), Duration.ofDays(quarantine),
                     exempted(ExceptionsReading.read(rules, source.aws, environment), environment), environment.clock());
             Instant[] asOf = {null};
@@ -493,15 +497,15 @@ final class FixCommand implements Callable<Integer> {
                 }
             }
             Plan plan = cap(planner.plan(asOf[0]));
-            RenderContext context = new RenderContext(environment.clock(), shown.forPeople() && environment.stdoutIsTerminal()
-                    ? environment.terminalWidth().getAsInt() : 0);
+            // The plan for people is printed on standard output whatever -o names (the file gets the JSON).
+            RenderContext context = new RenderContext(environment.clock(), shown.forPeople()
+                    ? width.columns(environment, environment.stdoutIsTerminal()) : 0);
             if (output.toStdout()) {
                 shown.write(plan, out, context);
             } else {
                 output.target().write(out, writer -> PlanJson.write(plan, writer));
-                if (!common.quiet) {
-                    shown.write(plan, out, context);
-                }
+                // Printed with --quiet too: it quiets standard error only, and this is the plan to review.
+                shown.write(plan, out, context);
             }
             out.flush();
             return code;

@@ -3,7 +3,7 @@ package dev.credreport.cli;
 import dev.credreport.core.CredreportException;
 import picocli.CommandLine.Option;
 
-/** --width, for the commands whose table format is text for people: fetch, audit and diff. */
+/** --width, for the commands whose table format is text for people: fetch, audit, diff and fix plan. */
 final class WidthOption {
     /** Narrower than this, no table or finding can be read. */
     static final int NARROWEST = 20;
@@ -38,6 +38,14 @@ final class WidthOption {
 
     /** The columns text for people is fitted to: none with --wide, --width, else the terminal's when writing to it, else none (0). */
     int columns(Environment environment, OutputOptions output) {
+        return columns(environment, output.tableByDefault(environment));
+    }
+
+    /**
+     * The columns text for people is fitted to when {@code toTerminal} tells whether it is written to the terminal:
+     * none with --wide, --width, else the terminal's when it is, else none (0).
+     */
+    int columns(Environment environment, boolean toTerminal) {
         check();
         if (wide) {
             return 0;
@@ -45,6 +53,6 @@ final class WidthOption {
         if (width != null) {
             return width;
         }
-        return output.tableByDefault(environment) ? Math.max(0, environment.terminalWidth().getAsInt()) : 0;
+        return toTerminal ? Math.max(0, environment.terminalWidth().getAsInt()) : 0;
     }
 }

@@ -12,9 +12,11 @@ import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The plan and result files: JSON with a {@code schema} number ({@link Plan#SCHEMA}); a reader refuses
@@ -177,8 +179,22 @@ public final class PlanJson {
         return outcomes;
     }
 
-    @SuppressWarnings("unchecked")
     private static Plan plan(Map<String, Object> top, String name) {
+        Plan plan = readable(top, name);
+        // An id names one action: the result, its undo plan and a person reviewing them tell actions apart by it.
+        Set<Integer> ids = new HashSet<>();
+        for (Action action : plan.actions()) {
+            if (!ids.add(action.id())) {
+                throw CredreportException.badInput(UntrustedText.escape(name) + " is not a valid fix plan: action id "
+                        + action.id() + " is given to more than one action; nothing changed: make a new plan with "
+                        + "'credreport fix plan -o FILE'");
+            }
+        }
+        return plan;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Plan readable(Map<String, Object> top, String name) {
         try {
             List<Action> actions = new ArrayList<>();
             for (Object item : (List<Object>) top.getOrDefault("actions", List.of())) {

@@ -115,11 +115,11 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeObjectFieldStart("counts");
-            for (Map.Entry<Severity, Integer> count : result.counts().entrySet()) {
-                json.writeNumberField(count.getKey().label(), count.getValue());
-            }
-            json.writeEndObject();
+            // counts: every finding by severity, the excepted included (as always); open_counts: those that count
+            // (--fail-on, the page's headline); excepted_counts: those an exceptions-file entry in force accepts.
+            severities(json, "counts", result.counts());
+            severities(json, "open_counts", result.openCounts());
+            severities(json, "excepted_counts", result.excepted());
             if (result.rootWithoutCredentials() == null) {
                 json.writeNullField("root_without_credentials");
             } else {
@@ -168,6 +168,14 @@ final class FindingsJsonRenderer implements AccountsFormat<AccountAudit> {
             json.writeStringField("file", entry.source());
             json.writeNumberField("line", entry.line());
             json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private static void severities(JsonGenerator json, String field, Map<Severity, Integer> counts) throws IOException {
+        json.writeObjectFieldStart(field);
+        for (Map.Entry<Severity, Integer> count : counts.entrySet()) {
+            json.writeNumberField(count.getKey().label(), count.getValue());
         }
         json.writeEndObject();
     }

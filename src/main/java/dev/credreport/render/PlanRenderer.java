@@ -3,6 +3,7 @@ package dev.credreport.render;
 import dev.credreport.fix.Action;
 import dev.credreport.fix.Plan;
 import dev.credreport.fix.PlanJson;
+import dev.credreport.report.UntrustedText;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -36,34 +37,58 @@ final class PlanRenderer {
     static final AsFormat MARKDOWN = new AsFormat("markdown", false, PlanRenderer::markdown);
     static final AsFormat JSON = new AsFormat("json", false, (plan, out, width) -> PlanJson.write(plan, out));
 
+    /** Where an action's values start in a block ("    credential: "), so a wrapped value goes on under itself. */
+    private static final int VALUE = 16;
+
     private static String[] row(Action action) {
-        return new String[] {String.valueOf(action.id()), action.kind().jsonName(), action.credential(), action.account(),
-            action.note(), action.why()};
+        return new String[] {String.valueOf(action.id()), action.kind().jsonName(), UntrustedText.escape(action.credential()),
+            UntrustedText.escape(action.account()), action.note(), UntrustedText.escape(action.why())};
     }
 
+    /**
+     * The plan for people at {@code width} columns (0 for no limit): a table when every column fits whole, else one
+     * block per action, as audit's table has one per finding, its values wrapped at spaces under their start. No
+     * column is dropped: a reviewer reads every action whole, its reason included.
+     */
     private static void table(Plan plan, Writer out, int width) throws IOException {
+        FittedText text = new FittedText(out, width);
         if (plan.actions().isEmpty()) {
-            out.write("No actions: nothing unused can be changed safely.\n");
+            text.line("No actions: nothing unused can be changed safely.", 2);
         } else {
             TextTable table = new TextTable(COLUMNS);
             List<String[]> rows = plan.actions().stream().map(PlanRenderer::row).toList();
             rows.forEach(table::measure);
-            List<String> hidden = table.fit(width);
-            table.writeHeader(out);
-            for (String[] row : rows) {
-                table.writeRow(out, row);
-            }
-            if (!hidden.isEmpty()) {
-                out.write("(hidden to fit " + width + " columns: " + String.join(", ", hidden) + ")\n");
+            if (table.fit(width).isEmpty()) {
+                table.writeHeader(out);
+                for (String[] row : rows) {
+                    table.writeRow(out, row);
+                }
+            } else {
+                for (String[] row : rows) {
+                    block(row, text);
+                }
             }
         }
         if (!plan.manualSteps().isEmpty()) {
-            out.write("\nSteps for people (credreport does not change these):\n");
+            out.write("\n");
+            text.line("Steps for people (credreport does not change these):", 2);
             for (String step : plan.manualSteps()) {
-                out.write("  - " + step + "\n");
+                text.line("  - " + UntrustedText.escape(step), 4);
             }
         }
-        out.write("\n" + summary(plan) + "\n");
+        out.write("\n");
+        text.line(summary(plan), 2);
+        text.footer();
+    }
+
+    /** One action of the plan as lines: "#1 deactivate-access-key, undo reactivates it", then its values. */
+    private static void block(String[] row, FittedText text) throws IOException {
+        text.line("#" + row[0] + " " + row[1] + ", " + row[4], 4);
+        text.line("    credential: " + row[2], VALUE);
+        if (!row[3].isEmpty()) {
+            text.line("    account:    " + row[3], VALUE);
+        }
+        text.line("    why:        " + row[5], VALUE);
     }
 
     private static void markdown(Plan plan, Writer out, int width) throws IOException {

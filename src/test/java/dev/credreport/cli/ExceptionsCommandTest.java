@@ -181,7 +181,45 @@ class ExceptionsCommandTest {
         assertTrue(accepted > out.indexOf("access-key-not-rotated"), out);
         assertTrue(out.indexOf("console-without-mfa") > accepted, "console findings are all excepted: " + out);
         assertTrue(out.contains("excepted: until 2024-12-31: Root used for the yearly billing change (owner finance)"), out);
-        assertTrue(out.contains("4 excepted (accepted risks, not counted for --fail-on)"), out);
+        assertTrue(out.contains("; of these, 4 excepted ("), out);
+    }
+
+    /** JSON counts every finding, as always, and says apart which count and which are excepted; so does the summary. */
+    @Test
+    void json_and_summary_say_the_open_and_the_excepted_counts() throws IOException {
+        Result result = audit("--format", "json", "--fail-on", "none", "--exceptions", exceptions.toString());
+        assertEquals(0, result.exitCode(), result::toString);
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        JsonNode audit = json.path("audit");
+        java.util.Map<String, Integer> all = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> excepted = new java.util.LinkedHashMap<>();
+        for (JsonNode finding : json.path("findings")) {
+            all.merge(finding.path("severity").asText(), 1, Integer::sum);
+            if (finding.path("excepted").asBoolean()) {
+                excepted.merge(finding.path("severity").asText(), 1, Integer::sum);
+            }
+        }
+        assertEquals(4, excepted.values().stream().mapToInt(Integer::intValue).sum(), result::toString);
+        int open = 0;
+        StringBuilder exceptedWords = new StringBuilder();
+        for (java.util.Iterator<String> severities = audit.path("counts").fieldNames(); severities.hasNext();) {
+            String severity = severities.next();
+            int counted = all.getOrDefault(severity, 0);
+            int accepted = excepted.getOrDefault(severity, 0);
+            assertEquals(counted, audit.path("counts").path(severity).asInt(), "counts holds the excepted: " + severity);
+            assertEquals(accepted, audit.path("excepted_counts").path(severity).asInt(), severity);
+            assertEquals(counted - accepted, audit.path("open_counts").path(severity).asInt(), severity);
+            open += counted - accepted;
+            if (accepted > 0) {
+                exceptedWords.append(exceptedWords.length() == 0 ? "" : ", ").append(accepted).append(' ').append(severity);
+            }
+        }
+        assertEquals(audit.path("counts").size(), audit.path("open_counts").size());
+        assertEquals(audit.path("counts").size(), audit.path("excepted_counts").size());
+
+        String summary = audit("--format", "table", "--fail-on", "none", "--exceptions", exceptions.toString()).out();
+        assertTrue(summary.contains("; of these, 4 excepted (" + exceptedWords + "; accepted risks, not counted for "
+                + "--fail-on), " + open + " open"), exceptedWords + " " + open + "\n" + summary);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.credreport.support.CommandHarness;
+import dev.credreport.support.FakeIam;
 import dev.credreport.support.CommandHarness.Result;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,22 @@ class GroupByAndCheckWidthTest {
         assertEquals(2, result.exitCode(), result::toString);
         assertTrue(result.err().contains("--group-by owner groups the table, csv and json; " + format + " has no groups"),
                 result.err());
+    }
+
+    /** Refused before any AWS call: not even the exceptions file is read from S3. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sarif", "asff"})
+    void group_by_owner_is_refused_before_an_s3_exceptions_file_is_read(String format) {
+        try (FakeIam aws = FakeIam.start()) {
+            Result result = new CommandHarness().variable("AWS_ENDPOINT_URL", aws.endpoint().toString())
+                    .run("audit", "--owner-tag", "team", "--group-by", "owner", "--format", format,
+                            "--security-hub-region", "us-east-1", "--exceptions", "s3://bucket/exceptions.yaml");
+            assertEquals(2, result.exitCode(), result::toString);
+            assertEquals(1, result.err().lines().count(), result::toString);
+            assertTrue(result.err().contains("--group-by owner groups the table, csv and json; " + format
+                    + " has no groups"), result.err());
+            assertEquals(0, aws.requests().size(), "no AWS call: " + result);
+        }
     }
 
     @Test

@@ -81,10 +81,7 @@ public final class ReportPage {
         for (AccountView account : accounts) {
             rows += account.rows().size();
             accepted += account.accepted().size();
-            for (dev.credreport.audit.Severity severity : dev.credreport.audit.Severity.values()) {
-                open.merge(severity, account.audit().counts().get(severity) - account.audit().excepted().get(severity),
-                        Integer::sum);
-            }
+            account.audit().openCounts().forEach((severity, count) -> open.merge(severity, count, Integer::sum));
         }
         return new OwnerIndex.Totals(rows, open, accepted);
     }

@@ -222,7 +222,7 @@ class ReportPageBrowserIT {
         Path page = samplePage("headline.html");
         Result audit = new CommandHarness().clock(Clock.fixed(Instant.parse("2026-11-21T09:30:00Z"), ZoneOffset.UTC))
                 .run("audit", "--input", SAMPLE.toString(), "--format", "json", "-q");
-        JsonNode counts = new ObjectMapper().readTree(audit.out()).path("audit").path("counts");
+        JsonNode counts = new ObjectMapper().readTree(audit.out()).path("audit").path("open_counts");
         chromium.clearEvents();
         chromium.open(page.toUri().toString(), 1280, 900);
 
