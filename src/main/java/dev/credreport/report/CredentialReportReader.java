@@ -2,7 +2,7 @@ package dev.credreport.report;
 
 import dev.credreport.core.CredreportException;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * Reads a credential report one user at a time: a Reader in, {@link UserCredentials} out.
+ * Reads a credential report one user at a time: UTF-8 bytes in, {@link UserCredentials} out.
  * Columns are found by header name. Any input that is not a credential report fails with exit 7
  * and a message that names the line and, where it applies, the column.
  */
@@ -41,20 +41,20 @@ public final class CredentialReportReader implements ReportRows {
     }
 
     /** Opens a report and reads its header line. */
-    public static CredentialReportReader open(Reader reader) {
-        return open(reader, () -> -1, note -> { });
+    public static CredentialReportReader open(InputStream bytes) {
+        return open(bytes, () -> -1, note -> { });
     }
 
     /**
      * Opens a report and reads its header line.
      *
-     * @param lineOfBadUtf8 the line of the first byte that is not UTF-8, or -1 when unknown: the
-     *     decoder reads ahead of the parser, so only a second look at the bytes can tell it
+     * @param lineOfBadUtf8 the line of the first byte that is not UTF-8, or -1 when unknown: a
+     *     record may span lines, so only a second look at the bytes can tell it
      * @param notes told, once, of what the reader read leniently
      */
-    static CredentialReportReader open(Reader reader, LongSupplier lineOfBadUtf8, Consumer<String> notes) {
+    static CredentialReportReader open(InputStream bytes, LongSupplier lineOfBadUtf8, Consumer<String> notes) {
         try {
-            return new CredentialReportReader(new CsvRecords(reader), lineOfBadUtf8, notes);
+            return new CredentialReportReader(new CsvRecords(bytes), lineOfBadUtf8, notes);
         } catch (IOException e) {
             throw inputError(1, e, lineOfBadUtf8);
         }

@@ -257,7 +257,7 @@ public final class ReportInput implements AutoCloseable {
     private CredentialReportReader parse() {
         parses++;
         try {
-            return CredentialReportReader.open(openReader(), this::lineOfBadUtf8, this::note);
+            return CredentialReportReader.open(bytes.open(), this::lineOfBadUtf8, this::note);
         } catch (CredreportException e) {
             throw named(name(), e);
         }

@@ -6,10 +6,7 @@ import dev.credreport.io.TemporaryFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -69,8 +66,6 @@ final class ReportSpool {
                     + (IN_MEMORY >> 20) + " MiB, where the header line should be");
         }
         InputStream line = new ByteArrayInputStream(head, 0, end + 1);
-        CredentialReportReader.open(new InputStreamReader(line, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT))).close();
+        CredentialReportReader.open(line).close();
     }
 }

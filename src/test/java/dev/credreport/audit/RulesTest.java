@@ -34,7 +34,7 @@ class RulesTest {
     }
 
     static UserCredentials parse(ReportRow row) {
-        try (CredentialReportReader reader = CredentialReportReader.open(new StringReader(SampleReports.report(row.toString())))) {
+        try (CredentialReportReader reader = CredentialReportReader.open(new java.io.ByteArrayInputStream(SampleReports.report(row.toString()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
             return reader.next();
         }
     }
@@ -319,7 +319,7 @@ class RulesTest {
         AccountRule rule = (AccountRule) Rules.select(List.of("iam-users-instead-of-identity-center"), List.of()).get(0);
         AccountRule.Tally tally = rule.tally();
         String[] lines = java.util.Arrays.stream(rows).map(ReportRow::toString).toArray(String[]::new);
-        try (CredentialReportReader reader = CredentialReportReader.open(new StringReader(SampleReports.report(lines)))) {
+        try (CredentialReportReader reader = CredentialReportReader.open(new java.io.ByteArrayInputStream(SampleReports.report(lines).getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
             while (reader.hasNext()) {
                 UserCredentials user = reader.next();
                 rule.check(user, DEFAULTS, finding -> {

@@ -30,7 +30,7 @@ class SyntheticReportTest {
         Set<String> accounts = new HashSet<>();
         boolean sawNoInformation = false;
         boolean sawInactiveKey = false;
-        try (CredentialReportReader reader = CredentialReportReader.open(new StringReader(report))) {
+        try (CredentialReportReader reader = CredentialReportReader.open(new java.io.ByteArrayInputStream((report).getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
             while (reader.hasNext()) {
                 UserCredentials user = reader.next();
                 rows++;

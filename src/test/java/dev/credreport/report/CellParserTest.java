@@ -56,4 +56,20 @@ class CellParserTest {
     void should_refuse_what_is_not_a_time(String text) {
         assertThrows(IllegalArgumentException.class, () -> CellParser.instant(text));
     }
+
+    @Test
+    void should_count_the_days_of_a_month_as_java_time_does() {
+        for (int year = -800; year <= 2800; year++) {
+            for (int month = 1; month <= 12; month++) {
+                assertEquals(java.time.YearMonth.of(year, month).lengthOfMonth(), CellParser.lengthOfMonth(year, month),
+                        year + "-" + month);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"true", "TRUE", "True", "false", "FALSE", "fAlSe"})
+    void should_read_true_and_false_in_any_case(String text) {
+        assertEquals(text.equalsIgnoreCase("true"), CellParser.bool(text).orElse(null));
+    }
 }

@@ -84,7 +84,7 @@ class ReportValidationTest {
     }
 
     private static CredentialReportReader reader(String... rows) {
-        return CredentialReportReader.open(new StringReader(SampleReports.HEADER + "\n" + String.join("\n", rows) + "\n"));
+        return CredentialReportReader.open(new java.io.ByteArrayInputStream((SampleReports.HEADER + "\n" + String.join("\n", rows) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private static ReportInput report(String... rows) {
