@@ -3,7 +3,6 @@ package dev.credreport;
 import dev.credreport.cli.CommandLineFactory;
 import dev.credreport.cli.Environment;
 import dev.credreport.io.StandardOutput;
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -22,8 +21,7 @@ public final class Main {
 
     static int run(String[] args) {
         // UTF-8 whatever the locale: the report's bytes must come out as they went in.
-        PrintWriter out = new StandardOutput(new BufferedWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter out = StandardOutput.ofThisProcess();
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         int code = CommandLineFactory.run(Environment.system(), out, err, args);

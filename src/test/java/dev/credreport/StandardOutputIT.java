@@ -9,7 +9,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Help and version written by the packaged launcher to a standard output that fails: a line and a code, no stack trace. */
+/**
+ * Help and version written by the packaged launcher to a standard output that fails: a line and a code, no stack
+ * trace; and a report written to a redirected standard output in one pass, taken back when a row is bad.
+ */
 class StandardOutputIT {
     record Outcome(int exitCode, String out, String err) {
     }
@@ -42,5 +45,27 @@ class StandardOutputIT {
 
         assertEquals("141\n", outcome.out(), outcome.err());
         assertEquals("", outcome.err());
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_bad_row_near_the_end_leaves_a_redirected_standard_output_as_it_was(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        StringBuilder csv = new StringBuilder(dev.credreport.support.SampleReports.HEADER).append('\n');
+        for (int i = 0; i < 3000; i++) {
+            csv.append(dev.credreport.support.SampleReports.ALICE.replace("alice", "user" + i)).append('\n');
+        }
+        java.nio.file.Files.writeString(dir.resolve("good.csv"), csv);
+        java.nio.file.Files.writeString(dir.resolve("bad.csv"),
+                csv.append(dev.credreport.support.FakeOrganization.BAD_ROW).append('\n'));
+        String run = "cd '" + dir + "' && echo kept > appended && ";
+
+        Outcome outcome = shell(run + "\"$CREDREPORT\" fetch --input bad.csv --format blocks > out; echo $?; wc -c < out; "
+                + "\"$CREDREPORT\" fetch --input bad.csv --format json >> appended; echo $?; cat appended; "
+                + "\"$CREDREPORT\" fetch --input good.csv --format blocks > whole; echo $?; "
+                + "\"$CREDREPORT\" fetch --input good.csv --format blocks | cmp - whole && echo same");
+
+        assertEquals(List.of("7", "0", "7", "kept", "0", "same"), outcome.out().lines().toList(), outcome.err());
+        assertEquals(2, outcome.err().lines().filter(line -> line.startsWith("credreport: ")).count(), outcome.err());
+        assertEquals(true, java.nio.file.Files.size(dir.resolve("whole")) > 1 << 20, "a report larger than any buffer");
     }
 }

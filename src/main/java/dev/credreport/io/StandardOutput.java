@@ -1,7 +1,12 @@
 package dev.credreport.io;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 
@@ -11,8 +16,29 @@ import java.io.Writer;
  * throws, and the run stops.
  */
 public final class StandardOutput extends PrintWriter {
+    private final boolean thisProcess;
+
     public StandardOutput(Writer out) {
+        this(out, false);
+    }
+
+    private StandardOutput(Writer out, boolean thisProcess) {
         super(out, false);
+        this.thisProcess = thisProcess;
+    }
+
+    /** The process's own standard output, in UTF-8 whatever the locale: the report's bytes must come out as they went in. */
+    public static StandardOutput ofThisProcess() {
+        return new StandardOutput(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), 1 << 16), true);
+    }
+
+    /**
+     * Whether {@code out} writes to this process's standard output (file descriptor 1), not to a
+     * writer of a test or of a part of the output: only then may {@link StandardOutputFile} write there.
+     */
+    public static boolean isThisProcess(PrintWriter out) {
+        return out instanceof StandardOutput standard && standard.thisProcess;
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.credreport.source;
 import dev.credreport.core.CredreportException;
 import dev.credreport.io.AtomicFileWriter;
 import dev.credreport.io.OutputTarget;
+import dev.credreport.io.StandardOutput;
+import dev.credreport.io.StandardOutputFile;
 import dev.credreport.io.TemporaryFile;
 import dev.credreport.io.TemporaryFiles;
 import dev.credreport.report.ReportInput;
@@ -17,6 +19,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * Writes one report's output so that a report that turns out bad leaves nothing, parsing it once
@@ -25,7 +28,9 @@ import java.nio.file.Path;
  * <ul>
  *   <li>Into a file replaced atomically ({@code -o FILE}), the report is validated while it is
  *       written: a bad row fails the write, and the temporary file is removed unpublished.</li>
- *   <li>To standard output (or a device, a FIFO) a report whose rows surely fit the run's
+ *   <li>To standard output redirected to a file ({@code > FILE}), likewise: a bad row cuts the
+ *       file back to the length it had (see {@link StandardOutputFile}).</li>
+ *   <li>To standard output (a terminal, a pipe, a device) a report whose rows surely fit the run's
  *       {@link RowBudget} is validated first, its rows kept, then written from them; for the csv,
  *       a copy of the bytes, no rows are kept (5,000 users: about 10 MB less at the peak).</li>
  *   <li>A larger one, for a format that reads the rows twice (the table: widths, then rows), is
@@ -40,19 +45,33 @@ import java.nio.file.Path;
 public final class OnePassWrite {
     private final RowBudget budget;
     private final Path spoolDirectory;
+    private final Function<PrintWriter, StandardOutputFile> stdoutFile;
 
     /**
      * @param budget the rows the run may keep in memory
      * @param spoolDirectory where an output too large to validate first is kept until it is whole
      */
     public OnePassWrite(RowBudget budget, Path spoolDirectory) {
-        this.budget = budget;
-        this.spoolDirectory = spoolDirectory;
+        this(budget, spoolDirectory, out -> null);
     }
 
-    /** For one run of the process: a quarter of its heap for rows, the JVM's temporary directory for the spool. */
+    /**
+     * @param stdoutFile for the writer of standard output, the file it writes to when that file's writes can be taken
+     *     back, or null
+     */
+    OnePassWrite(RowBudget budget, Path spoolDirectory, Function<PrintWriter, StandardOutputFile> stdoutFile) {
+        this.budget = budget;
+        this.spoolDirectory = spoolDirectory;
+        this.stdoutFile = stdoutFile;
+    }
+
+    /**
+     * For one run of the process: a quarter of its heap for rows, the JVM's temporary directory for
+     * the spool, and standard output written in one pass where it is a file (see {@link StandardOutputFile}).
+     */
     public static OnePassWrite forThisRun() {
-        return new OnePassWrite(RowBudget.forThisRun(), Path.of(System.getProperty("java.io.tmpdir")));
+        return new OnePassWrite(RowBudget.forThisRun(), Path.of(System.getProperty("java.io.tmpdir")),
+                out -> StandardOutput.isThisProcess(out) ? StandardOutputFile.ofThisProcess() : null);
     }
 
     /**
@@ -66,14 +85,29 @@ public final class OnePassWrite {
      */
     public void write(ReportInput report, OutputTarget target, PrintWriter stdout, int rowReads, Runnable valid,
             AtomicFileWriter.Body body) {
+        AtomicFileWriter.Body validating = out -> {
+            body.writeTo(out);
+            // Free when the format read every row, as formats do; a parse of its own if not.
+            report.validate(budget);
+            valid.run();
+        };
         if (target.seenOnlyWhole()) {
             report.validateOnFirstRead(budget);
-            target.write(stdout, out -> {
-                body.writeTo(out);
-                // Free when the format read every row, as formats do; a parse of its own if not.
-                report.validate(budget);
-                valid.run();
-            });
+            target.write(stdout, validating);
+            return;
+        }
+        StandardOutputFile file = target.toStdout() ? stdoutFile.apply(stdout) : null;
+        if (file != null) {
+            // What was printed before goes first; then the report, taken back if it turns out bad.
+            stdout.flush();
+            report.validateOnFirstRead(budget);
+            try {
+                file.write(validating);
+            } catch (IOException e) {
+                throw OutputTarget.stdoutFailure(e);
+            } catch (UncheckedIOException e) {
+                throw OutputTarget.stdoutFailure(e.getCause());
+            }
             return;
         }
         if (rowReads < 2 || report.surelyFits(budget)) {

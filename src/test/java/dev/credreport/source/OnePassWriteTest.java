@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.credreport.core.CredreportException;
 import dev.credreport.core.ExitCode;
 import dev.credreport.io.OutputTarget;
+import dev.credreport.io.StandardOutputFile;
 import dev.credreport.render.AccountsFormat;
 import dev.credreport.render.Formats;
 import dev.credreport.render.RenderContext;
@@ -18,8 +19,10 @@ import dev.credreport.support.SampleReports;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -177,6 +180,51 @@ class OnePassWriteTest {
             }
             assertEquals("", stdout.toString());
             assertEquals(List.of(), list(spool), "the spool is removed");
+        }
+        assertEquals(0, validNotes.get());
+    }
+
+    /** Standard output redirected to {@code file}, as by {@code > FILE} ({@code >> FILE} when appending). */
+    StandardOutputFile stdoutTo(Path file, boolean appending) throws IOException {
+        FileChannel channel = appending
+                ? FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
+                : FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        return StandardOutputFile.of(channel, appending);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "blocks", "json", "table"})
+    void standard_output_redirected_to_a_file_is_written_in_one_pass(String format) throws IOException {
+        Path file = Files.writeString(dir.resolve("redirected"), "before\n");
+        StandardOutputFile redirected = stdoutTo(file, true);
+        StringWriter stdout = new StringWriter();
+        try (ReportInput report = report(false)) {
+            write(new OnePassWrite(RowBudget.none(), spoolDirectory(), out -> redirected), report, new OutputTarget(null),
+                    stdout, format);
+
+            assertEquals(format.equals("table") ? 2 : 1, report.parses(), "validated while it was written (the table reads twice)");
+        }
+        assertEquals("before\n" + expected(format), Files.readString(file));
+        assertEquals("", stdout.toString(), "not through the writer: straight into the file");
+        assertEquals(1, validNotes.get());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "blocks", "json", "table"})
+    void a_bad_row_near_the_end_cuts_a_redirected_standard_output_back(String format) throws IOException {
+        for (boolean appending : List.of(true, false)) {
+            Path file = Files.writeString(dir.resolve("redirected-" + appending), appending ? "kept from before\n" : "");
+            StandardOutputFile redirected = stdoutTo(file, appending);
+            try (ReportInput report = report(true)) {
+                CredreportException failure = assertThrows(CredreportException.class, () -> write(
+                        new OnePassWrite(RowBudget.none(), spoolDirectory(), out -> redirected), report,
+                        new OutputTarget(null), new StringWriter(), format));
+
+                assertEquals(ExitCode.BAD_INPUT, failure.exitCode());
+                assertEquals(1, report.parses());
+            }
+            // Over 64 KB of output had been written into the file before the bad row.
+            assertEquals(appending ? "kept from before\n" : "", Files.readString(file), "nothing printed");
         }
         assertEquals(0, validNotes.get());
     }
