@@ -72,6 +72,14 @@ median() { stats "$1" | awk '{print $1}'; }
 # median_of: the median of sorted numbers on standard input
 median_of() { awk '{a[NR]=$1} END { if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2] + a[NR/2+1]) / 2 }'; }
 ratio() { awk -v a="$(median "$1")" -v b="$(median "$2")" 'BEGIN { printf "%.2f", a / b }'; }
+# settle: waits for the launcher's background training runs (one per kind of run, made by the
+# warm-up) to finish, so that counted runs use their archive and share the cores with nothing
+settle() {
+  for _ in $(seq 600); do
+    ls -d "$CREDREPORT_CACHE_DIR"/*.lock > /dev/null 2>&1 || return 0
+    sleep 0.2
+  done
+}
 # alternate A_NAME B_NAME -- A_COMMAND -- B_COMMAND: a warm-up of each, then $runs runs of each in turn
 alternate() {
   local a=$1 b=$2; shift 2; shift
@@ -80,6 +88,7 @@ alternate() {
   bcmd=("$@")
   "${acmd[@]}" > /dev/null 2>&1 || true
   "${bcmd[@]}" > /dev/null 2>&1 || true
+  settle
   for _ in $(seq "$runs"); do
     measure "$a" "${acmd[@]}"
     measure "$b" "${bcmd[@]}"
